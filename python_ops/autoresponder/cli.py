@@ -1,0 +1,126 @@
+"""`autoresponder` command line (DESIGN §12). Each command imports its module lazily."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from autoresponder.pipeline import demo_main
+
+    return demo_main(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from autoresponder.pipeline import run_main
+
+    return run_main(args)
+
+
+def _rollback(args: argparse.Namespace) -> int:
+    from autoresponder.act.rollback import rollback_main
+
+    return rollback_main(args)
+
+
+def _classify(args: argparse.Namespace) -> int:
+    from autoresponder.classify.cli import classify_main
+
+    return classify_main(args)
+
+
+def _eval_corpus(args: argparse.Namespace) -> int:
+    from autoresponder.classify.evaluate import eval_corpus_main
+
+    return eval_corpus_main(args)
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from autoresponder.generate import generate_main
+
+    return generate_main(args)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from autoresponder.bench import bench_main
+
+    return bench_main(args)
+
+
+def _emulate(args: argparse.Namespace) -> int:
+    if args.system == "salesforce":
+        from autoresponder.emulators.salesforce.server import emulate_main
+    elif args.system == "openai":
+        from autoresponder.emulators.openai.server import emulate_main
+    else:
+        print(f"error: no emulator for {args.system!r} yet", file=sys.stderr)
+        return 2
+    return emulate_main(args)
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--sources", default=None, help="source directory in the DESIGN §3 layout")
+    p.add_argument("--warehouse", default=None, help="DuckDB file (default warehouse.duckdb)")
+    p.add_argument("--as-of", dest="as_of", default=None, help="run date YYYY-MM-DD (default today)")
+    p.add_argument("--runs-dir", dest="runs_dir", default=None, help="where run folders go (default runs/)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="autoresponder", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def cmd(name: str, fn: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_)
+        p.set_defaults(func=fn)
+        return p
+
+    p = cmd("demo", _demo, "whole pipeline on the embedded default, apply mode, prints the impact report")
+    _add_run_options(p)
+    for name, help_ in (
+        ("run", "whole pipeline in the configured mode (default plan)"),
+        ("plan", "whole pipeline, compute the action table, write nothing"),
+        ("apply", "whole pipeline, execute the rows gated auto"),
+    ):
+        p = cmd(name, _run, help_)
+        _add_run_options(p)
+        p.set_defaults(mode=None if name == "run" else name)
+
+    p = cmd("rollback", _rollback, "restore the prior values of a run's writes")
+    p.add_argument("run_id")
+    _add_run_options(p)
+
+    p = cmd("classify", _classify, "classify messages, one JSON object per message on stdout")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--offline", action="store_true", help="rules only, no LLM call")
+
+    p = cmd("eval-corpus", _eval_corpus, "precision / coverage of classify on a labelled folder")
+    p.add_argument("dir")
+    p.add_argument("--labels", required=True)
+    p.add_argument("--offline", action="store_true", default=True)
+
+    p = cmd("generate", _generate, "write sources in the DESIGN §3 layout at any size")
+    p.add_argument("--out", required=True)
+    p.add_argument("--emails", type=int, default=1000)
+    p.add_argument("--seed", type=int, default=0)
+
+    p = cmd("bench", _bench, "scale benchmark, prints JSON")
+    p.add_argument("--emails", type=int, default=10000)
+    p.add_argument("--baseline", action="store_true")
+    p.add_argument("--profile", choices=["small", "full"], default="small")
+
+    p = cmd("emulate", _emulate, "run a local emulator standalone; prints one JSON line")
+    p.add_argument("system", choices=["salesforce", "hubspot", "openai"])
+    p.add_argument("--port", type=int, default=0)
+    p.add_argument("--sources", default=None)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

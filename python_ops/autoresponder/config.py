@@ -1,0 +1,35 @@
+"""Run configuration (pydantic settings; environment prefix `AUTORESPONDER_`).
+
+Nothing is read at import: call `Settings()` where a run starts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything a run can be told. Production defaults to `plan` (DESIGN §10)."""
+
+    model_config = SettingsConfigDict(env_prefix="AUTORESPONDER_", extra="ignore")
+
+    mode: str = Field("plan", pattern="^(plan|apply)$")
+    sources_dir: Path = Path("seeds")
+    warehouse: Path = Path("warehouse.duckdb")
+    runs_dir: Path = Path("runs")
+    as_of: str | None = None  # ISO date; default today
+    our_domains: list[str] = Field(default_factory=lambda: ["example-research.com"])
+    auto_add_replacements: bool = False
+    allow_reactivation: bool = False
+    max_deactivation_share: float = 0.5  # stop before writing when exceeded (DESIGN §10)
+    salesforce_objects: list[str] = Field(default_factory=lambda: ["Contact", "Lead", "Account"])
+    salesforce_api_version: str = "59.0"
+    salesforce_batch_size: int = 200
+    salesforce_create_tasks: bool = True
+    llm_model: str = "gpt-4o-mini"
+    llm_enabled: bool = True
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 0

@@ -1,0 +1,215 @@
+"""MIME helpers shared by landing and classification (standard library `email` package).
+
+A broken message never raises here: what can be read is returned, and the first defect
+is reported as `parse_error` so the message still lands (DESIGN quality bar).
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import email.utils
+import hashlib
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.message import Message
+
+_TAG_RE = re.compile(r"<[^>]+>")
+_BLOCK_RE = re.compile(r"<\s*(br|/p|/div|/tr|/li|/h\d)\b[^>]*>", re.I)
+_SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_WS_RE = re.compile(r"[ \t\f\v]+")
+
+
+@dataclass
+class ParsedEmail:
+    """What landing keeps of one raw message."""
+
+    message_id: str
+    message_id_raw: str | None
+    sha256: str
+    from_email: str | None
+    from_name: str | None
+    to_emails: list[str]
+    subject: str | None
+    sent_at: datetime | None
+    headers: dict[str, list[str]]
+    text: str
+    auth_status: str  # pass | fail | none
+    parse_error: str | None = None
+    msg: Message | None = field(default=None, repr=False)
+
+
+def normalize_message_id(value: str | None) -> str | None:
+    """`<ABC@Host>` and ` abc@host ` are the same Message-ID: strip brackets, lowercase."""
+    if not value:
+        return None
+    v = value.strip().strip("<>").strip().lower()
+    return v or None
+
+
+def parse_bytes(raw: bytes) -> Message:
+    """Parse with the modern policy; falls back to compat32 if the policy itself fails."""
+    try:
+        return email.message_from_bytes(raw, policy=email.policy.default)
+    except Exception:  # noqa: BLE001 - a parser crash must not lose the message
+        return email.message_from_bytes(raw, policy=email.policy.compat32)
+
+
+def header_str(msg: Message, name: str) -> str | None:
+    try:
+        value = msg.get(name)
+    except Exception:  # noqa: BLE001 - malformed header values raise lazily
+        raw = msg.get_all(name, failobj=None) if hasattr(msg, "get_all") else None
+        value = raw[0] if raw else None
+    if value is None:
+        return None
+    return str(value).strip() or None
+
+
+def first_address(value: str | None) -> tuple[str | None, str | None]:
+    """(display name, lowercase address) of the first address in a header value."""
+    if not value:
+        return None, None
+    pairs = email.utils.getaddresses([value])
+    for name, addr in pairs:
+        addr = (addr or "").strip().lower()
+        if "@" in addr:
+            return (name or None), addr
+    return None, None
+
+
+def all_addresses(value: str | None) -> list[str]:
+    if not value:
+        return []
+    return [a.strip().lower() for _, a in email.utils.getaddresses([value]) if a and "@" in a]
+
+
+def html_to_text(markup: str) -> str:
+    """Readable text from an HTML body: drop script/style, break on blocks, unescape."""
+    s = _SCRIPT_RE.sub(" ", markup)
+    s = _BLOCK_RE.sub("\n", s)
+    s = _TAG_RE.sub(" ", s)
+    s = html.unescape(s)
+    lines = [_WS_RE.sub(" ", line).strip() for line in s.splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def part_text(part: Message) -> str:
+    """Decoded text of one leaf part, tolerant of wrong or unknown charsets."""
+    payload = part.get_payload(decode=True)
+    if payload is None:
+        p = part.get_payload()
+        return p if isinstance(p, str) else ""
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        return payload.decode(charset, errors="replace")
+    except LookupError:
+        return payload.decode("utf-8", errors="replace")
+
+
+def body_text(msg: Message) -> str:
+    """The human-readable text of a message: text/plain parts, else HTML converted to text.
+
+    Attached original messages (message/rfc822) are included after the main text, since
+    bounces quote the original there; classification decides what to trust.
+    """
+    plain: list[str] = []
+    htmls: list[str] = []
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        ctype = part.get_content_type()
+        disp = (part.get("Content-Disposition") or "").lower()
+        if "attachment" in disp and not ctype.startswith("text/"):
+            continue
+        if ctype == "text/plain":
+            plain.append(part_text(part))
+        elif ctype == "text/html":
+            htmls.append(html_to_text(part_text(part)))
+        elif ctype in ("message/delivery-status", "text/rfc822-headers", "message/rfc822-headers"):
+            plain.append(part_text(part) if not part.is_multipart() else "")
+    if plain:
+        return "\n".join(t for t in plain if t).strip()
+    return "\n".join(htmls).strip()
+
+
+def auth_status(msg: Message) -> str:
+    """DESIGN §10: `fail` when Authentication-Results reports dmarc=fail, or spf=fail
+    without a passing DKIM; `pass` when dmarc, dkim or spf passes; else `none`."""
+    values = [str(v).lower() for v in (msg.get_all("Authentication-Results") or [])]
+    if not values:
+        return "none"
+    joined = " ; ".join(values)
+    if re.search(r"\bdmarc=fail\b", joined):
+        return "fail"
+    dkim_pass = re.search(r"\bdkim=pass\b", joined) is not None
+    if re.search(r"\bspf=fail\b", joined) and not dkim_pass:
+        return "fail"
+    if re.search(r"\b(dmarc|dkim|spf)=pass\b", joined):
+        return "pass"
+    return "none"
+
+
+def parse_email(raw: bytes, *, fallback_id: str | None = None) -> ParsedEmail:
+    """Parse one raw message into what landing stores; never raises."""
+    sha = hashlib.sha256(raw).hexdigest()
+    errors: list[str] = []
+    if not raw.strip():
+        return ParsedEmail(
+            message_id=f"sha256:{sha}", message_id_raw=None, sha256=sha, from_email=None,
+            from_name=None, to_emails=[], subject=None, sent_at=None, headers={}, text="",
+            auth_status="none", parse_error="empty file",
+        )
+    msg = parse_bytes(raw)
+    for d in getattr(msg, "defects", []) or []:
+        errors.append(type(d).__name__)
+    headers: dict[str, list[str]] = {}
+    for k in msg.keys():
+        try:
+            vals = [str(v) for v in msg.get_all(k) or []]
+        except Exception as exc:  # noqa: BLE001
+            vals = []
+            errors.append(f"bad header {k}: {exc}")
+        headers.setdefault(k, vals)
+    mid_raw = header_str(msg, "Message-ID")
+    mid = normalize_message_id(mid_raw) or (fallback_id or f"sha256:{sha}")
+    from_name, from_email_ = first_address(header_str(msg, "From"))
+    sent_at = None
+    date_raw = header_str(msg, "Date")
+    if date_raw:
+        try:
+            sent_at = email.utils.parsedate_to_datetime(date_raw)
+            if sent_at.tzinfo is not None:
+                sent_at = sent_at.astimezone(UTC).replace(tzinfo=None)
+        except (TypeError, ValueError, IndexError):
+            errors.append(f"unparseable Date: {date_raw[:60]}")
+    try:
+        text = body_text(msg)
+    except Exception as exc:  # noqa: BLE001
+        text = raw.decode("utf-8", errors="replace")
+        errors.append(f"body not decodable: {exc}")
+    if not msg.keys():
+        errors.append("no RFC 822 headers")
+    return ParsedEmail(
+        message_id=mid,
+        message_id_raw=mid_raw,
+        sha256=sha,
+        from_email=from_email_,
+        from_name=from_name,
+        to_emails=all_addresses(header_str(msg, "To")),
+        subject=header_str(msg, "Subject"),
+        sent_at=sent_at,
+        headers=headers,
+        text=text,
+        auth_status=auth_status(msg),
+        parse_error="; ".join(dict.fromkeys(errors)) or None,
+        msg=msg,
+    )
+
+
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -1,0 +1,125 @@
+"""Records shared between stages: a classified reply, a planned write and its outcome.
+
+These are the contracts between landing, classification, the dbt action table and the
+executor (DESIGN §4, §11, §12). They are frozen dataclasses so a stage cannot mutate
+another stage's record by accident.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+DETERMINATIONS = (
+    "ACTIVE",
+    "INACTIVE",
+    "EMAIL_UPDATE",
+    "TITLE_UPDATE",
+    "REPLACEMENT",
+    "BOUNCE",
+    "OUT_OF_OFFICE",
+    "UNKNOWN",
+)
+INACTIVE_REASONS = ("left", "retired", "deceased", "moved_to_other_org")
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """An alternate contact named in a reply ("please contact X at x@...")."""
+
+    name: str | None = None
+    email: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Bounce:
+    """Delivery-failure details (RFC 3464 fields or their best equivalent)."""
+
+    kind: str | None = None  # hard | soft
+    status: str | None = None  # enhanced status code, e.g. 5.1.1
+    diagnostic: str | None = None  # the remote server's own text
+    recipient: str | None = None  # Final-Recipient / Original-Recipient
+
+
+@dataclass(frozen=True)
+class Classification:
+    """The result of classifying one message (the `classify` fields of DESIGN §12)."""
+
+    message_id: str
+    determination: str
+    reason: str | None = None
+    category: str | None = None
+    confidence: float = 0.0
+    method: str = "rules"  # rules | llm | llm_qa | none
+    source_email: str | None = None
+    new_email: str | None = None
+    new_title: str | None = None
+    new_org: str | None = None
+    replacements: tuple[Replacement, ...] = ()
+    return_date: str | None = None  # ISO date
+    bounce: Bounce | None = None
+    evidence: str | None = None
+    path: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["replacements"] = [asdict(r) for r in self.replacements]
+        return d
+
+    def to_row(self) -> dict[str, Any]:
+        """Flat row for the `classified_messages` table."""
+        b = self.bounce or Bounce()
+        return {
+            "message_id": self.message_id,
+            "determination": self.determination,
+            "reason": self.reason,
+            "category": self.category,
+            "confidence": float(self.confidence),
+            "method": self.method,
+            "source_email": self.source_email,
+            "new_email": self.new_email,
+            "new_title": self.new_title,
+            "new_org": self.new_org,
+            "replacements": json.dumps([asdict(r) for r in self.replacements]),
+            "return_date": self.return_date,
+            "bounce_kind": b.kind,
+            "bounce_status": b.status,
+            "bounce_diagnostic": b.diagnostic,
+            "bounce_recipient": b.recipient,
+            "evidence": self.evidence,
+        }
+
+
+@dataclass(frozen=True)
+class PlannedWrite:
+    """One `gate = 'auto'` row of `marts.fct_actions`, ready for a system writer."""
+
+    run_id: str
+    message_id: str
+    system: str
+    object: str
+    record_id: str | None
+    action: str
+    payload: dict[str, Any]
+    prior: dict[str, Any]
+    idempotency_key: str
+    determination: str | None = None
+    reason: str | None = None
+    lookup_email: str | None = None
+
+
+@dataclass
+class WriteOutcome:
+    """What a system writer reports for one planned write.
+
+    status: succeeded | failed_retriable | failed_terminal | skipped_noop | skipped_conflict
+    """
+
+    idempotency_key: str
+    status: str
+    remote_id: str | None = None
+    message: str | None = None
+    attempts: int = 1
+    observed: dict[str, Any] = field(default_factory=dict)
