@@ -1,0 +1,51 @@
+"""Group `actions`: the dbt routing project (match, gate, action table) and the executor."""
+
+
+import json
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
+
+from autoresponder.dbt import DBT_PROJECT_DIR, dbt_env, dbt_vars, parse_project
+from autoresponder.pipeline import act, build_writers
+from dagster_defs.resources import AutoResponderResource, SystemsResource
+
+DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt")  # the venv's dbt, even when PATH lacks it
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+if not dbt_project.manifest_path.exists():
+    parse_project()  # the manifest is a build product: make it on first load
+
+
+class Translator(DagsterDbtTranslator):
+    """Documents are outputs; everything else of the dbt project computes the action table."""
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        path = str(dbt_resource_props.get("original_file_path", ""))
+        return "outputs" if "/documents/" in path else "actions"
+
+
+@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=Translator())
+def routing_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, autoresponder: AutoResponderResource):
+    ctx = autoresponder.run_context(context)
+    variables = dbt_vars(as_of=ctx.as_of, run_id=ctx.run_id)
+    with dbt_env(ctx.warehouse):
+        yield from dbt.cli(["build", "--vars", json.dumps(variables)], context=context).stream()
+
+
+@dg.asset(key=["ops", "write_log"], group_name="actions", deps=[dg.AssetKey(["marts", "fct_actions"])],
+          kinds={"python", "duckdb"},
+          description="Executes the rows of fct_actions gated auto (apply) or lists them (plan).")
+def executed_writes(context: dg.AssetExecutionContext, autoresponder: AutoResponderResource,
+                    systems: SystemsResource) -> dg.MaterializeResult:
+    ctx = autoresponder.run_context(context)
+    conn = autoresponder.connect()
+    try:
+        report = act(ctx, conn, build_writers(ctx, systems.systems, conn))
+    finally:
+        conn.close()
+    return dg.MaterializeResult(metadata={"counts": dg.MetadataValue.json(report.counts),
+                                          "mode": ctx.mode})

@@ -1,0 +1,58 @@
+"""Group `landing`: raw emails and the snapshots of every contact system (DESIGN §4.1)."""
+
+
+import dagster as dg
+
+from autoresponder.land.emails import land_emails
+from autoresponder.land.snapshots import SNAPSHOTS, land_snapshot
+from dagster_defs.resources import AutoResponderResource, SystemsResource
+
+
+@dg.asset(key=["raw", "emails"], group_name="landing", kinds={"python", "duckdb"},
+          description="Replies from the emails folder, deduplicated on the normalised Message-ID.")
+def raw_emails(context: dg.AssetExecutionContext, autoresponder: AutoResponderResource) -> dg.MaterializeResult:
+    settings = autoresponder.settings()
+    conn = autoresponder.connect()
+    try:
+        stats = land_emails(conn, settings.sources_dir / "emails")
+    finally:
+        conn.close()
+    return dg.MaterializeResult(metadata={k: dg.MetadataValue.int(v) for k, v in stats.as_dict().items()})
+
+
+def _snapshot_asset(snap):
+    schema, table = snap.table.split(".")
+
+    @dg.asset(key=[schema, table], group_name="landing", kinds={"csv", "duckdb"},
+              description=f"Typed snapshot of {snap.relpath} (DESIGN §3).")
+    def _asset(autoresponder: AutoResponderResource) -> dg.MaterializeResult:
+        conn = autoresponder.connect()
+        try:
+            rows = land_snapshot(conn, autoresponder.settings().sources_dir, snap)
+        finally:
+            conn.close()
+        return dg.MaterializeResult(metadata={"rows": dg.MetadataValue.int(rows)})
+
+    return _asset
+
+
+snapshot_assets = [_snapshot_asset(s) for s in SNAPSHOTS]
+
+
+def _salesforce_asset(obj: str):
+    @dg.asset(key=["raw", f"sf_{obj.lower()}"], group_name="landing", kinds={"salesforce", "duckdb"},
+              description=f"Salesforce {obj}, synced through the API (describe-driven).")
+    def _asset(autoresponder: AutoResponderResource, systems: SystemsResource) -> dg.MaterializeResult:
+        from autoresponder.systems.salesforce import sync_objects
+
+        conn = autoresponder.connect()
+        try:
+            stats = sync_objects(systems.systems.salesforce, conn, objects=[obj])
+        finally:
+            conn.close()
+        return dg.MaterializeResult(metadata={"sync": dg.MetadataValue.json(stats)})
+
+    return _asset
+
+
+salesforce_assets = [_salesforce_asset(o) for o in ("Contact", "Lead", "Account")]

@@ -1,0 +1,25 @@
+"""Group `outputs`: the run folder and impact report (DESIGN §8)."""
+
+
+import dagster as dg
+
+from autoresponder.pipeline import build_writers
+from autoresponder.report.run_folder import write_run_folder
+from dagster_defs.resources import AutoResponderResource, SystemsResource
+
+
+@dg.asset(group_name="outputs", deps=[dg.AssetKey(["ops", "write_log"])], kinds={"python"},
+          description="runs/<run_id>/: documents, audit logs, rollback plan, impact report.")
+def run_folder(context: dg.AssetExecutionContext, autoresponder: AutoResponderResource,
+               systems: SystemsResource) -> dg.MaterializeResult:
+    ctx = autoresponder.run_context(context)
+    conn = autoresponder.connect()
+    try:
+        impact = write_run_folder(ctx, conn, systems.systems, build_writers(ctx, systems.systems, conn))
+    finally:
+        conn.close()
+    return dg.MaterializeResult(metadata={
+        "run_dir": dg.MetadataValue.path(str(ctx.run_dir)),
+        "total_processed": impact["total_processed"],
+        "records_deactivated": impact["records_deactivated"],
+    })

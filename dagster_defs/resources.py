@@ -1,0 +1,56 @@
+"""Dagster resources: run settings and the external systems (embedded default: local emulators)."""
+
+
+from contextlib import ExitStack
+from pathlib import Path
+
+import dagster as dg
+from pydantic import PrivateAttr
+
+from autoresponder.config import Settings
+from autoresponder.pipeline import Connections, connect_warehouse, embedded_systems
+from autoresponder.run import RunContext
+
+
+class AutoResponderResource(dg.ConfigurableResource):
+    """Where the sources, warehouse and run folders are, the run date and the mode."""
+
+    sources_dir: str = "seeds"
+    warehouse: str = "warehouse.duckdb"
+    runs_dir: str = "runs"
+    as_of: str | None = None
+    mode: str = "plan"
+
+    def settings(self) -> Settings:
+        return Settings(sources_dir=Path(self.sources_dir), warehouse=Path(self.warehouse),
+                        runs_dir=Path(self.runs_dir), as_of=self.as_of, mode=self.mode)
+
+    def run_context(self, context: dg.AssetExecutionContext) -> RunContext:
+        return RunContext.create(self.settings(), run_id=context.run_id)
+
+    def connect(self):
+        return connect_warehouse(Path(self.warehouse))
+
+
+class SystemsResource(dg.ConfigurableResource):
+    """The contact systems a run talks to; the embedded default starts the Salesforce emulator and
+    opens the embedded CUPOLA store for the length of the Dagster run."""
+
+    autoresponder: AutoResponderResource
+    _stack: ExitStack | None = PrivateAttr(default=None)
+    _systems: Connections | None = PrivateAttr(default=None)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        self._stack = ExitStack()
+        self._systems = self._stack.enter_context(
+            embedded_systems(self.autoresponder.settings(), Path(self.autoresponder.sources_dir),
+                             Path(self.autoresponder.warehouse)))
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._stack is not None:
+            self._stack.close()
+
+    @property
+    def systems(self) -> Connections:
+        assert self._systems is not None, "SystemsResource used outside a run"
+        return self._systems

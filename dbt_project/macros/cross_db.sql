@@ -1,0 +1,58 @@
+{# cross-warehouse helpers: DuckDB (embedded default) and SQL Server (production, dbt-sqlserver).
+   dbt-sqlserver no longer falls back to fabric__, so each has an explicit sqlserver__ version. #}
+
+{% macro as_of_date() -%}
+    cast('{{ var("as_of") }}' as date)
+{%- endmacro %}
+
+{% macro norm_email(col) -%}
+    nullif(lower(trim({{ col }})), '')
+{%- endmacro %}
+
+{% macro sha256_hex(expr) -%}
+    {{ return(adapter.dispatch('sha256_hex', 'autoresponder')(expr)) }}
+{%- endmacro %}
+{% macro default__sha256_hex(expr) -%} sha256({{ expr }}) {%- endmacro %}
+{% macro sqlserver__sha256_hex(expr) -%}
+    {# hash UTF-8 bytes, as Python's idempotency_key does (nvarchar would hash UTF-16) #}
+    lower(convert(varchar(64), hashbytes('SHA2_256',
+        convert(varchar(max), {{ expr }} collate Latin1_General_100_CI_AS_SC_UTF8)), 2))
+{%- endmacro %}
+
+{# a JSON object from (key, sql expression) pairs; keys must be given in sorted order so the
+   text is canonical (the idempotency key hashes it) #}
+{% macro json_obj(pairs) -%}
+    {{ return(adapter.dispatch('json_obj', 'autoresponder')(pairs)) }}
+{%- endmacro %}
+{% macro default__json_obj(pairs) -%}
+    {%- if pairs | length == 0 -%} '{}' {%- else -%}
+    cast(json_object({% for k, v in pairs %}'{{ k }}', {{ v }}{% if not loop.last %}, {% endif %}{% endfor %}) as varchar)
+    {%- endif -%}
+{%- endmacro %}
+{% macro sqlserver__json_obj(pairs) -%}
+    {%- if pairs | length == 0 -%} '{}' {%- else -%}
+    json_object({% for k, v in pairs %}'{{ k }}': {{ v }}{% if not loop.last %}, {% endif %}{% endfor %} null on null)
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro months_before(date_expr, n) -%}
+    {{ return(adapter.dispatch('months_before', 'autoresponder')(date_expr, n)) }}
+{%- endmacro %}
+{% macro default__months_before(date_expr, n) -%} ({{ date_expr }} - interval {{ n }} month) {%- endmacro %}
+{% macro sqlserver__months_before(date_expr, n) -%} dateadd(month, -{{ n }}, {{ date_expr }}) {%- endmacro %}
+
+{% macro var_flag(name) -%}
+    {%- if var(name) in (true, 'true', 'True', '1', 1) -%} 1 {%- else -%} 0 {%- endif -%}
+{%- endmacro %}
+
+{% macro our_domain_list() -%}
+    {%- for d in var('our_domains') -%}'{{ d | lower }}'{% if not loop.last %}, {% endif %}{%- endfor -%}
+{%- endmacro %}
+
+{% macro email_domain(col) -%}
+    {{ return(adapter.dispatch('email_domain', 'autoresponder')(col)) }}
+{%- endmacro %}
+{% macro default__email_domain(col) -%} split_part({{ col }}, '@', 2) {%- endmacro %}
+{% macro sqlserver__email_domain(col) -%}
+    substring({{ col }}, charindex('@', {{ col }}) + 1, len({{ col }}))
+{%- endmacro %}

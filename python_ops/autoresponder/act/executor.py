@@ -1,0 +1,230 @@
+"""Execute planned writes idempotently, with a write log and a deactivation brake (DESIGN §10).
+
+`execute` in `plan` mode writes nothing and reports what would be written. In `apply` mode it:
+
+1. stops with `RunStopped` before any write when mark_inactive writes exceed
+   `max_deactivation_share` of the matched records;
+2. skips writes whose key is already final in `ops.write_log` (a re-run writes nothing new);
+3. logs every remaining write `pending` before calling any writer;
+4. per system, in `SYSTEM_ORDER`, first lets the writer `heal` the writes an earlier run left
+   `pending` (a crash) or `failed_retriable` (the error may have come after the commit), by
+   reading the remote value instead of writing again; then calls `apply` once with the rest of
+   the batch, and records each outcome right away.
+
+A writer that raises for a whole batch leaves that batch `pending` (healed next run) and is
+reported in `ExecutionReport.errors`; the other systems still run.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from autoresponder.act import write_log
+from autoresponder.errors import RunStopped
+from autoresponder.models import PlannedWrite, WriteOutcome
+
+__all__ = ["ExecutionReport", "RunStopped", "Writer", "deactivation_share", "execute"]
+
+SYSTEM_ORDER = ("cupola", "hodor", "salesforce", "hubspot", "sfmc")
+MODES = ("plan", "apply")
+
+
+class Writer(Protocol):
+    """docs/contracts.md "Writers". May also offer `heal(writes) -> list[WriteOutcome | None]`."""
+
+    def apply(self, writes: list[PlannedWrite]) -> list[WriteOutcome]: ...
+
+
+@dataclass
+class ExecutionReport:
+    """What `execute` did (or, in plan mode, would do)."""
+
+    run_id: str
+    mode: str
+    planned: list[PlannedWrite] = field(default_factory=list)
+    would_write: list[PlannedWrite] = field(default_factory=list)
+    already_done: list[PlannedWrite] = field(default_factory=list)
+    outcomes: list[WriteOutcome] = field(default_factory=list)
+    healed: list[str] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
+    deactivation_share: float | None = None
+
+    def write_for(self, key: str) -> PlannedWrite | None:
+        return next((w for w in self.planned if w.idempotency_key == key), None)
+
+    def results(self) -> list[tuple[PlannedWrite, WriteOutcome]]:
+        """(write, outcome) pairs of the writes this run executed."""
+        by_key = {w.idempotency_key: w for w in self.planned}
+        return [(by_key[o.idempotency_key], o) for o in self.outcomes if o.idempotency_key in by_key]
+
+    @property
+    def counts(self) -> dict[str, dict[str, int]]:
+        """{system: {status: n}}; `planned` in plan mode, `already_done` for skipped final keys."""
+        out: dict[str, Counter[str]] = defaultdict(Counter)
+        if self.mode == "plan":
+            for w in self.would_write:
+                out[w.system]["planned"] += 1
+        for w in self.already_done:
+            out[w.system]["already_done"] += 1
+        for w, o in self.results():
+            out[w.system][o.status] += 1
+        return {s: dict(c) for s, c in sorted(out.items())}
+
+    @property
+    def remote_calls(self) -> int:
+        """Calls made to remote systems (sum of attempts)."""
+        return sum(int(o.attempts or 0) for o in self.outcomes)
+
+    def audit_rows(self) -> list[dict[str, Any]]:
+        """One row per executed write, every system (generic action log)."""
+        return [
+            {
+                "run_id": self.run_id,
+                "message_id": w.message_id,
+                "system": w.system,
+                "object": w.object,
+                "record_id": w.record_id,
+                "action": w.action,
+                "payload": w.payload,
+                "prior": w.prior,
+                "status": o.status,
+                "attempts": o.attempts,
+                "remote_id": o.remote_id,
+                "remote_message": o.message,
+                "idempotency_key": w.idempotency_key,
+            }
+            for w, o in self.results()
+        ]
+
+
+def deactivation_share(writes: list[PlannedWrite], matched_count: int | None) -> float | None:
+    """Distinct records to mark inactive (per system/object/record) over `matched_count`."""
+    if matched_count is None:
+        return None
+    targets = {(w.system, w.object, w.record_id) for w in writes if w.action == "mark_inactive"}
+    if not targets:
+        return 0.0
+    return float("inf") if matched_count <= 0 else len(targets) / matched_count
+
+
+def execute(
+    conn: Any,
+    writes: list[PlannedWrite],
+    writers: dict[str, Writer],
+    *,
+    mode: str,
+    run_id: str,
+    max_deactivation_share: float | None = None,
+    matched_count: int | None = None,
+) -> ExecutionReport:
+    """Execute `writes` (rows of `fct_actions` gated `auto`) against `writers`.
+
+    Args:
+        conn: DuckDB connection holding `ops.write_log`.
+        writes: the planned writes; duplicates (same system and key) are executed once.
+        writers: system name -> writer.
+        mode: `plan` (write nothing) or `apply`.
+        run_id: this run; stored on each log row it writes.
+        max_deactivation_share: stop when mark_inactive targets / matched_count exceeds it.
+        matched_count: matched records, counted like the targets (distinct system records).
+
+    Raises:
+        RunStopped: the deactivation share is over the limit (apply mode), before any write.
+        ValueError: unknown mode, or a write for a system without a writer (before any write).
+    """
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    planned = _dedupe(writes)
+    report = ExecutionReport(run_id=run_id, mode=mode, planned=planned)
+    report.deactivation_share = deactivation_share(planned, matched_count)
+    over = (
+        max_deactivation_share is not None
+        and report.deactivation_share is not None
+        and report.deactivation_share > max_deactivation_share
+    )
+    known = write_log.statuses(conn, planned) if write_log.write_log_exists(conn) else {}
+    todo = [w for w in planned if known.get((w.system, w.idempotency_key)) not in write_log.DONE_STATUSES]
+    report.already_done = [
+        w for w in planned if known.get((w.system, w.idempotency_key)) in write_log.DONE_STATUSES
+    ]
+
+    if mode == "plan":
+        report.would_write = todo
+        if over:
+            report.errors["run"] = _stop_text(
+                report.deactivation_share, max_deactivation_share, planned, matched_count
+            )
+        return report
+    if over:
+        raise RunStopped(
+            _stop_text(report.deactivation_share, max_deactivation_share, planned, matched_count)
+        )
+    missing = sorted({w.system for w in todo} - set(writers))
+    if missing:
+        raise ValueError(f"no writer configured for system(s) {missing}; nothing was written")
+
+    write_log.ensure_write_log(conn)
+    write_log.insert_pending(conn, todo, run_id)
+    # pending: crashed between remote write and log; failed_retriable: may have committed before the error
+    recovering = {(s, k) for (s, k), st in known.items() if st in ("pending", "failed_retriable")}
+    for system in _ordered(todo):
+        batch = [w for w in todo if w.system == system]
+        try:
+            outcomes = _run_system(writers[system], batch, recovering, report)
+        except Exception as exc:  # noqa: BLE001 - left pending, healed next run
+            report.errors[system] = f"{type(exc).__name__}: {exc}"
+            continue
+        write_log.mark_outcomes(conn, system, outcomes, {w.idempotency_key: w.prior for w in batch})
+        report.outcomes.extend(outcomes)
+    return report
+
+
+def _run_system(
+    writer: Writer, batch: list[PlannedWrite], recovering: set[tuple[str, str]], report: ExecutionReport
+) -> list[WriteOutcome]:
+    healed: dict[str, WriteOutcome] = {}
+    to_heal = [w for w in batch if (w.system, w.idempotency_key) in recovering]
+    heal = getattr(writer, "heal", None)
+    if to_heal and callable(heal):
+        for w, o in zip(to_heal, heal(to_heal), strict=True):
+            if o is not None:
+                healed[w.idempotency_key] = o
+                report.healed.append(w.idempotency_key)
+    rest = [w for w in batch if w.idempotency_key not in healed]
+    applied = {o.idempotency_key: o for o in (writer.apply(rest) if rest else [])}
+    outcomes = []
+    for w in batch:
+        o = healed.get(w.idempotency_key) or applied.get(w.idempotency_key)
+        if o is None:
+            o = WriteOutcome(
+                w.idempotency_key,
+                "failed_terminal",
+                message="writer returned no outcome for this write",
+                attempts=0,
+            )
+        outcomes.append(o)
+    return outcomes
+
+
+def _dedupe(writes: list[PlannedWrite]) -> list[PlannedWrite]:
+    seen: dict[tuple[str, str], PlannedWrite] = {}
+    for w in writes:
+        seen.setdefault((w.system, w.idempotency_key), w)
+    return list(seen.values())
+
+
+def _ordered(writes: list[PlannedWrite]) -> list[str]:
+    systems = {w.system for w in writes}
+    return [s for s in SYSTEM_ORDER if s in systems] + sorted(systems - set(SYSTEM_ORDER))
+
+
+def _stop_text(
+    share: float | None, limit: float | None, writes: list[PlannedWrite], matched: int | None
+) -> str:
+    n = len({(w.system, w.object, w.record_id) for w in writes if w.action == "mark_inactive"})
+    return (
+        f"run stopped before writing: {n} records to mark inactive out of {matched} matched "
+        f"(share {share:.1%}) exceeds max_deactivation_share {limit:.1%}"
+    )

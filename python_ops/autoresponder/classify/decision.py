@@ -1,0 +1,27 @@
+"""What one rule (or the LLM) concludes about a message, before post-processing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from autoresponder.models import Bounce, Replacement
+
+
+@dataclass
+class Decision:
+    """A determination with its evidence; `departure` records left/retired/... language."""
+
+    determination: str
+    reason: str | None
+    category: str
+    confidence: float
+    evidence: str
+    method: str = "rules"
+    bounce: Bounce | None = None
+    new_email: str | None = None
+    new_title: str | None = None
+    new_org: str | None = None
+    replacements: list[Replacement] = field(default_factory=list)
+    return_date: str | None = None
+    departure: str | None = None  # left | retired | deceased | moved_to_other_org
+    person_email: str | None = None  # an address the text names as the person's own

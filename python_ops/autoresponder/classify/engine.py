@@ -1,0 +1,100 @@
+"""`classify_message`: rules first, then the LLM agents for what rules leave open (DESIGN §4).
+
+A pure function of the message bytes and configuration; it never raises. Without an LLM
+client every message the rules cannot settle is UNKNOWN with reason `llm_unavailable`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from autoresponder.classify.decision import Decision
+from autoresponder.classify.message import MessageView, build_view
+from autoresponder.classify.postprocess import clean_decision
+from autoresponder.classify.rules.dsn import delivery_status, feedback_report
+from autoresponder.classify.rules.headers import auto_submitted
+from autoresponder.classify.rules.mta import text_bounce
+from autoresponder.classify.rules.phrases import phrase_decision
+from autoresponder.classify.sender import identify_auto_response_source_email
+from autoresponder.models import Classification
+
+log = logging.getLogger(__name__)
+DEFAULT_OUR_DOMAINS = ["example-research.com"]
+
+
+def our_domains_of(settings: Any) -> list[str]:
+    return list(getattr(settings, "our_domains", None) or DEFAULT_OUR_DOMAINS)
+
+
+def rules_decision(view: MessageView) -> Decision | None:
+    """The deterministic layer: reports, MTA notices, then phrases of the reply itself."""
+    for rule in (feedback_report, delivery_status, text_bounce, phrase_decision):
+        d = rule(view)
+        if d is not None:
+            if d.determination != "BOUNCE" and d.category != "FEEDBACK_REPORT":
+                hdr = auto_submitted(view)
+                if hdr and hdr not in d.evidence:
+                    d.evidence = f"{d.evidence} [{hdr}]"[:700]
+            return d
+    return None
+
+
+def _unknown(message_id: str, reason: str, path: str | None, method: str = "none",
+             evidence: str | None = None, source: str | None = None) -> Classification:
+    return Classification(message_id=message_id, determination="UNKNOWN", reason=reason, category="UNKNOWN",
+                          confidence=0.0, method=method, path=path, evidence=evidence, source_email=source)
+
+
+def _finish(view: MessageView, d: Decision, path: str | None, domains: list[str]) -> Classification:
+    source = identify_auto_response_source_email(view, d, domains)
+    d = clean_decision(d, source_email=source, from_email=view.from_email, our_domains=domains)
+    return Classification(
+        message_id=view.message_id, determination=d.determination, reason=d.reason, category=d.category,
+        confidence=round(float(d.confidence), 3), method=d.method, source_email=source,
+        new_email=d.new_email, new_title=d.new_title, new_org=d.new_org, replacements=tuple(d.replacements),
+        return_date=d.return_date, bounce=d.bounce, evidence=d.evidence or None, path=path,
+    )
+
+
+def classify_view(view: MessageView, *, path: str | None = None, settings: Any = None,
+                  llm: Any = None) -> Classification:
+    domains = our_domains_of(settings)
+    d = rules_decision(view)
+    if d is not None:
+        result = _finish(view, d, path, domains)
+        if result.determination != "UNKNOWN" or d.determination == "UNKNOWN":
+            return result
+    if llm is None or (settings is not None and getattr(settings, "llm_enabled", True) is False):
+        return _unknown(view.message_id, "llm_unavailable", path,
+                        source=identify_auto_response_source_email(view, None, domains))
+    from autoresponder.classify.agents import LLMFailure, llm_decision
+
+    try:
+        d = llm_decision(view, llm)
+    except LLMFailure as exc:
+        log.warning("llm failed for %s: %s", view.message_id, exc)
+        return _unknown(view.message_id, "llm_error", path, method="llm", evidence=str(exc)[:300],
+                        source=identify_auto_response_source_email(view, None, domains))
+    return _finish(view, d, path, domains)
+
+
+def classify_message(raw: bytes, *, path: str | None = None, settings: Any = None,
+                     llm: Any = None) -> Classification:
+    """Classify one raw RFC 822 message; never raises (unreadable -> UNKNOWN `unreadable`)."""
+    import hashlib
+
+    try:
+        if not isinstance(raw, bytes | bytearray) or not raw.strip():
+            raise ValueError("empty message")
+        view = build_view(bytes(raw))
+        if not view.headers:
+            raise ValueError("no RFC 822 headers")
+    except Exception as exc:  # noqa: BLE001 - an unreadable file is a result, not a crash
+        sha = hashlib.sha256(raw if isinstance(raw, bytes | bytearray) else b"").hexdigest()
+        return _unknown(f"sha256:{sha}", "unreadable", path, evidence=str(exc)[:200])
+    try:
+        return classify_view(view, path=path, settings=settings, llm=llm)
+    except Exception as exc:  # noqa: BLE001 - never crash the batch on one message
+        log.exception("classification failed for %s", view.message_id)
+        return _unknown(view.message_id, "unreadable", path, evidence=f"classifier error: {exc}"[:200])

@@ -1,0 +1,88 @@
+"""Addresses, names and titles that a reply's text states (never invented).
+
+Every address returned here occurs verbatim in the text it was read from; the callers
+check it against the sender and our own domains (DESIGN §4 post-processing).
+"""
+
+from __future__ import annotations
+
+import re
+
+from autoresponder.models import Replacement
+
+EMAIL_RE = re.compile(r"(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+"
+                      r"[A-Za-z]{2,24})(?![\w-])")
+_VALID = re.compile(r"^[a-z0-9][a-z0-9._%+'-]{0,63}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$")
+_NAME = r"(?-i:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?:\s+(?:van|von|de|der|da|di|del|la|le|dos|du)?\s*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+){1,3})"
+_NAME_BEFORE = re.compile(_NAME + r"\s*(?:\((?P<t1>[^)@]{2,60})\))?\s*(?:,\s*(?P<t2>[^,@\n]{2,60}),\s*)?"
+                          r"(?:<|\(|\[|:|,|-|–|—|all'indirizzo|à l'adresse|pelo e-?mail|per e-?mail|"
+                          r"unter der adresse|en la dirección|no endereço|op het adres|\bat\b|\bunter\b|\bà\b|\ben\b|\bvia\b|\bon\b|\bop\b|\bem\b|"
+                          r"\bpresso\b|\bal\b|\bbij\b|\bvia e-?mail\b|\bby e-?mail\b|\bpar e-?mail\b)?\s*[<(\[]?\s*$",
+                          re.I)
+_JA_NAME = re.compile(r"([一-龯ァ-ヶー]{1,8})\s*(?:様|さん)?\s*[（(]?\s*$")
+_ROLE_WORDS = re.compile(r"^((my|our|his|her|ihre[nr]?|seine[nr]?|meine[nr]?|unsere[nr]?)\s+)?(colleague|successor|"
+                         r"Nachfolgerin|Nachfolger|Kollegin|Kollege|collègue|successeur|colega|sucesor|collega|"
+                         r"successore|collega|opvolger|sucessora?)\s+", re.I)
+_STOP_NAMES = {"Please Contact", "Thank You", "Best Regards", "Kind Regards", "Mit Freundlichen"}
+_TITLE_WORDS = re.compile(r"(?i)\b(head|director|manager|officer|president|partner|analyst|lead|chief|vp|"
+                          r"leiter|leiterin|directeur|directrice|responsable|jefe|direttore|directeur|diretor|"
+                          r"gerente|secretary|assistant|coordinator|specialist|consultant|cfo|ceo|cio|cto|coo)\b")
+
+
+def valid_email(addr: str | None) -> str | None:
+    """Lowercase address if it is syntactically plausible, else None."""
+    if not addr:
+        return None
+    a = addr.strip().strip("<>.,;:()[]'\"").lower()
+    return a if _VALID.match(a) and ".." not in a else None
+
+
+def emails_in(text: str) -> list[str]:
+    out: list[str] = []
+    for m in EMAIL_RE.finditer(text):
+        a = valid_email(m.group(1))
+        if a and a not in out:
+            out.append(a)
+    return out
+
+
+def _name_and_title(prefix: str) -> tuple[str | None, str | None]:
+    tail = prefix[-160:]
+    m = None
+    for m_ in _NAME_BEFORE.finditer(tail):
+        m = m_
+    if m:
+        name = " ".join(m.group(0).split())
+        name = re.sub(r"[\s(<\[:,\-–—]*(at|unter|à|en|via|on|op|em|presso|al|bij)?[\s(<\[:,\-–—]*$", "", name,
+                      flags=re.I)
+        name = _ROLE_WORDS.sub("", name)
+        nm = re.match(_NAME, name)
+        person = nm.group(0) if nm else None
+        if person in _STOP_NAMES:
+            person = None
+        title = (m.group("t1") or m.group("t2") or "").strip() or None
+        if title and not _TITLE_WORDS.search(title):
+            title = None
+        return person, title
+    jm = _JA_NAME.search(tail)
+    return (jm.group(1), None) if jm else (None, None)
+
+
+def replacements_in(block: str) -> list[Replacement]:
+    """Each address in a contact sentence with the name (and title) written just before it."""
+    out: list[Replacement] = []
+    seen: set[str] = set()
+    for m in EMAIL_RE.finditer(block):
+        addr = valid_email(m.group(1))
+        if not addr or addr in seen:
+            continue
+        seen.add(addr)
+        line_start = block.rfind("\n", 0, m.start())
+        prefix = block[max(0, m.start() - 160):m.start()]
+        name, title = _name_and_title(prefix)
+        if name is None and line_start > 0:
+            # "Jane Roe\njane.roe@acme.com": the name on the line above
+            prev = block[:line_start].rstrip().split("\n")[-1] if block[:line_start].strip() else ""
+            name, title = _name_and_title(prev.strip() + " ")
+        out.append(Replacement(name=name, email=addr, title=title))
+    return out

@@ -1,0 +1,73 @@
+"""RFC 3464 delivery-status reports and RFC 5965 feedback reports (DESIGN §4 step 2).
+
+A machine-readable report settles a message outright: a failed or delayed recipient is a
+BOUNCE; an abuse/opt-out feedback report or a success notice (Action: delivered, relayed,
+expanded) is never a bounce.
+"""
+
+from __future__ import annotations
+
+from autoresponder.classify.decision import Decision
+from autoresponder.classify.message import DsnRecipient, MessageView
+from autoresponder.classify.rules.codes import bounce_kind, find_status
+from autoresponder.models import Bounce
+
+_SUCCESS_ACTIONS = ("delivered", "relayed", "expanded")
+_FEEDBACK_TYPES = ("message/feedback-report",)
+
+
+def feedback_report(view: MessageView) -> Decision | None:
+    """An ARF abuse / opt-out report (RFC 5965): not an auto-reply, never a bounce."""
+    if view.report_type == "feedback-report" or any(t in view.part_types for t in _FEEDBACK_TYPES):
+        return Decision(
+            determination="UNKNOWN", reason="not_an_auto_reply", category="FEEDBACK_REPORT", confidence=0.99,
+            evidence=f"Content-Type: multipart/report; report-type={view.report_type or 'feedback-report'}",
+        )
+    return None
+
+
+def _failed(r: DsnRecipient) -> bool:
+    if r.action:
+        return r.action not in _SUCCESS_ACTIONS and not (r.status or "").startswith("2.")
+    return bool(r.status and r.status[:1] in "45")
+
+
+def delivery_status(view: MessageView) -> Decision | None:
+    """A message/delivery-status part: BOUNCE for failed/delayed, not-a-reply for success."""
+    if not view.dsn:
+        return None
+    failed = [r for r in view.dsn if _failed(r)]
+    if not failed:
+        r = view.dsn[0]
+        if (r.action and r.action in _SUCCESS_ACTIONS) or (r.status or "").startswith("2."):
+            return Decision(
+                determination="UNKNOWN", reason="not_an_auto_reply", category="DELIVERY_NOTICE", confidence=0.99,
+                evidence=f"Action: {r.action or ''}; Status: {r.status or ''}".strip(),
+            )
+        return None
+    r = failed[0]
+    status = r.status if r.status and find_status(r.status) == r.status else find_status(r.diagnostic or "")
+    if status and status[:1] not in "45":
+        status = find_status(r.diagnostic or "") or None
+    diag = r.diagnostic or _text_diagnostic(view)
+    kind, reason, status = bounce_kind(status, diag)
+    if r.action and r.action.startswith("delayed"):
+        kind = "soft"
+    evidence = "; ".join(x for x in (
+        f"Final-Recipient: {r.recipient}" if r.recipient else "",
+        f"Action: {r.action}" if r.action else "",
+        f"Status: {r.status}" if r.status else "",
+        f"Diagnostic-Code: {r.diagnostic}" if r.diagnostic else "",
+    ) if x)
+    return Decision(
+        determination="BOUNCE", reason=kind, category="BOUNCE", confidence=0.99, evidence=evidence[:500],
+        bounce=Bounce(kind=kind, status=status, diagnostic=(diag or None) and diag[:500],
+                      recipient=r.recipient or r.original_recipient),
+        person_email=r.original_recipient or r.recipient,
+    )
+
+
+def _text_diagnostic(view: MessageView) -> str | None:
+    from autoresponder.classify.rules.mta import diagnostic_from_text
+
+    return diagnostic_from_text(view.own_text)

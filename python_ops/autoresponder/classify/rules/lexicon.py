@@ -1,0 +1,168 @@
+"""Multilingual phrase tables (en, de, fr, es, it, nl, pt, ja) used by the phrase rules.
+
+Each entry is (language, pattern). Patterns are matched case-insensitively against one
+sentence of the reply's own text. Keep them specific: a phrase here settles a message
+without the LLM, so a loose pattern costs precision.
+"""
+
+from __future__ import annotations
+
+import re
+
+Table = list[tuple[str, re.Pattern[str]]]
+
+
+def _t(rows: list[tuple[str, str]]) -> Table:
+    return [(lang, re.compile(p, re.I)) for lang, p in rows]
+
+
+DECEASED = _t([
+    ("en", r"\b(passed away|has died|died (on|last|suddenly|peacefully)|is deceased|sadly deceased|"
+           r"(the )?(sudden |untimely )?death of|(sad|untimely) passing)\b"),
+    ("de", r"\b(verstorben|ist .{0,30}gestorben|plötzlich(en)? tod|verschieden)\b"),
+    ("fr", r"\b(est décédée?|décès de|nous a quittés|disparition de)\b"),
+    ("es", r"\b(falleció|ha fallecido|fallecimiento)\b"),
+    ("it", r"\b(è (deceduto|deceduta|scomparso|scomparsa|venuto a mancare|venuta a mancare)|scomparsa di)\b"),
+    ("nl", r"\b(is overleden|overlijden van)\b"),
+    ("pt", r"\b(faleceu|falecimento|veio a falecer)\b"),
+    ("ja", r"(逝去|永眠|他界|死去)"),
+])
+
+RETIRED = _t([
+    ("en", r"\b(has retired|have retired|i retired|is (now )?retired|am (now )?retired|retired from|"
+           r"into retirement|(my|his|her) retirement|(gone|went) into retirement)\b"),
+    ("de", r"\b(ruhestand|in rente|pensioniert|verrentet)\b"),
+    ("fr", r"\b(à la retraite|pris (ma|sa) retraite|retraité)"),
+    ("es", r"\b(se ha jubilado|me he jubilado|se jubiló|me jubilé|jubilación|jubilad[oa])\b"),
+    ("it", r"\b(in pensione|pensionamento|pensionat[oa])\b"),
+    ("nl", r"\b(met pensioen|gepensioneerd)\b"),
+    ("pt", r"\b(aposentad[oa]|aposentou|aposentei|aposentadoria|reformad[oa]|reforma)\b"),
+    ("ja", r"(定年退職|退官)"),
+])
+
+LEFT = _t([
+    ("en", r"\b(no longer (with|at|employed|working|part of|works? (for|at|with))|not longer (with|at)|"
+           r"(has|have) (now )?left (the|our|this) (company|firm|organi[sz]ation|business|group|bank|team)|(has|have) (now )?left (?-i:[A-Z])|left the (company|firm|organi[sz]ation|business|group|bank)|"
+           r"(my|his|her) last day (at|with|in)|departed (from )?the (company|firm)|"
+           r"(is|are|am) no longer (an? )?(employee|employed|member)|has moved on from|"
+           r"(this|the) (e-?mail )?(address|mailbox|account) (is|has been) no longer (in use|active|monitored)|"
+           r"(this|the) (e-?mail )?(address|mailbox|account) (is|has been|will be) (closed|deactivated|"
+           r"discontinued))"),
+    ("de", r"(nicht (mehr|länger) (bei|für|im unternehmen|in unserem unternehmen|tätig|beschäftigt)|"
+           r"(hat|habe) (das unternehmen|die firma|unser (haus|unternehmen)|uns) .{0,30}verlassen|"
+           r"ausgeschieden|aus dem unternehmen ausgetreten|nicht mehr in unserem (haus|unternehmen))"),
+    ("fr", r"(ne fait plus partie|n'est plus (chez|au sein|employée?|en poste|dans)|ne travaille plus|"
+           r"a quitté (la société|l'entreprise|le cabinet|notre|le groupe|la banque|ses fonctions)|"
+           r"j'ai quitté (la société|l'entreprise|le cabinet|le groupe))"),
+    ("es", r"(ya no (trabaja|forma parte|está en|pertenece|está con)|ha dejado (la empresa|la compañía|de trabajar)|"
+           r"dejó (la empresa|la compañía)|he dejado (la empresa|la compañía)|ya no trabajo)"),
+    ("it", r"(non (lavora|fa) più|non è più (in|presso|con|parte)|ha lasciato (l'azienda|la società|il gruppo)|"
+           r"non fa più parte|ho lasciato (l'azienda|la società))"),
+    ("nl", r"(niet (langer|meer) (werkzaam|in dienst|bij|verbonden)|is uit dienst|heeft .{0,30}verlaten|"
+           r"ben niet meer werkzaam)"),
+    ("pt", r"(não (trabalha|faz parte|está) mais|já não (trabalha|faz parte|está)|deixou a (empresa|companhia)|"
+           r"saiu da (empresa|companhia)|deixei a (empresa|companhia))"),
+    ("ja", r"(退職いたしました|退職しました|退職致しました|退社いたしました|退社しました|在籍しておりません)"),
+])
+
+MOVED = _t([
+    ("en", r"\b(?:(?:has|have) (?:now )?(?:joined|moved to)|(?:is|am) now (?:with|at|working (?:for|at))|"
+           r"(?:now works|now working|new role) (?:for|at|with)|(?:taken|accepted) a (?:new )?(?:position|role|job) "
+           r"(?:at|with))\s+(?P<org>(?-i:[A-Z])[\w&.'-]*(?: (?:(?-i:[A-Z&])[\w&.'-]*|of|and|de|&))*)"),
+    ("de", r"(?:(?:ist|bin) (?:jetzt|nun) (?:bei|für)|(?:wechselte|gewechselt) zu[rm]?)\s+"
+           r"(?P<org>(?-i:[A-ZÄÖÜ])[\w&.'-]*(?: (?-i:[A-ZÄÖÜ&])[\w&.'-]*)*)"),
+    ("fr", r"(?:a rejoint|ai rejoint|travaille désormais (?:chez|pour)|est maintenant chez)\s+"
+           r"(?P<org>(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z&])[\w&.'-]*)*)"),
+    ("es", r"(?:se ha unido a|ahora trabaja (?:en|para)|me he unido a|se incorporó a)\s+"
+           r"(?P<org>(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z&])[\w&.'-]*)*)"),
+    ("it", r"(?:ora lavora (?:presso|per|in)|è passat[oa] a|si è unit[oa] a)\s+"
+           r"(?P<org>(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z&])[\w&.'-]*)*)"),
+    ("nl", r"(?:werkt nu (?:bij|voor)|is overgestapt naar)\s+(?P<org>(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z&])[\w&.'-]*)*)"),
+    ("pt", r"(?:agora trabalha (?:na|no|em|para)|juntou-se à?|ingressou n[ao])\s+"
+           r"(?P<org>(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z&])[\w&.'-]*)*)"),
+    ("ja", r"(?P<org>[^\s、。]{2,30})(?:に転職|へ転職|に移籍)"),
+])
+
+NEW_EMAIL = _t([
+    ("en", r"(new (e-?mail|email address|address|e-mail address|contact email)|e-?mail address has changed|"
+           r"(address|e-?mail) (has )?changed to|please (update|change) (your )?(records|address book|contact)|"
+           r"now reachable at|can now be reached at|please (use|write to) my new|moving to a new (e-?mail|address))"),
+    ("de", r"(neue (e-?mail|e-mail-adresse|emailadresse|adresse)|e-?mail-?adresse (hat sich )?geändert|"
+           r"ab sofort (unter|an)|bitte (aktualisieren|ändern) sie)"),
+    ("fr", r"(nouvelle adresse|adresse (e-?mail|électronique|mail) a changé|mettre à jour (vos|votre))"),
+    ("es", r"(nueva dirección|nuevo (correo|e-?mail)|dirección de correo ha cambiado|actualice (sus|su))"),
+    ("it", r"(nuovo indirizzo|nuova (e-?mail|mail)|indirizzo (e-?mail )?è cambiato|aggiornare (i vostri|la vostra))"),
+    ("nl", r"(nieuwe? (e-?mailadres|adres|e-?mail)|e-?mailadres is gewijzigd|pas (uw|je) .{0,20}aan)"),
+    ("pt", r"(novo (endereço|e-?mail)|nova (conta|caixa)|e-?mail (mudou|foi alterado)|atualize (seus|o seu))"),
+    ("ja", r"(新しいメールアドレス|メールアドレスが変更|メールアドレスを変更|新アドレス)"),
+])
+
+NEW_TITLE = _t([
+    ("en", r"\b(?:my new (?:title|role|position) (?:is|as)|(?:i have been|i was|i've been|has been) "
+           r"(?:promoted|appointed|named) (?:to|as)|(?:i am|i'm) now (?:the )?(?=(?-i:[A-Z]))|new role as|"
+           r"taken (?:up|on) the (?:role|position) of)\s+(?:the )?(?P<title>(?-i:[A-Z])[^,.;\n]{2,60})"),
+    ("de", r"(?:neue (?:position|funktion|rolle) als|wurde zu[rm]? .{0,5}ernannt als|bin jetzt)\s+"
+           r"(?P<title>(?-i:[A-ZÄÖÜ])[^,.;\n]{2,60})"),
+    ("fr", r"(?:nouveau poste (?:de|d')|nommée? (?:au poste de|en tant que)|nouvelles fonctions de)\s*"
+           r"(?P<title>[A-Za-zÀ-ÿ][^,.;\n]{2,60})"),
+    ("es", r"(?:nuevo cargo (?:de|como)|nombrad[oa] (?:como)?|nuevo puesto (?:de|como))\s+"
+           r"(?P<title>[A-Za-zÁ-ú][^,.;\n]{2,60})"),
+    ("it", r"(?:nuovo ruolo (?:di|come)|nominat[oa] (?:come)?|nuova posizione di)\s+(?P<title>[A-Za-z][^,.;\n]{2,60})"),
+    ("nl", r"(?:nieuwe (?:functie|rol) (?:als|van)|benoemd tot)\s+(?P<title>[A-Za-z][^,.;\n]{2,60})"),
+    ("pt", r"(?:novo cargo (?:de|como)|nomead[oa] (?:como)?|promovid[oa] a)\s+(?P<title>[A-Za-z][^,.;\n]{2,60})"),
+    ("ja", r"(?P<title>[^\s、。]{2,30})に(?:就任|昇進)"),
+])
+
+CONTACT_CUE = _t([
+    ("en", r"\b(contact|reach out to|get in touch with|e-?mail|write to|direct (your|all|any)|forward|"
+           r"send .{0,30} to|taken over|take over|is (now )?(responsible|handling|your (new )?contact)|"
+           r"will be (handling|covering|taking care)|successor|replacement|in (my|his|her) (place|stead))\b"),
+    ("de", r"(wenden sie sich|kontaktieren sie|an (meine|meinen|unsere|unseren) (kollegin|kollegen|nachfolger)|"
+           r"nachfolger|übernommen|zuständig|ansprechpartner|schreiben sie|richten sie)"),
+    ("fr", r"(contacter|contactez|adressez-vous|s'adresser|successeur|remplaçante?|reprend|en charge|"
+           r"écrire à|interlocut)"),
+    ("es", r"(contacte|contactar|póngase en contacto|diríjase|dirigirse|escriba a|sucesor|reemplazo|"
+           r"se encargará|responsable)"),
+    ("it", r"(contattare|contatti|rivolgersi|rivolgetevi|scrivere a|successore|sostituto|si occuperà|referente)"),
+    ("nl", r"(contact op|neem contact|contacteer|wendt u|richt u|opvolger|vervanger|overgenomen|aanspreekpunt)"),
+    ("pt", r"(entre em contato|contate|contacte|contactar|dirija-se|sucessor|substitut[oa]|responsável|"
+           r"escreva para)"),
+    ("ja", r"(ご連絡|お問い合わせ|連絡ください|担当|後任)"),
+])
+
+OUT_OF_OFFICE = _t([
+    ("en", r"\b(out of (the )?office|away from (the|my) (office|desk)|on (annual |parental |maternity |paternity |"
+           r"sick |medical |business )?leave|on (vacation|holiday|holidays|sabbatical)|i am (currently )?away|"
+           r"i'm (currently )?away|currently (out|travel+ing|away)|(limited|no) access to (my )?e-?mail|"
+           r"(will|i'll) be (back|returning|out)|return(ing)? (to the office )?on|back in the office|"
+           r"am out (of|until)|i am out\b|away until|off until|not in the office)\b"),
+    ("de", r"(abwesend|nicht im büro|außer haus|im urlaub|in urlaub|urlaubsbedingt|bin (ab|am|bis) .{0,40}"
+           r"(wieder|zurück)|wieder im büro|abwesenheit|elternzeit|dienstreise|keinen zugriff auf)"),
+    ("fr", r"(absente?|en congés?|en vacances|hors du bureau|de retour (le|à partir)|en déplacement|"
+           r"congé maternité|accès limité)"),
+    ("es", r"(fuera de la oficina|de vacaciones|ausente|estaré de vuelta|regreso el|volveré el|"
+           r"de viaje|acceso limitado)"),
+    ("it", r"(fuori (sede|ufficio)|in ferie|assente|rientrerò|sarò di ritorno|in vacanza|accesso limitato)"),
+    ("nl", r"(afwezig|niet op kantoor|met vakantie|op vakantie|terug op|weer aanwezig|beperkt toegang)"),
+    ("pt", r"(fora do escrit[óo]rio|de férias|ausente|retorno (no dia|em|a)|estarei de volta|regressarei|"
+           r"acesso limitado)"),
+    ("ja", r"(不在にしております|不在です|休暇を|休暇中|外出|出張|お休み|戻ります|帰社)"),
+])
+
+STILL_ACTIVE = _t([
+    ("en", r"\b(i am still (with|at|working)|i'm still (with|at|working)|still (employed|working) (at|with|for)|"
+           r"(thank you|thanks) for (your|the) (e-?mail|message)[^.]{0,40}(i|we) will (get back|respond|reply)|"
+           r"(i|we) (have )?received your (e-?mail|message)[^.]{0,60}(will|shall) (get back|respond|reply)|"
+           r"will (respond|reply|get back to you) (as soon as possible|shortly|within))"),
+    ("de", r"(vielen dank für ihre (nachricht|e-?mail)[^.]{0,60}(melde mich|antworte|werde)|"
+           r"ich melde mich (so bald|schnellstmöglich|zeitnah))"),
+    ("fr", r"(merci pour votre (message|e-?mail|courriel)[^.]{0,60}(répondrai|reviendrai)|"
+           r"je vous répondrai (dans les plus brefs|rapidement|dès que))"),
+    ("es", r"(gracias por su (mensaje|correo)[^.]{0,60}(responderé|contestaré)|le responderé (lo antes|en breve))"),
+    ("it", r"(grazie per (il suo|la sua|il vostro) (messaggio|e-?mail)[^.]{0,60}(risponderò|risponderemo)|"
+           r"risponderò (al più presto|quanto prima))"),
+    ("nl", r"(bedankt voor (uw|je) (bericht|e-?mail)[^.]{0,60}(reageer|antwoord)|ik reageer zo (snel|spoedig))"),
+    ("pt", r"(obrigad[oa] pel[oa] (sua )?(mensagem|e-?mail)[^.]{0,60}(responderei|retornarei)|"
+           r"responderei (assim que|em breve|o mais))"),
+    ("ja", r"(メールを受信いたしました|確認次第|折り返しご連絡)"),
+])

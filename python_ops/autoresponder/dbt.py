@@ -1,0 +1,83 @@
+"""Run the dbt project in-process (dbt-core's programmatic runner) against the run's warehouse."""
+
+from __future__ import annotations
+
+import json
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+from autoresponder.errors import AutoResponderError
+
+DBT_PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
+
+
+class DbtFailed(AutoResponderError):
+    """dbt reported an error or a failed test."""
+
+
+def dbt_vars(*, as_of: str, run_id: str, auto_add_replacements: bool = False,
+             allow_reactivation: bool = False, our_domains: list[str] | None = None) -> dict:
+    return {
+        "as_of": as_of,
+        "run_id": run_id,
+        "auto_add_replacements": auto_add_replacements,
+        "allow_reactivation": allow_reactivation,
+        "our_domains": our_domains or ["example-research.com"],
+    }
+
+
+@contextmanager
+def dbt_env(warehouse: Path):
+    """The profile reads the warehouse path from the environment; set it only for this call."""
+    old = os.environ.get("AUTORESPONDER_WAREHOUSE")
+    os.environ["AUTORESPONDER_WAREHOUSE"] = str(Path(warehouse).resolve())
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("AUTORESPONDER_WAREHOUSE", None)
+        else:
+            os.environ["AUTORESPONDER_WAREHOUSE"] = old
+
+
+def dbt_args(command: str, variables: dict | None = None, target_path: Path | None = None) -> list[str]:
+    args = [command, "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
+    if variables is not None:
+        args += ["--vars", json.dumps(variables)]
+    if target_path is not None:
+        args += ["--target-path", str(target_path)]
+    return args
+
+
+def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path | None = None,
+            quiet: bool = True) -> dict:
+    """`dbt build` (or another command); raises DbtFailed naming the failing nodes."""
+    from dbt.cli.main import dbtRunner
+
+    argv = dbt_args(command, variables, target_path)
+    if quiet:
+        argv = ["--quiet", "--log-level", "error", *argv]
+    with dbt_env(warehouse):
+        res = dbtRunner().invoke(argv)
+    failed: list[str] = []
+    counts: dict[str, int] = {}
+    if res.result is not None and hasattr(res.result, "results"):
+        for r in res.result.results:
+            status = str(getattr(r.status, "value", r.status))
+            counts[status] = counts.get(status, 0) + 1
+            if status in ("error", "fail", "runtime error"):
+                failed.append(f"{r.node.unique_id}: {r.message}")
+    if not res.success or failed:
+        detail = "; ".join(failed) or (str(res.exception) if res.exception else "see dbt logs")
+        raise DbtFailed(f"dbt {command} failed in {DBT_PROJECT_DIR}: {detail}")
+    return counts
+
+
+def parse_project() -> None:
+    """Write `target/manifest.json` (what dagster-dbt loads) without touching the warehouse."""
+    from dbt.cli.main import dbtRunner
+
+    res = dbtRunner().invoke(["--quiet", "parse", *dbt_args("parse")[1:]])
+    if not res.success:
+        raise DbtFailed(f"dbt parse failed in {DBT_PROJECT_DIR}: {res.exception}")

@@ -1,0 +1,431 @@
+"""The emulated org's data: one SQLite table per sObject, on disk so a million rows stay cheap.
+
+`OrgState` is the backend (moto's `models.py`): one method per action, raising `ApiError`
+with Salesforce's own errorCode and message. The app shapes HTTP around it; tests may call
+it directly (`handle.state`). All access holds one lock: the server thread and the test
+thread share the connection.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from . import soql
+from .schema import KEY_PREFIXES, PREFIX_TO_OBJECT, FieldSpec, ObjectMeta, default_objects
+
+_B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_CHECK = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_ID_RE = re.compile(r"^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$")
+
+
+class ApiError(Exception):
+    """A Salesforce error: HTTP status plus the `[{"message","errorCode","fields"}]` body."""
+
+    def __init__(self, status: int, code: str, message: str, fields: list[str] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.fields = fields or []
+
+    def body(self) -> list[dict[str, Any]]:
+        return [{"message": self.message, "errorCode": self.code, "fields": self.fields}]
+
+    def record_error(self) -> dict[str, Any]:
+        return {"statusCode": self.code, "message": self.message, "fields": self.fields}
+
+
+def id18(id15: str) -> str:
+    """Append Salesforce's 3-character case-safe checksum to a 15-character Id."""
+    suffix = ""
+    for chunk in range(3):
+        bits = 0
+        for j, ch in enumerate(id15[chunk * 5:chunk * 5 + 5]):
+            if "A" <= ch <= "Z":
+                bits |= 1 << j
+        suffix += _CHECK[bits]
+    return id15 + suffix
+
+
+def now_sf() -> str:
+    dt = datetime.now(UTC)
+    return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}+0000"
+
+
+def to_sf_datetime(text: str | None) -> str | None:
+    """Any ISO 8601 text (date or datetime, any offset) as `YYYY-MM-DDTHH:MM:SS.mmm+0000`."""
+    if not text:
+        return None
+    t = text.strip().replace("Z", "+00:00").replace(" ", "T")
+    if re.search(r"[+-]\d{4}$", t):
+        t = t[:-2] + ":" + t[-2:]
+    dt = datetime.fromisoformat(t)
+    dt = dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
+    return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}+0000"
+
+
+_SQL_TYPES = {"boolean": "INTEGER", "int": "INTEGER", "double": "REAL", "currency": "REAL", "percent": "REAL"}
+
+
+def _column_sql(spec: FieldSpec) -> str:
+    sql_type = _SQL_TYPES.get(spec.type, "TEXT")
+    collate = " COLLATE NOCASE" if sql_type == "TEXT" and spec.type not in ("id", "reference", "datetime", "date") else ""
+    return f'"{spec.name}" {sql_type}{collate}'
+
+
+class OrgState:
+    """SQLite-backed records of every emulated object, plus sessions and bookkeeping."""
+
+    def __init__(self, db_path: Path, version: str = "59.0"):
+        self.db_path = Path(db_path)
+        self.version = version
+        self.lock = threading.RLock()
+        self.db = sqlite3.connect(str(self.db_path), check_same_thread=False, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=OFF")
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.execute("PRAGMA cache_size=-65536")
+        self.objects: dict[str, ObjectMeta] = {}
+        self._counters: dict[str, itertools.count] = {}
+        self.applied_writes: Counter[tuple[str, str]] = Counter()
+        for name, fields in default_objects().items():
+            self._create_table(ObjectMeta(name, fields))
+
+    def _create_table(self, meta: ObjectMeta) -> None:
+        self.objects[meta.name] = meta
+        cols = ", ".join(_column_sql(f) for f in meta.fields)
+        self.db.execute(f'CREATE TABLE IF NOT EXISTS "{meta.name}" ({cols})')
+        self.db.execute(f'CREATE UNIQUE INDEX IF NOT EXISTS "ix_{meta.name}_id" ON "{meta.name}" ("Id")')
+        self.db.execute(f'CREATE INDEX IF NOT EXISTS "ix_{meta.name}_ms" ON "{meta.name}" ("SystemModstamp")')
+        for col in ("Email", "Name", "WhoId"):
+            if meta.get(col):
+                self.db.execute(f'CREATE INDEX IF NOT EXISTS "ix_{meta.name}_{col}" ON "{meta.name}" ("{col}")')
+        self._counters[meta.name] = itertools.count(1)
+
+    def meta(self, sobject: str) -> ObjectMeta:
+        for name, meta in self.objects.items():
+            if name.lower() == sobject.lower():
+                return meta
+        raise ApiError(
+            400, "INVALID_TYPE", f"sObject type '{sobject}' is not supported. If you are attempting to use a "
+            "custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or "
+            "the describe call for the appropriate names.")
+
+    def add_field(self, sobject: str, spec: FieldSpec) -> None:
+        """An admin adds a field to the org: a new describe entry and an empty column."""
+        with self.lock:
+            meta = self.meta(sobject)
+            meta.add(spec)
+            self.db.execute(f'ALTER TABLE "{meta.name}" ADD COLUMN {_column_sql(spec)}')
+
+    def new_id(self, sobject: str) -> str:
+        n = next(self._counters[sobject])
+        digits = ""
+        while True:
+            n, r = divmod(n, 62)
+            digits = _B62[r] + digits
+            if n == 0:
+                break
+        return id18(KEY_PREFIXES[sobject] + "5e" + digits.rjust(10, "0"))
+
+    # storage helpers ------------------------------------------------------------------
+    @staticmethod
+    def _to_db(spec: FieldSpec, value: Any) -> Any:
+        if value is None or value == "":
+            return None
+        if spec.type == "boolean":
+            if isinstance(value, str):
+                return 1 if value.strip().lower() in ("true", "1", "yes") else 0
+            return 1 if value else 0
+        if spec.type == "int":
+            return int(float(value))
+        if spec.type in ("double", "currency", "percent"):
+            return float(value)
+        if spec.type == "datetime":
+            return to_sf_datetime(str(value))
+        if spec.type == "address":
+            return json.dumps(value) if not isinstance(value, str) else value
+        return str(value)
+
+    @staticmethod
+    def from_db(spec: FieldSpec, value: Any) -> Any:
+        if spec.type == "boolean":
+            return bool(value)
+        if value is None:
+            return None
+        if spec.type == "address":
+            return json.loads(value)
+        return value
+
+    def _validate(self, meta: ObjectMeta, values: dict[str, Any], creating: bool) -> dict[str, Any]:
+        """Salesforce's checks on a create or update body; returns canonical name -> db value."""
+        out: dict[str, Any] = {}
+        for key, value in values.items():
+            if key in ("attributes", "Id", "id"):
+                continue
+            spec = meta.get(key)
+            if spec is None:
+                raise ApiError(400, "INVALID_FIELD", f"No such column '{key}' on sobject of type {meta.name}", [key])
+            if not (spec.createable if creating else spec.updateable):
+                raise ApiError(400, "INVALID_FIELD_FOR_INSERT_UPDATE", f"Unable to create/update fields: {spec.name}."
+                               " Please check the security settings of this field and verify that it is "
+                               "read/write for your profile or permission set.", [spec.name])
+            if value not in (None, "") and spec.type in ("string", "email", "phone", "url", "textarea", "picklist",
+                                                         "combobox") and len(str(value)) > spec.length:
+                raise ApiError(400, "STRING_TOO_LONG", f"{spec.name}: data value too large: {value!s:.40} "
+                               f"(max length={spec.length})", [spec.name])
+            if spec.type == "email" and value not in (None, "") and not _EMAIL_RE.match(str(value)):
+                raise ApiError(400, "INVALID_EMAIL_ADDRESS", f"{spec.name}: invalid email address: {value}",
+                               [spec.name])
+            if spec.restricted_picklist and value not in (None, "") and value not in spec.picklist:
+                raise ApiError(400, "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", f"{spec.name}: bad value for "
+                               f"restricted picklist field: {value}", [spec.name])
+            if spec.type == "reference" and value not in (None, ""):
+                target = PREFIX_TO_OBJECT.get(str(value)[:3])
+                if not _ID_RE.match(str(value)) or target not in spec.reference_to:
+                    raise ApiError(400, "FIELD_INTEGRITY_EXCEPTION", f"{spec.label or spec.name}: id value of "
+                                   f"incorrect type: {value}", [spec.name])
+            if not spec.nillable and value in (None, "") and spec.type != "boolean":
+                raise ApiError(400, "REQUIRED_FIELD_MISSING", f"Required fields are missing: [{spec.name}]",
+                               [spec.name])
+            try:
+                out[spec.name] = self._to_db(spec, value)
+            except (ValueError, TypeError) as exc:
+                raise ApiError(400, "INVALID_TYPE_ON_FIELD_IN_RECORD", f"{spec.name}: value not of required type: "
+                               f"{value}", [spec.name]) from exc
+        return out
+
+    def _row_dict(self, meta: ObjectMeta, row: sqlite3.Row | tuple, cols: list[str]) -> dict[str, Any]:
+        return {c: self.from_db(meta.get(c), v) for c, v in zip(cols, row, strict=True)}
+
+    def _compute_name(self, meta: ObjectMeta, rec: dict[str, Any]) -> None:
+        if meta.name in ("Contact", "Lead", "User") and ("FirstName" in rec or "LastName" in rec):
+            rec["Name"] = " ".join(p for p in (rec.get("FirstName"), rec.get("LastName")) if p) or None
+
+    # record actions ---------------------------------------------------------------------
+    def create(self, sobject: str, values: dict[str, Any], id_: str | None = None) -> str:
+        with self.lock:
+            meta = self.meta(sobject)
+            rec = self._validate(meta, values, creating=True)
+            for spec in meta.fields:
+                if spec.name not in rec and spec.default is not None:
+                    rec[spec.name] = self._to_db(spec, spec.default)
+            missing = [f.name for f in meta.fields if not f.nillable and f.createable and f.type != "boolean"
+                       and rec.get(f.name) in (None, "")]
+            if missing:
+                raise ApiError(400, "REQUIRED_FIELD_MISSING", f"Required fields are missing: [{', '.join(missing)}]",
+                               missing)
+            self._compute_name(meta, rec)
+            ts = now_sf()
+            new_id = id_ or self.new_id(meta.name)
+            rec.update({"Id": new_id, "IsDeleted": 0, "CreatedDate": ts, "LastModifiedDate": ts,
+                        "SystemModstamp": ts, "CreatedById": "005000000000001AAA",
+                        "LastModifiedById": "005000000000001AAA"})
+            cols = list(rec)
+            self.db.execute(f'INSERT INTO "{meta.name}" ({",".join(f"{chr(34)}{c}{chr(34)}" for c in cols)}) '
+                            f'VALUES ({",".join("?" for _ in cols)})', [rec[c] for c in cols])
+            self.applied_writes[(meta.name, new_id)] += 1
+            return new_id
+
+    def _live_row(self, meta: ObjectMeta, record_id: str) -> dict[str, Any]:
+        if not _ID_RE.match(record_id or ""):
+            raise ApiError(400, "MALFORMED_ID", f"{meta.name} ID: id value of incorrect type: {record_id}", ["Id"])
+        if PREFIX_TO_OBJECT.get(record_id[:3]) != meta.name:
+            raise ApiError(404, "NOT_FOUND", "The requested resource does not exist")
+        rid = record_id if len(record_id) == 18 else id18(record_id)
+        cols = [f.name for f in meta.fields]
+        row = self.db.execute(f'SELECT {",".join(chr(34) + c + chr(34) for c in cols)} FROM "{meta.name}" '
+                              'WHERE "Id" = ?', (rid,)).fetchone()
+        if row is None:
+            raise ApiError(404, "NOT_FOUND", "The requested resource does not exist")
+        rec = self._row_dict(meta, row, cols)
+        if rec["IsDeleted"]:
+            raise ApiError(404, "ENTITY_IS_DELETED", "entity is deleted", [])
+        return rec
+
+    def get(self, sobject: str, record_id: str, fields: list[str] | None = None) -> dict[str, Any]:
+        with self.lock:
+            meta = self.meta(sobject)
+            rec = self._live_row(meta, record_id)
+            if fields:
+                names = []
+                for f in fields:
+                    spec = meta.get(f)
+                    if spec is None:
+                        raise ApiError(400, "INVALID_FIELD", f"No such column '{f}' on entity '{meta.name}'.", [f])
+                    names.append(spec.name)
+                return {n: rec[n] for n in ["Id", *names] if n in rec}
+            return rec
+
+    def update(self, sobject: str, record_id: str, values: dict[str, Any]) -> None:
+        with self.lock:
+            meta = self.meta(sobject)
+            current = self._live_row(meta, record_id)
+            rec = self._validate(meta, values, creating=False)
+            merged = {**current, **rec}
+            self._compute_name(meta, merged)
+            if "Name" in merged and meta.name in ("Contact", "Lead", "User"):
+                rec["Name"] = merged["Name"]
+            ts = now_sf()
+            rec.update({"LastModifiedDate": ts, "SystemModstamp": ts})
+            sets = ", ".join(f'"{c}" = ?' for c in rec)
+            self.db.execute(f'UPDATE "{meta.name}" SET {sets} WHERE "Id" = ?', [*rec.values(), current["Id"]])
+            self.applied_writes[(meta.name, current["Id"])] += 1
+
+    def delete(self, sobject: str, record_id: str) -> None:
+        with self.lock:
+            meta = self.meta(sobject)
+            current = self._live_row(meta, record_id)
+            ts = now_sf()
+            self.db.execute(f'UPDATE "{meta.name}" SET "IsDeleted" = 1, "LastModifiedDate" = ?, '
+                            '"SystemModstamp" = ? WHERE "Id" = ?', (ts, ts, current["Id"]))
+
+    def get_many(self, sobject: str, ids: list[str], fields: list[str]) -> list[dict[str, Any] | None]:
+        """Collection GET: records in request order, None where missing or deleted."""
+        with self.lock:
+            meta = self.meta(sobject)
+            names = []
+            for f in fields:
+                spec = meta.get(f)
+                if spec is None:
+                    raise ApiError(400, "INVALID_FIELD", f"No such column '{f}' on entity '{meta.name}'. If you "
+                                   "are attempting to use a custom field, be sure to append the '__c' after the "
+                                   "custom field name.", [f])
+                names.append(spec.name)
+            cols = list(dict.fromkeys(["Id", "IsDeleted", *names]))
+            full = [i if len(i) != 15 else id18(i) for i in ids]
+            rows = self.db.execute(
+                f'SELECT {",".join(chr(34) + c + chr(34) for c in cols)} FROM "{meta.name}" WHERE "Id" IN '
+                f'({",".join("?" for _ in full)})', full).fetchall()
+            found = {r[0]: self._row_dict(meta, r, cols) for r in rows}
+            out: list[dict[str, Any] | None] = []
+            for i in full:
+                rec = found.get(i)
+                if rec is None or rec["IsDeleted"]:
+                    out.append(None)
+                else:
+                    out.append({n: rec[n] for n in ["Id", *names]})
+            return out
+
+    # queries ----------------------------------------------------------------------------
+    def plan_query(self, text: str, include_deleted: bool = False) -> dict[str, Any]:
+        """Parse and run the filter once; returns the matching rowids in order (a cursor)."""
+        with self.lock:
+            try:
+                q = soql.parse(text)
+                meta = self.meta(q.sobject)
+                fields = [] if q.count else soql.resolve_fields(q, meta)
+                params: list[Any] = []
+                where = soql.compile_where(q.where, meta, params)
+                if not include_deleted:
+                    where = f'({where}) AND "IsDeleted" = 0'
+                order = soql.compile_order(q, meta)
+            except soql.SoqlError as exc:
+                raise ApiError(400, exc.code, exc.message) from exc
+            if q.count:
+                n = self.db.execute(f'SELECT COUNT(*) FROM "{meta.name}" WHERE {where}', params).fetchone()[0]
+                if q.limit is not None:
+                    n = min(n, q.limit)
+                return {"sobject": meta.name, "fields": [], "rowids": None, "count": n}
+            sql = f'SELECT rowid FROM "{meta.name}" WHERE {where} ORDER BY {order}'
+            if q.limit is not None or q.offset is not None:
+                sql += f" LIMIT {q.limit if q.limit is not None else -1} OFFSET {q.offset or 0}"
+            from array import array
+
+            rowids = array("q", (r[0] for r in self.db.execute(sql, params)))
+            return {"sobject": meta.name, "fields": fields, "rowids": rowids, "count": len(rowids)}
+
+    def fetch_rows(self, sobject: str, fields: list[str], rowids: Iterable[int]) -> list[dict[str, Any]]:
+        """The given rows (by rowid, in that order) with the selected fields."""
+        with self.lock:
+            meta = self.meta(sobject)
+            ids = list(rowids)
+            if not ids:
+                return []
+            cols = ",".join(f'"{c}"' for c in fields)
+            by_rowid: dict[int, tuple] = {}
+            for start in range(0, len(ids), 900):
+                part = ids[start:start + 900]
+                for row in self.db.execute(f'SELECT rowid, {cols} FROM "{meta.name}" WHERE rowid IN '
+                                           f'({",".join("?" for _ in part)})', part):
+                    by_rowid[row[0]] = row[1:]
+            specs = [meta.get(c) for c in fields]
+            return [{c: self.from_db(s, v) for c, s, v in zip(fields, specs, by_rowid[r], strict=True)}
+                    for r in ids if r in by_rowid]
+
+    def query(self, text: str, include_deleted: bool = False) -> list[dict[str, Any]]:
+        """Every matching record at once (for tests and small lookups)."""
+        plan = self.plan_query(text, include_deleted)
+        if plan["rowids"] is None:
+            return [{"expr0": plan["count"]}]
+        return self.fetch_rows(plan["sobject"], plan["fields"], plan["rowids"])
+
+    def count(self, sobject: str, include_deleted: bool = False) -> int:
+        with self.lock:
+            meta = self.meta(sobject)
+            cond = "" if include_deleted else ' WHERE "IsDeleted" = 0'
+            return self.db.execute(f'SELECT COUNT(*) FROM "{meta.name}"{cond}').fetchone()[0]
+
+    # seeding ----------------------------------------------------------------------------
+    def bulk_insert(self, sobject: str, rows: Iterable[dict[str, Any]], chunk: int = 20_000) -> int:
+        """Insert many records without HTTP or validation (seeding); returns the row count.
+
+        Missing Ids are generated; missing timestamps default to now; Name is computed.
+        """
+        meta = self.meta(sobject)
+        specs = meta.fields
+        cols = [f.name for f in specs]
+        sql = (f'INSERT INTO "{meta.name}" ({",".join(chr(34) + c + chr(34) for c in cols)}) '
+               f'VALUES ({",".join("?" for _ in cols)})')
+        ts = now_sf()
+        total = 0
+
+        def convert(rows_in: Iterator[dict[str, Any]]) -> Iterator[list[Any]]:
+            nonlocal total
+            for raw in rows_in:
+                rec: dict[str, Any] = {}
+                for key, value in raw.items():
+                    spec = meta.get(key)
+                    if spec is not None:
+                        rec[spec.name] = self._to_db(spec, value)
+                if not rec.get("Id"):
+                    rec["Id"] = self.new_id(meta.name)
+                elif len(rec["Id"]) == 15:
+                    rec["Id"] = id18(rec["Id"])
+                for spec in specs:
+                    if rec.get(spec.name) is None and spec.default is not None:
+                        rec[spec.name] = self._to_db(spec, spec.default)
+                stamp = rec.get("LastModifiedDate") or rec.get("SystemModstamp") or ts
+                rec.setdefault("LastModifiedDate", stamp)
+                rec["SystemModstamp"] = rec.get("SystemModstamp") or stamp
+                rec["CreatedDate"] = rec.get("CreatedDate") or stamp
+                rec["IsDeleted"] = rec.get("IsDeleted") or 0
+                rec["CreatedById"] = rec.get("CreatedById") or "005000000000001AAA"
+                rec["LastModifiedById"] = rec.get("LastModifiedById") or "005000000000001AAA"
+                self._compute_name(meta, rec)
+                total += 1
+                yield [rec.get(c) for c in cols]
+
+        it = iter(rows)
+        with self.lock:
+            while True:
+                batch = list(itertools.islice(it, chunk))
+                if not batch:
+                    break
+                self.db.execute("BEGIN")
+                self.db.executemany(sql, convert(iter(batch)))
+                self.db.execute("COMMIT")
+        return total
+
+    def close(self) -> None:
+        with self.lock:
+            self.db.close()

@@ -1,0 +1,1 @@
+"""Data behind `autoresponder generate` and the hand-made demo set in `seeds/`."""

@@ -1,0 +1,248 @@
+"""The whole chain, stage by stage: land → classify → dbt → act → report (DESIGN §4).
+
+The CLI and the Dagster assets call the same stage functions, so a run from either place
+does the same work. Each stage takes the run context and an open warehouse connection.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from autoresponder.config import Settings
+from autoresponder.errors import AutoResponderError
+from autoresponder.models import PlannedWrite
+from autoresponder.run import RunContext
+
+
+@dataclass
+class Connections:
+    """The external systems a run talks to (real clients; emulators in the demo and tests)."""
+
+    salesforce: Any = None  # simple_salesforce.Salesforce
+    salesforce_counts: Any = None  # callable -> dict of emulator request counts, when emulated
+    cupola: Any = None  # CupolaProcedures
+    llm: Any = None  # autoresponder.systems.llm client, or None when no key
+    extra: dict = field(default_factory=dict)
+
+
+def connect_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(path))
+
+
+# --- stages -------------------------------------------------------------------------------------
+
+def land(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections) -> dict:
+    """Land emails, CSV snapshots and Salesforce objects (API when connected, else CSV export)."""
+    from autoresponder.land.emails import land_emails
+    from autoresponder.land.snapshots import SALESFORCE_EXPORTS, land_snapshots
+
+    with ctx.stage("land"):
+        snapshots = land_snapshots(conn, ctx.sources_dir)
+        emails = land_emails(conn, ctx.sources_dir / "emails")
+        if systems.salesforce is not None:
+            from autoresponder.systems.salesforce import sync_objects
+
+            sf_stats = sync_objects(systems.salesforce, conn, objects=ctx.settings.salesforce_objects)
+        else:
+            sf_stats = land_snapshots(conn, ctx.sources_dir, SALESFORCE_EXPORTS)
+        ctx.log("land", "landed", emails=emails.as_dict(), snapshots=snapshots)
+    ctx.facts["landing"] = emails.as_dict()
+    return {"emails": emails.as_dict(), "snapshots": snapshots, "salesforce": sf_stats}
+
+
+def classify(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections) -> dict:
+    """Classify every landed message; write `classification.classified_messages` and `.replacements`."""
+    from autoresponder.classify import classify_all
+
+    with ctx.stage("classify"):
+        stats = classify_all(conn, ctx.settings, llm=systems.llm)
+        write_replacements(conn)
+    ctx.facts["classification"] = stats
+    return stats
+
+
+def write_replacements(conn: duckdb.DuckDBPyConnection) -> None:
+    """One row per alternate contact, so SQL need not parse JSON lists (portable to SQL Server)."""
+    conn.execute("create schema if not exists classification")
+    conn.execute(
+        "create or replace table classification.replacements "
+        "(message_id varchar, ordinal integer, name varchar, email varchar, title varchar)"
+    )
+    rows = []
+    for mid, replacements in conn.execute(
+        "select message_id, replacements from classification.classified_messages"
+    ).fetchall():
+        for i, r in enumerate(json.loads(replacements or "[]")):
+            rows.append((mid, i + 1, r.get("name"), r.get("email"), r.get("title")))
+    if rows:
+        conn.executemany("insert into classification.replacements values (?, ?, ?, ?, ?)", rows)
+
+
+def transform(ctx: RunContext) -> dict:
+    """dbt build: staging, matches, routing, marts and their tests (the warehouse must be closed)."""
+    from autoresponder.dbt import dbt_vars, run_dbt
+
+    s = ctx.settings
+    with ctx.stage("dbt"):
+        variables = dbt_vars(as_of=ctx.as_of, run_id=ctx.run_id, auto_add_replacements=s.auto_add_replacements,
+                             allow_reactivation=s.allow_reactivation, our_domains=s.our_domains)
+        counts = run_dbt("build", ctx.warehouse, variables, target_path=ctx.warehouse.parent / "dbt_target")
+        ctx.log("dbt", "built", **counts)
+    return counts
+
+
+def planned_writes(conn: duckdb.DuckDBPyConnection) -> list[PlannedWrite]:
+    rows = conn.execute(
+        "select run_id, message_id, system, object, record_id, action, payload, prior, idempotency_key, "
+        "determination, reason, lookup_email from marts.fct_actions where gate = 'auto' "
+        "order by system, object, record_id, message_id"
+    ).fetchall()
+    return [
+        PlannedWrite(run_id=r[0], message_id=r[1], system=r[2], object=r[3], record_id=r[4], action=r[5],
+                     payload=json.loads(r[6] or "{}"), prior=json.loads(r[7] or "{}"), idempotency_key=r[8],
+                     determination=r[9], reason=r[10], lookup_email=r[11])
+        for r in rows
+    ]
+
+
+def matched_record_count(conn: duckdb.DuckDBPyConnection) -> int:
+    """Distinct records the run's messages matched, counted as the deactivation guard counts targets."""
+    return conn.execute(
+        "select count(*) from (select distinct system, object, record_id from marts.fct_actions "
+        "where record_id is not null and system in ('cupola', 'hodor', 'salesforce'))"
+    ).fetchone()[0]
+
+
+def act(ctx: RunContext, conn: duckdb.DuckDBPyConnection, writers: dict) -> Any:
+    """Execute the rows gated `auto` (apply) or list them (plan); DESIGN §10 guarantees."""
+    from autoresponder.act.executor import execute
+
+    with ctx.stage("act"):
+        writes = planned_writes(conn)
+        report = execute(conn, writes, writers, mode=ctx.mode, run_id=ctx.run_id,
+                         max_deactivation_share=ctx.settings.max_deactivation_share,
+                         matched_count=matched_record_count(conn))
+        ctx.log("act", f"{ctx.mode}: {len(writes)} planned auto writes", counts=report.counts,
+                errors=report.errors)
+    ctx.facts["execution"] = report
+    return report
+
+
+def report(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections, writers: dict) -> dict:
+    """Write the run folder (DESIGN §8) and the impact report."""
+    from autoresponder.report.run_folder import write_run_folder
+
+    with ctx.stage("report"):
+        impact = write_run_folder(ctx, conn, systems, writers)
+    return impact
+
+
+# --- wiring -------------------------------------------------------------------------------------
+
+def build_writers(ctx: RunContext, systems: Connections, conn: duckdb.DuckDBPyConnection) -> dict:
+    from autoresponder.report.suppression import SuppressionList
+    from autoresponder.systems.cupola.writer import CupolaWriter
+    from autoresponder.systems.hodor.prospect_import import HodorProspectImport
+
+    writers: dict[str, Any] = {"hodor": HodorProspectImport.from_warehouse(conn), "sfmc": SuppressionList()}
+    if systems.cupola is not None:
+        writers["cupola"] = CupolaWriter(systems.cupola)
+    if systems.salesforce is not None:
+        from autoresponder.systems.salesforce import SalesforceWriter
+
+        writers["salesforce"] = SalesforceWriter(
+            systems.salesforce, batch_size=ctx.settings.salesforce_batch_size,
+            create_tasks=ctx.settings.salesforce_create_tasks)
+    return writers
+
+
+def run_pipeline(ctx: RunContext, systems: Connections) -> dict:
+    """Run every stage in order; returns the impact report as a dict."""
+    ctx.log("run", f"run {ctx.run_id} mode={ctx.mode} as_of={ctx.as_of} sources={ctx.sources_dir}")
+    conn = connect_warehouse(ctx.warehouse)
+    try:
+        land(ctx, conn, systems)
+        classify(ctx, conn, systems)
+    finally:
+        conn.close()
+    transform(ctx)
+    conn = connect_warehouse(ctx.warehouse)
+    try:
+        writers = build_writers(ctx, systems, conn)
+        act(ctx, conn, writers)
+        return report(ctx, conn, systems, writers)
+    finally:
+        conn.close()
+
+
+@contextmanager
+def embedded_systems(settings: Settings, sources_dir: Path, warehouse: Path) -> Iterator[Connections]:
+    """The embedded default: a Salesforce emulator seeded from `salesforce/*.csv`, the embedded
+    CUPOLA store next to the warehouse (seeded from the CUPOLA CSVs on first use), no LLM key."""
+    from autoresponder.emulators.salesforce import start_emulator
+    from autoresponder.systems.cupola.embedded import EmbeddedCupola
+    from autoresponder.systems.salesforce import connect
+
+    with ExitStack() as stack:
+        emu = stack.enter_context(start_emulator(sources_dir=sources_dir))
+        sf = connect(session=emu.session(), username=emu.username, password=emu.password,
+                     security_token=emu.security_token, version=settings.salesforce_api_version)
+        cupola_path = Path(warehouse).parent / "cupola.sqlite"
+        fresh = not cupola_path.exists()
+        cupola = EmbeddedCupola(cupola_path)
+        stack.callback(cupola.close)
+        if fresh:
+            cupola.seed_from_csv(sources_dir)
+        llm = None
+        try:
+            from autoresponder.systems.llm import client_from_env
+
+            llm = client_from_env(settings)
+        except ImportError:
+            llm = None
+        yield Connections(salesforce=sf, salesforce_counts=emu.request_counts, cupola=cupola, llm=llm,
+                          extra={"salesforce_emulator": emu})
+
+
+def settings_from_args(args: argparse.Namespace, **overrides) -> Settings:
+    values: dict[str, Any] = {}
+    for name in ("sources", "warehouse", "as_of", "runs_dir"):
+        v = getattr(args, name, None)
+        if v is not None:
+            values["sources_dir" if name == "sources" else name] = v
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**values)
+
+
+def _run_cli(settings: Settings) -> int:
+    ctx = RunContext.create(settings)
+    try:
+        with embedded_systems(settings, ctx.sources_dir, ctx.warehouse) as systems:
+            impact = run_pipeline(ctx, systems)
+    except AutoResponderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print(f"run folder: {ctx.run_dir}", file=sys.stderr)
+        return 1
+    print((ctx.run_dir / "impact_report.md").read_text(encoding="utf-8"))
+    print(f"run folder: {ctx.run_dir.resolve()}")
+    return 0 if impact is not None else 1
+
+
+def demo_main(args: argparse.Namespace) -> int:
+    """`autoresponder demo`: apply mode against the embedded default and local emulators."""
+    return _run_cli(settings_from_args(args, mode="apply"))
+
+
+def run_main(args: argparse.Namespace) -> int:
+    """`autoresponder run|plan|apply`: the configured mode unless the command names one."""
+    return _run_cli(settings_from_args(args, mode=getattr(args, "mode", None)))

@@ -1,0 +1,58 @@
+"""A run's identity and its folder: run id, run date, mode, paths and the stage log."""
+
+from __future__ import annotations
+
+import json
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from autoresponder.config import Settings
+
+
+@dataclass
+class RunContext:
+    """Everything a stage needs to know about the run it belongs to."""
+
+    settings: Settings
+    run_id: str
+    as_of: str
+    mode: str
+    sources_dir: Path
+    warehouse: Path
+    run_dir: Path
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    facts: dict = field(default_factory=dict)  # figures stages leave for the impact report
+
+    @classmethod
+    def create(cls, settings: Settings, *, run_id: str | None = None) -> RunContext:
+        as_of = settings.as_of or date.today().isoformat()
+        date.fromisoformat(as_of)  # a bad --as-of fails here, before any work
+        run_id = run_id or f"{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%f')[:-3]}Z"
+        run_dir = Path(settings.runs_dir) / run_id
+        run_dir.mkdir(parents=True, exist_ok=True)
+        return cls(settings=settings, run_id=run_id, as_of=as_of, mode=settings.mode,
+                   sources_dir=Path(settings.sources_dir), warehouse=Path(settings.warehouse), run_dir=run_dir)
+
+    def log(self, stage: str, message: str, **fields) -> None:
+        """Append one line to the run's `stage_execution.log` (JSON after the text, for machines)."""
+        ts = datetime.now(UTC).isoformat(timespec="seconds")
+        extra = f" {json.dumps(fields, default=str, sort_keys=True)}" if fields else ""
+        with (self.run_dir / "stage_execution.log").open("a", encoding="utf-8") as fh:
+            fh.write(f"{ts} [{stage}] {message}{extra}\n")
+
+    @contextmanager
+    def stage(self, name: str):
+        """Time a stage and log its start, end or failure."""
+        self.log(name, "start")
+        t0 = time.perf_counter()
+        try:
+            yield
+        except Exception as exc:
+            self.stage_seconds[name] = round(time.perf_counter() - t0, 3)
+            self.log(name, f"failed: {type(exc).__name__}: {exc}")
+            raise
+        self.stage_seconds[name] = round(time.perf_counter() - t0, 3)
+        self.log(name, "done", seconds=self.stage_seconds[name])

@@ -1,0 +1,91 @@
+"""Salesforce failures split into retriable, re-authenticate and terminal (DESIGN §6).
+
+Retriable: HTTP 429 and 5xx, `REQUEST_LIMIT_EXCEEDED`, `UNABLE_TO_LOCK_ROW`, `SERVER_UNAVAILABLE`,
+connection errors and timeouts. `INVALID_SESSION_ID` (401) asks for one re-login. Every
+other 4xx is terminal and keeps Salesforce's own message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+from simple_salesforce.exceptions import SalesforceError
+
+RETRIABLE_CODES = frozenset({"REQUEST_LIMIT_EXCEEDED", "UNABLE_TO_LOCK_ROW", "SERVER_UNAVAILABLE",
+                             "UNKNOWN_EXCEPTION", "QUERY_TIMEOUT"})
+
+
+class SalesforceApiError(Exception):
+    """Base of the typed errors this package raises."""
+
+    def __init__(self, message: str, code: str | None = None, status: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.status = status
+
+
+class SalesforceRetriableError(SalesforceApiError):
+    """Worth another try after a pause (limits, locks, 5xx, lost connections)."""
+
+
+class SalesforceAuthError(SalesforceApiError):
+    """The session is invalid (401 INVALID_SESSION_ID)."""
+
+
+class SalesforceTerminalError(SalesforceApiError):
+    """Salesforce refused the request for good (4xx)."""
+
+
+class SalesforceConnectionLost(SalesforceRetriableError):
+    """No complete answer: the request may or may not have been applied."""
+
+
+@dataclass(frozen=True)
+class RecordError:
+    """One per-record error of a collection result."""
+
+    code: str
+    message: str
+    fields: tuple[str, ...] = ()
+
+    @property
+    def retriable(self) -> bool:
+        return self.code in RETRIABLE_CODES
+
+    def __str__(self) -> str:
+        fields = f" (fields: {', '.join(self.fields)})" if self.fields else ""
+        return f"{self.code}: {self.message}{fields}"
+
+
+def record_errors(result: dict[str, Any]) -> list[RecordError]:
+    return [RecordError(e.get("statusCode") or "UNKNOWN", e.get("message") or "", tuple(e.get("fields") or ()))
+            for e in result.get("errors") or []]
+
+
+def _first_error(content: Any) -> tuple[str | None, str]:
+    if isinstance(content, list) and content and isinstance(content[0], dict):
+        return content[0].get("errorCode"), content[0].get("message") or ""
+    if isinstance(content, dict):
+        return content.get("errorCode") or content.get("error"), content.get("message") or str(content)
+    return None, str(content)[:500]
+
+
+def classify(exc: BaseException) -> SalesforceApiError:
+    """The typed error for whatever simple-salesforce or requests raised."""
+    if isinstance(exc, SalesforceApiError):
+        return exc
+    if isinstance(exc, (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError)):
+        return SalesforceConnectionLost(f"connection lost: {type(exc).__name__}: {exc}", "CONNECTION", None)
+    if isinstance(exc, SalesforceError):
+        code, message = _first_error(exc.content)
+        status = exc.status
+        text = f"{code}: {message}" if code else message
+        if status == 401 or code == "INVALID_SESSION_ID":
+            return SalesforceAuthError(text, code, status)
+        if status == 429 or (status is not None and status >= 500) or code in RETRIABLE_CODES:
+            return SalesforceRetriableError(text, code, status)
+        return SalesforceTerminalError(text, code, status)
+    return SalesforceTerminalError(f"{type(exc).__name__}: {exc}")

@@ -1,0 +1,97 @@
+"""Landing keeps every message: broken MIME, empty files and duplicates never stop a run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from autoresponder.errors import SourceMissingError
+from autoresponder.land.emails import land_emails
+
+GOOD = b"""From: "Ann Lee" <Ann.Lee@Acme.com>
+To: research@example-research.com
+Subject: Automatic reply: Outlook
+Message-ID: <AbC-1@acme.com>
+Date: Mon, 16 Nov 2026 10:00:00 +0100
+Auto-Submitted: auto-replied
+Content-Type: text/plain; charset=utf-8
+
+I am out of the office until 7 December 2026.
+"""
+
+BROKEN = b"""From: mia@acme.com
+Message-ID: <broken-1@acme.com>
+Content-Type: multipart/alternative; boundary="XYZ"
+
+--XYZ
+Content-Type: text/plain
+
+still readable text
+--XYZ
+Content-Type: text/html
+Content-Transfer-Encoding: base64
+
+PGh0bWw+PGJvZHk+dHJ1bmNhdGVk
+"""
+
+
+def _land(tmp_path: Path, files: dict[str, bytes]) -> tuple[duckdb.DuckDBPyConnection, object]:
+    emails = tmp_path / "emails"
+    emails.mkdir()
+    for name, data in files.items():
+        (emails / name).write_bytes(data)
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    return conn, land_emails(conn, emails)
+
+
+def test_message_lands_with_normalised_id_sender_and_text(tmp_path: Path) -> None:
+    conn, stats = _land(tmp_path, {"a.eml": GOOD})
+    row = conn.execute("select message_id, from_email, text, parse_error, sent_at from raw.emails").fetchone()
+    assert row[0] == "abc-1@acme.com"
+    assert row[1] == "ann.lee@acme.com"
+    assert "out of the office" in row[2]
+    assert row[3] is None
+    assert str(row[4]) == "2026-11-16 09:00:00"
+    assert stats.landed == 1
+
+
+def test_malformed_mime_lands_with_parse_error_and_its_readable_text(tmp_path: Path) -> None:
+    conn, stats = _land(tmp_path, {"b.eml": BROKEN})
+    err, text, raw = conn.execute("select parse_error, text, raw from raw.emails").fetchone()
+    assert err and "Boundary" in err
+    assert "still readable text" in text
+    assert raw == BROKEN
+    assert stats.parse_errors == 1
+
+
+def test_empty_file_lands_with_parse_error_empty_file(tmp_path: Path) -> None:
+    conn, stats = _land(tmp_path, {"c.eml": b""})
+    mid, err = conn.execute("select message_id, parse_error from raw.emails").fetchone()
+    assert mid.startswith("sha256:") and err == "empty file"
+
+
+def test_duplicate_message_id_lands_once(tmp_path: Path) -> None:
+    dup = GOOD.replace(b"<AbC-1@acme.com>", b"< abc-1@ACME.com >")
+    conn, stats = _land(tmp_path, {"a.eml": GOOD, "b.eml": dup})
+    assert conn.execute("select count(*) from raw.emails").fetchone()[0] == 1
+    assert (stats.landed, stats.duplicates) == (1, 1)
+
+
+def test_relanding_the_same_folder_adds_nothing(tmp_path: Path) -> None:
+    conn, _ = _land(tmp_path, {"a.eml": GOOD, "b.eml": BROKEN})
+    again = land_emails(conn, tmp_path / "emails")
+    assert (again.landed, again.already_landed) == (0, 2)
+
+
+def test_mbox_messages_each_land(tmp_path: Path) -> None:
+    mbox = b"From MAILER-DAEMON Mon Nov 16 10:00:00 2026\n" + GOOD + b"\nFrom x Mon Nov 16 10:00:00 2026\n" + BROKEN
+    conn, stats = _land(tmp_path, {"box.mbox": mbox})
+    assert conn.execute("select count(*) from raw.emails").fetchone()[0] == 2
+
+
+def test_missing_emails_folder_names_the_folder(tmp_path: Path) -> None:
+    conn = duckdb.connect()
+    with pytest.raises(SourceMissingError, match=str(tmp_path / "nope")):
+        land_emails(conn, tmp_path / "nope")

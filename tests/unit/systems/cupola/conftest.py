@@ -1,0 +1,41 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from autoresponder.systems.cupola import EmbeddedCupola
+
+PERSONS = """person_id,first_name,last_name,email,phone
+1,Ada,Lovelace,ada@acme.com,+1 555 0100
+2,Alan,Turing,alan@initech.com,
+"""
+ORGS = """org_id,org_name,website_domain
+10,Acme,acme.com
+20,Initech,initech.com
+"""
+ORG_PERSONS = """org_person_id,person_id,org_id,position,email,status,status_change_date
+100,1,10,Analyst,ada@acme.com,Active,
+101,1,20,Director,ada@initech.com,Inactive,2023-01-05
+200,2,20,CIO,alan@initech.com,Active,2022-02-01
+"""
+
+
+def write_sources(root: Path) -> Path:
+    (root / "cupola").mkdir(parents=True, exist_ok=True)
+    (root / "cupola" / "persons.csv").write_text(PERSONS)
+    (root / "cupola" / "orgs.csv").write_text(ORGS)
+    (root / "cupola" / "org_persons.csv").write_text(ORG_PERSONS)
+    return root
+
+
+@pytest.fixture
+def sources_dir(tmp_path: Path) -> Path:
+    return write_sources(tmp_path / "sources")
+
+
+@pytest.fixture
+def cupola(tmp_path: Path, sources_dir: Path) -> EmbeddedCupola:
+    store = EmbeddedCupola(tmp_path / "cupola.sqlite", clock=lambda: date(2025, 3, 14))
+    store.seed_from_csv(sources_dir)
+    yield store
+    store.close()
