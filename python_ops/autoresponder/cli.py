@@ -49,6 +49,12 @@ def _bench(args: argparse.Namespace) -> int:
     return bench_main(args)
 
 
+def _bench_classify(args: argparse.Namespace) -> int:
+    from autoresponder.classify.evaluate import bench_classify_main
+
+    return bench_classify_main(args)
+
+
 def _emulate(args: argparse.Namespace) -> int:
     if args.system == "salesforce":
         from autoresponder.emulators.salesforce.server import emulate_main
@@ -109,6 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--emails", type=int, default=10000)
     p.add_argument("--baseline", action="store_true")
     p.add_argument("--profile", choices=["small", "full"], default="small")
+
+    p = cmd("bench-classify", _bench_classify, "rules throughput on one core, prints JSON")
+    p.add_argument("--emails", type=int, default=5000)
 
     p = cmd("emulate", _emulate, "run a local emulator standalone; prints one JSON line")
     p.add_argument("system", choices=["salesforce", "hubspot", "openai"])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -31,5 +31,8 @@ class Settings(BaseSettings):
     salesforce_create_tasks: bool = True
     llm_model: str = "gpt-4o-mini"
     llm_enabled: bool = True
+    llm_base_url: str | None = None  # else OPENAI_BASE_URL, read when the client is made
+    llm_api_key: SecretStr | None = None  # else OPENAI_API_KEY; without a key the LLM step is skipped
+    llm_timeout_s: float = 30.0
     smtp_host: str = "127.0.0.1"
     smtp_port: int = 0

@@ -188,7 +188,8 @@ def run_pipeline(ctx: RunContext, systems: Connections) -> dict:
 @contextmanager
 def embedded_systems(settings: Settings, sources_dir: Path, warehouse: Path) -> Iterator[Connections]:
     """The embedded default: a Salesforce emulator seeded from `salesforce/*.csv`, the embedded
-    CUPOLA store next to the warehouse (seeded from the CUPOLA CSVs on first use), no LLM key."""
+    CUPOLA store next to the warehouse (seeded from the CUPOLA CSVs on first use), and the LLM
+    only when an OpenAI-compatible endpoint is configured (OPENAI_API_KEY / settings)."""
     from autoresponder.emulators.salesforce import start_emulator
     from autoresponder.systems.cupola.embedded import EmbeddedCupola
     from autoresponder.systems.salesforce import connect
@@ -203,13 +204,9 @@ def embedded_systems(settings: Settings, sources_dir: Path, warehouse: Path) -> 
         stack.callback(cupola.close)
         if fresh:
             cupola.seed_from_csv(sources_dir)
-        llm = None
-        try:
-            from autoresponder.systems.llm import client_from_env
+        from autoresponder.systems.llm import client_from_settings
 
-            llm = client_from_env(settings)
-        except ImportError:
-            llm = None
+        llm = client_from_settings(settings)  # None without a key: rules only, reason llm_unavailable
         yield Connections(salesforce=sf, salesforce_counts=emu.request_counts, cupola=cupola, llm=llm,
                           extra={"salesforce_emulator": emu})
 

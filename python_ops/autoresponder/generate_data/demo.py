@@ -396,8 +396,8 @@ def _messages() -> list[tuple[str, str | bytes]]:
         frm="Chloe Adams <chloe.adams@juniperfo.ch>", subject=f"AW: {CAMPAIGN_SUBJECT}",
         orig=1004, auto=False, auth_domain="juniperfo.ch",
         body=(
-            "Dear Example Research team,\n\nI joined Juniper Family Office this spring as Head of Private Markets\n"
-            "and I am still here - please keep me on your distribution list.\n\nKind regards,\nChloe Adams"
+            "Dear Example Research team,\n\nI am still with Juniper Family Office, please keep me on your list.\n"
+            "I joined in the spring as Head of Private Markets.\n\nKind regards,\nChloe Adams"
             + _quoted_outlook("Chloe Adams", "chloe.adams@juniperfo.ch")
         ),
     )))

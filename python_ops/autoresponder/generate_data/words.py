@@ -49,7 +49,7 @@ ORG_WORDS_A = (
 ).split()
 
 ORG_WORDS_B = (
-    "Atlantic Pacific Northern Southern Western Eastern Global Capital Summit Harbour Bridge Crown Shield "
+    "Atlantic Pacific Northern Southern Western Eastern Global Summit Harbour Bridge Crown Shield "
     "Anchor Compass Horizon Liberty Heritage Sterling Regent Sovereign Meadow Ridge Forest River Lake Stone "
     "Iron Golden Silver"
 ).split()

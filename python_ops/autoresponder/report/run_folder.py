@@ -12,6 +12,7 @@ import duckdb
 
 from autoresponder.act.audit import cupola_audit_rows_from_log
 from autoresponder.act.rollback import rollback_plan_rows
+from autoresponder.act.write_log import ensure_write_log
 from autoresponder.report.csv_safe import write_csv, write_json
 from autoresponder.report.impact import build_impact, impact_markdown
 
@@ -59,6 +60,7 @@ def write_run_folder(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dic
     write_csv(d / "classifier_output.csv", rows)
     write_json(d / "classifier_output.json", rows)
 
+    ensure_write_log(conn)  # a plan run has written nothing yet: the audit files are then empty
     audit = cupola_audit_rows_from_log(conn, ctx.run_id)
     write_csv(d / "cupola_audit_log.csv", audit)
     write_json(d / "cupola_audit_log.json", audit)

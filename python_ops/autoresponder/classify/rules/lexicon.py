@@ -66,7 +66,7 @@ LEFT = _t([
 ])
 
 MOVED = _t([
-    ("en", r"\b(?:(?:has|have) (?:now )?(?:joined|moved to)|(?:is|am) now (?:with|at|working (?:for|at))|"
+    ("en", r"\b(?:(?:has|have|and) (?:now )?(?:joined|moved to)|(?:is|am) now (?:with|at|working (?:for|at))|"
            r"(?:now works|now working|new role) (?:for|at|with)|(?:taken|accepted) a (?:new )?(?:position|role|job) "
            r"(?:at|with))\s+(?P<org>(?-i:[A-Z])[\w&.'-]*(?: (?:(?-i:[A-Z&])[\w&.'-]*|of|and|de|&))*)"),
     ("de", r"(?:(?:ist|bin) (?:jetzt|nun) (?:bei|für)|(?:wechselte|gewechselt) zu[rm]?)\s+"
@@ -99,7 +99,7 @@ NEW_EMAIL = _t([
 
 NEW_TITLE = _t([
     ("en", r"\b(?:my new (?:title|role|position) (?:is|as)|(?:i have been|i was|i've been|has been) "
-           r"(?:promoted|appointed|named) (?:to|as)|(?:i am|i'm) now (?:the )?(?=(?-i:[A-Z]))|new role as|"
+           r"(?:promoted|appointed|named)(?: to| as)?|(?:i am|i'm) now (?:the )?(?=(?-i:[A-Z]))|new role as|"
            r"taken (?:up|on) the (?:role|position) of)\s+(?:the )?(?P<title>(?-i:[A-Z])[^,.;\n]{2,60})"),
     ("de", r"(?:neue (?:position|funktion|rolle) als|wurde zu[rm]? .{0,5}ernannt als|bin jetzt)\s+"
            r"(?P<title>(?-i:[A-ZÄÖÜ])[^,.;\n]{2,60})"),

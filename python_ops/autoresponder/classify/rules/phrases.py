@@ -99,9 +99,12 @@ def phrase_decision(view: MessageView) -> Decision | None:
         new_email = cands[0] if cands else None
     title_hit = _first(lexicon.NEW_TITLE, sentences)
     new_title = title_hit[2].group("title").strip() if title_hit else None
+    if new_title:
+        new_title = re.sub(r"\s+(of|at|for|bei|de|chez|di|bij|da|em)$", "", new_title, flags=re.I).strip() or None
     if departure:
         reason, (lang, i, m) = departure
         reps, used = _contacts(sentences)
+        reps = [r for r in reps if r.email != new_email]
         new_org = m.group("org").strip() if reason == "moved_to_other_org" else None
         if new_org:
             new_org = re.sub(r"(\s+(and|of|de|&))+$", "", new_org).strip() or None

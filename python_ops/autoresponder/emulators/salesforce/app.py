@@ -39,6 +39,8 @@ ENDPOINTS = [
     "GET /services/data/v{version}/jobs/query/{job_id}/results?maxRecords=&locator=",
     "GET /_emulator/requests",
     "POST /_emulator/reset",
+    "POST /_emulator/faults",
+    "GET /_emulator/applied",
     "GET /_emulator/endpoints",
 ]
 
@@ -302,6 +304,16 @@ def build_app(org: EmulatedOrg) -> Any:
     def debug_reset() -> dict[str, Any]:
         org.reset_counts()
         return {"ok": True}
+
+    @app.post("/_emulator/faults")
+    async def debug_faults(request: Request) -> dict[str, Any]:
+        org.faults = await _json(request) or {}
+        org._fault_rng = None
+        return {"faults": org.faults}
+
+    @app.get("/_emulator/applied")
+    def debug_applied() -> dict[str, Any]:
+        return org.applied_summary()
 
     @app.get("/_emulator/endpoints")
     def debug_endpoints() -> list[str]:

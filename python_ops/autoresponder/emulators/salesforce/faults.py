@@ -133,7 +133,9 @@ class EmulatorMiddleware:
         if fault == "drop":
             async def cut(message: dict[str, Any]) -> None:
                 if message["type"] == "http.response.start":
-                    await send(message)
+                    # promise a body that never comes, then fail: the server closes the socket
+                    headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"content-length"]
+                    await send({**message, "status": 200, "headers": [*headers, (b"content-length", b"4096")]})
                     return
                 raise _Dropped("connection dropped by fault injection")
 

@@ -81,6 +81,18 @@ class EmulatedOrg:
             self.counts.clear()
             self.faults_injected.clear()
 
+    def applied_summary(self) -> dict[str, Any]:
+        """Writes the store applied, per object: how many records, writes, and the most on one record."""
+        with self.state.lock:
+            per: dict[str, Counter[str]] = {}
+            for (obj, rid), n in self.state.applied_writes.items():
+                per.setdefault(obj, Counter())[rid] = n
+            tasks = self.state.db.execute('SELECT "WhoId", COUNT(*) FROM "Task" WHERE "WhoId" IS NOT NULL '
+                                          'GROUP BY "WhoId" HAVING COUNT(*) > 1').fetchall()
+        return {"by_object": {obj: {"records": len(c), "writes": sum(c.values()),
+                                    "max_per_record": max(c.values())} for obj, c in per.items()},
+                "records_with_several_tasks": len(tasks)}
+
     # cursors and jobs -------------------------------------------------------------------
     def _next_id(self, prefix: str) -> str:
         return id18(f"{prefix}5e{next(self._ids):010d}")

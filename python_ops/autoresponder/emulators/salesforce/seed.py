@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +40,18 @@ def seed_records(state: OrgState, sobject: str, rows: Iterable[dict[str, Any]]) 
     return state.bulk_insert(sobject, rows)
 
 
+_EPOCH = datetime(2023, 1, 1, tzinfo=UTC)
+
+
+def _stamp(i: int) -> str:
+    return (_EPOCH + timedelta(seconds=i * 7)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
 def synthetic_contacts(n: int, *, start: int = 0, account_id: str | None = None) -> Iterator[dict[str, Any]]:
-    """`n` plausible Contact rows (for the scale benchmark)."""
+    """`n` plausible Contact rows (for the scale benchmark), modified at distinct past instants."""
     for i in range(start, start + n):
         yield {
+            "LastModifiedDate": _stamp(i),
             "FirstName": f"First{i}",
             "LastName": f"Last{i}",
             "Email": f"person{i}@company{i % 5000}.example.com",
@@ -57,6 +66,7 @@ def synthetic_leads(n: int, *, start: int = 0) -> Iterator[dict[str, Any]]:
     """`n` plausible Lead rows."""
     for i in range(start, start + n):
         yield {
+            "LastModifiedDate": _stamp(i),
             "FirstName": f"LeadFirst{i}",
             "LastName": f"LeadLast{i}",
             "Email": f"lead{i}@prospect{i % 7000}.example.org",

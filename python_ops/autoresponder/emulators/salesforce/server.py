@@ -62,6 +62,7 @@ class EmulatorHandle:
         self.ca_cert_path = ca_cert_path
         self._server = server
         self._thread = thread
+        self._sessions: list[requests.Session] = []
 
     @property
     def instance_url(self) -> str:
@@ -117,6 +118,7 @@ class EmulatorHandle:
         for host in LOGIN_HOSTS:
             sess.mount(host, adapter)
         sess.mount(self.instance_url, LoopbackAdapter(None, str(self.ca_cert_path)))
+        self._sessions.append(sess)
         return sess
 
     def credentials(self) -> dict[str, str]:
@@ -125,8 +127,13 @@ class EmulatorHandle:
                 "ca_cert": str(self.ca_cert_path)}
 
     def stop(self) -> None:
+        for sess in self._sessions:  # client-side close first: the TLS shutdown is then immediate
+            sess.close()
         self._server.should_exit = True
-        self._thread.join(timeout=10)
+        self._thread.join(timeout=2)
+        if self._thread.is_alive():
+            self._server.force_exit = True
+            self._thread.join(timeout=5)
 
 
 @contextlib.contextmanager
@@ -162,7 +169,8 @@ def start_emulator(sources_dir: Path | str | None = None, port: int = 0, faults:
 
     logging.getLogger("uvicorn.error").setLevel(logging.CRITICAL)
     config = uvicorn.Config(build_app(org), ssl_certfile=str(cert_path), ssl_keyfile=str(key_path),
-                            log_level="critical", access_log=False, lifespan="off", timeout_keep_alive=30)
+                            log_level="critical", access_log=False, lifespan="off", timeout_keep_alive=30,
+                            timeout_graceful_shutdown=0.2)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="sf-emulator")
     thread.start()

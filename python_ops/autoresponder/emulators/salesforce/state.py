@@ -91,7 +91,7 @@ class OrgState:
         self.version = version
         self.lock = threading.RLock()
         self.db = sqlite3.connect(str(self.db_path), check_same_thread=False, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=OFF")
+        self.db.execute("PRAGMA journal_mode=MEMORY")  # rollbacks (allOrNone) need a journal
         self.db.execute("PRAGMA synchronous=OFF")
         self.db.execute("PRAGMA cache_size=-65536")
         self.objects: dict[str, ObjectMeta] = {}

@@ -89,3 +89,8 @@ def classify(exc: BaseException) -> SalesforceApiError:
             return SalesforceRetriableError(text, code, status)
         return SalesforceTerminalError(text, code, status)
     return SalesforceTerminalError(f"{type(exc).__name__}: {exc}")
+
+
+def failure_status(exc: SalesforceApiError) -> str:
+    """`failed_terminal` only when Salesforce refused for good; lost sessions and limits may pass."""
+    return "failed_terminal" if isinstance(exc, SalesforceTerminalError) else "failed_retriable"

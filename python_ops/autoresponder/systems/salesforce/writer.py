@@ -21,7 +21,7 @@ from simple_salesforce.format import format_soql
 
 from ...models import PlannedWrite, WriteOutcome
 from .collections import Unit, send_collection
-from .errors import SalesforceApiError, SalesforceRetriableError
+from .errors import SalesforceApiError, failure_status
 from .transport import SalesforceCaller
 
 ACTION_LABELS = {
@@ -113,7 +113,7 @@ class SalesforceWriter:
             try:
                 live = self._read(sobject, ids, fields)
             except SalesforceApiError as exc:
-                status = "failed_retriable" if isinstance(exc, SalesforceRetriableError) else "failed_terminal"
+                status = failure_status(exc)
                 for w in group:
                     outcomes[w.idempotency_key] = WriteOutcome(w.idempotency_key, status, message=exc.message,
                                                                attempts=0)
@@ -208,7 +208,7 @@ class SalesforceWriter:
         try:
             account_ids = self._find_or_create_accounts(names) if names else {}
         except SalesforceApiError as exc:
-            status = "failed_retriable" if isinstance(exc, SalesforceRetriableError) else "failed_terminal"
+            status = failure_status(exc)
             for w in accounts + contacts:
                 outcomes[w.idempotency_key] = WriteOutcome(w.idempotency_key, status, message=exc.message, attempts=0)
             return

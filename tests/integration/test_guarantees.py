@@ -1,0 +1,124 @@
+"""DESIGN §10 guarantees and the flags of §6, each through the real chain."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from autoresponder.config import Settings
+from autoresponder.dbt import dbt_vars, run_dbt
+from autoresponder.errors import RunStopped
+from autoresponder.pipeline import embedded_systems, run_pipeline
+from autoresponder.run import RunContext
+from tests.integration.chain import start_chain
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _count(warehouse: Path, sql: str) -> int:
+    conn = duckdb.connect(str(warehouse))
+    try:
+        return conn.execute(sql).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_rerun_of_the_same_sources_writes_nothing_new(sources: Path, tmp_path: Path) -> None:
+    first = start_chain(sources, tmp_path)
+    try:
+        written = _count(first.ctx.warehouse, "select count(*) from ops.write_log where status = 'succeeded'")
+        sf_before = first.systems.extra["salesforce_emulator"].request_counts()
+        s = first.ctx.settings
+        again = RunContext.create(s)
+        impact = run_pipeline(again, first.systems)  # same emulators, same warehouse
+    finally:
+        first.stack.close()
+    assert written > 0
+    assert impact["landing"]["landed"] == 0
+    assert _count(first.ctx.warehouse, "select count(*) from ops.write_log") == written
+    assert sum(impact["writes_by_system"].get(sys_, {}).get("succeeded", 0)
+               for sys_ in impact["writes_by_system"]) == 0
+    sf_after = first.systems.extra["salesforce_emulator"].request_counts()
+    assert sf_after.get("composite_patch", 0) == sf_before.get("composite_patch", 0)
+
+
+def test_plan_mode_computes_the_action_table_and_writes_nothing(sources: Path, tmp_path: Path) -> None:
+    run = start_chain(sources, tmp_path, mode="plan")
+    try:
+        planned = _count(run.ctx.warehouse, "select count(*) from marts.fct_actions where gate = 'auto'")
+        assert planned > 0
+        assert run.cupola_row(5006)["status"] == "Active"
+        assert run.sf_record("Contact", "003Dn0000000006IAA")["Contact_Status__c"] == "Active"
+        assert run.systems.extra["salesforce_emulator"].request_counts().get("composite_patch", 0) == 0
+        assert run.impact["planned_auto_writes"] == planned and run.impact["records_deactivated"] == 0
+    finally:
+        run.stack.close()
+
+
+def test_deactivation_share_above_the_limit_stops_the_run_before_any_write(sources: Path, tmp_path: Path) -> None:
+    s = Settings(sources_dir=sources, warehouse=tmp_path / "w.duckdb", runs_dir=tmp_path / "runs",
+                 as_of="2026-11-25", mode="apply", max_deactivation_share=0.05)
+    ctx = RunContext.create(s)
+    with embedded_systems(s, sources, ctx.warehouse) as systems:
+        with pytest.raises(RunStopped, match="share"):
+            run_pipeline(ctx, systems)
+        assert systems.cupola.read_org_person(5006)["status"] == "Active"
+    assert "failed: RunStopped" in (ctx.run_dir / "stage_execution.log").read_text()
+
+
+def test_contact_creation_and_reactivation_happen_only_behind_their_flags(sources: Path, tmp_path: Path) -> None:
+    run = start_chain(sources, tmp_path, auto_add_replacements=True, allow_reactivation=True)
+    try:
+        created = run.systems.salesforce.query(
+            "SELECT Id, AccountId, Contact_Status__c, Title FROM Contact WHERE Email = 'john.doe@acme.com'")
+        assert created["totalSize"] == 1
+        rec = created["records"][0]
+        assert rec["Contact_Status__c"] == "Active" and rec["Title"] == "Head of Research" and rec["AccountId"]
+        assert run.sf_record("Contact", "003Dn0000000005IAA")["Contact_Status__c"] == "Active"  # reactivated
+        assert run.cupola_row(5005)["status"] == "Inactive"  # CUPOLA never reactivated
+        assert _count(run.ctx.warehouse, "select count(*) from marts.fct_actions where system = 'cupola' "
+                                         "and gate = 'auto' and action = 'create'") == 0
+    finally:
+        run.stack.close()
+
+
+def test_twelve_month_windows_follow_the_run_date_not_the_wall_clock(sources: Path, tmp_path: Path) -> None:
+    run = start_chain(sources, tmp_path, mode="plan")
+    run.stack.close()
+    wh = run.ctx.warehouse
+    # S-900801 expired on 2026-05-25: within 12 months of 2026-11-25, not of 2027-08-01
+    sql = ("select count(*) from marts.output_document_multipub_audit "
+           "where subscription_id = 'S-900801' and is_expired_within_12_months = 1")
+    now = _count(wh, sql)
+    run_dbt("build", wh, dbt_vars(as_of="2027-08-01", run_id="later"), target_path=tmp_path / "t")
+    later = _count(wh, sql)
+    run_dbt("build", wh, dbt_vars(as_of="2026-11-25", run_id="again"), target_path=tmp_path / "t")
+    assert (now, later) == (1, 0)
+    assert _count(wh, sql) == now
+
+
+def test_missing_source_file_stops_the_demo_naming_the_file(sources: Path, tmp_path: Path) -> None:
+    (sources / "multipub" / "subscriptions.csv").unlink()
+    res = subprocess.run(
+        [str(Path(sys.executable).parent / "autoresponder"), "demo", "--sources", str(sources),
+         "--warehouse", str(tmp_path / "w.duckdb"), "--runs-dir", str(tmp_path / "runs"), "--as-of", "2026-11-25"],
+        capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert res.returncode == 1
+    assert "multipub/subscriptions.csv" in res.stderr and "source file missing" in res.stderr
+
+
+def test_demo_prints_the_impact_report_and_the_run_folder(tmp_path: Path) -> None:
+    res = subprocess.run(
+        [str(Path(sys.executable).parent / "autoresponder"), "demo", "--warehouse", str(tmp_path / "w.duckdb"),
+         "--runs-dir", str(tmp_path / "runs"), "--as-of", "2026-11-25"],
+        capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert res.returncode == 0, res.stderr[-3000:]
+    assert "Total emails processed:** 32" in res.stdout
+    run_dir = Path(res.stdout.strip().splitlines()[-1].split("run folder: ")[1])
+    impact = json.loads((run_dir / "impact_report.json").read_text())
+    assert impact["records_deactivated"] > 0 and impact["api_calls"]["salesforce_requests"] > 0

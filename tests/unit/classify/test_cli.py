@@ -1,0 +1,18 @@
+import argparse
+import json
+from pathlib import Path
+
+from autoresponder.classify.cli import classify_main
+
+ROOT = Path(__file__).resolve().parents[2] / "fixtures" / "classify"
+
+
+def test_classify_prints_one_json_object_per_eml_and_survives_bad_paths(capsys, tmp_path):
+    (tmp_path / "empty.eml").write_bytes(b"")
+    classify_main(argparse.Namespace(paths=[str(ROOT / "mta"), str(tmp_path), "/no/such/file.eml"], offline=True))
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert len(lines) == len(list((ROOT / "mta").glob("*.eml"))) + 2
+    keys = {"path", "message_id", "determination", "reason", "category", "confidence", "method", "source_email",
+            "new_email", "new_title", "replacements", "return_date", "bounce", "evidence"}
+    assert all(keys <= set(x) for x in lines)
+    assert lines[-1]["reason"] == "unreadable"
