@@ -12,9 +12,11 @@ import duckdb
 
 from autoresponder.act.audit import cupola_audit_rows_from_log
 from autoresponder.act.rollback import rollback_plan_rows
-from autoresponder.act.write_log import ensure_write_log
+from autoresponder.act.write_log import ensure_write_log, fetch_rows
+from autoresponder.models import PlannedWrite
 from autoresponder.report.csv_safe import write_csv, write_json
 from autoresponder.report.impact import build_impact, impact_markdown
+from autoresponder.systems.hodor.prospect_import import HodorProspectImport
 
 # (dbt model in schema marts, file stem, also JSON?)
 DOCUMENTS: tuple[tuple[str, str, bool], ...] = (
@@ -48,6 +50,20 @@ def classifier_rows(conn: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     )
 
 
+def hodor_import_of_run(conn: duckdb.DuckDBPyConnection, run_id: str) -> HodorProspectImport:
+    """The Prospect Import rows of this run's succeeded Hodor writes, rebuilt from the write log,
+    so the file is the same whether the run came from the CLI or from Dagster."""
+    hodor = HodorProspectImport.from_warehouse(conn)
+    rows = fetch_rows(conn, run_id=run_id, status="succeeded")
+    hodor.apply([
+        PlannedWrite(run_id=run_id, message_id=r["message_id"], system=r["system"], object=r["object"],
+                     record_id=r["record_id"], action=r["action"], payload=r["payload"], prior=r["prior"],
+                     idempotency_key=r["idempotency_key"])
+        for r in rows if r["system"] == "hodor"
+    ])
+    return hodor
+
+
 def write_run_folder(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dict) -> dict:
     """Write the documents, audit logs and impact report; returns the impact dict."""
     d = ctx.run_dir
@@ -68,10 +84,9 @@ def write_run_folder(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dic
     execution = ctx.facts.get("execution")
     if execution is not None:
         write_csv(d / "write_log.csv", execution.audit_rows())
-    hodor = writers.get("hodor")
-    if hodor is not None:
-        hodor.write(d / "hodor_pending_actions.csv")
-        hodor.write_verification(d / "hodor_prospect_import_verification.csv")
+    hodor = hodor_import_of_run(conn, ctx.run_id)
+    hodor.write(d / "hodor_pending_actions.csv")
+    hodor.write_verification(d / "hodor_prospect_import_verification.csv")
 
     impact = build_impact(ctx, conn, systems, writers)
     write_json(d / "impact_report.json", impact)

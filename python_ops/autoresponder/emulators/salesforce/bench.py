@@ -53,12 +53,14 @@ def run(contacts: int, leads: int, writes: int, fault_rate: float, rest_sync: bo
     from ...models import PlannedWrite
     from ...systems.salesforce import SalesforceWriter, baseline_apply, connect, sync_objects
 
+    rss_at_start = _rss_mb()
     parent, child = mp.get_context("spawn").Pipe()
     proc = mp.get_context("spawn").Process(target=_serve, args=(child, contacts, leads), daemon=True)
     proc.start()
     creds = parent.recv()
     out: dict[str, Any] = {"params": {"contacts": contacts, "leads": leads, "writes": writes,
-                                      "fault_rate": fault_rate}, "seed_s": round(creds["seed_s"], 2)}
+                                      "fault_rate": fault_rate}, "seed_s": round(creds["seed_s"], 2),
+                           "client_rss_after_imports_mb": round(rss_at_start)}
     try:
         sf = connect(session=_session(creds), username=creds["username"], password=creds["password"],
                      security_token=creds["security_token"])

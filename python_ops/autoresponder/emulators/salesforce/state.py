@@ -9,69 +9,20 @@ thread share the connection.
 from __future__ import annotations
 
 import itertools
-import json
-import re
 import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import soql
+from . import soql, soql_compile
 from .schema import KEY_PREFIXES, PREFIX_TO_OBJECT, FieldSpec, ObjectMeta, default_objects
+from .values import ID_RE, ApiError, from_db, id18, now_sf, to_db, to_sf_datetime, validate
+
+__all__ = ["ApiError", "OrgState", "id18", "now_sf", "to_sf_datetime"]
 
 _B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-_CHECK = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
-_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_ID_RE = re.compile(r"^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$")
-
-
-class ApiError(Exception):
-    """A Salesforce error: HTTP status plus the `[{"message","errorCode","fields"}]` body."""
-
-    def __init__(self, status: int, code: str, message: str, fields: list[str] | None = None):
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
-        self.fields = fields or []
-
-    def body(self) -> list[dict[str, Any]]:
-        return [{"message": self.message, "errorCode": self.code, "fields": self.fields}]
-
-    def record_error(self) -> dict[str, Any]:
-        return {"statusCode": self.code, "message": self.message, "fields": self.fields}
-
-
-def id18(id15: str) -> str:
-    """Append Salesforce's 3-character case-safe checksum to a 15-character Id."""
-    suffix = ""
-    for chunk in range(3):
-        bits = 0
-        for j, ch in enumerate(id15[chunk * 5:chunk * 5 + 5]):
-            if "A" <= ch <= "Z":
-                bits |= 1 << j
-        suffix += _CHECK[bits]
-    return id15 + suffix
-
-
-def now_sf() -> str:
-    dt = datetime.now(UTC)
-    return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}+0000"
-
-
-def to_sf_datetime(text: str | None) -> str | None:
-    """Any ISO 8601 text (date or datetime, any offset) as `YYYY-MM-DDTHH:MM:SS.mmm+0000`."""
-    if not text:
-        return None
-    t = text.strip().replace("Z", "+00:00").replace(" ", "T")
-    if re.search(r"[+-]\d{4}$", t):
-        t = t[:-2] + ":" + t[-2:]
-    dt = datetime.fromisoformat(t)
-    dt = dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
-    return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}+0000"
 
 
 _SQL_TYPES = {"boolean": "INTEGER", "int": "INTEGER", "double": "REAL", "currency": "REAL", "percent": "REAL"}
@@ -138,74 +89,8 @@ class OrgState:
         return id18(KEY_PREFIXES[sobject] + "5e" + digits.rjust(10, "0"))
 
     # storage helpers ------------------------------------------------------------------
-    @staticmethod
-    def _to_db(spec: FieldSpec, value: Any) -> Any:
-        if value is None or value == "":
-            return None
-        if spec.type == "boolean":
-            if isinstance(value, str):
-                return 1 if value.strip().lower() in ("true", "1", "yes") else 0
-            return 1 if value else 0
-        if spec.type == "int":
-            return int(float(value))
-        if spec.type in ("double", "currency", "percent"):
-            return float(value)
-        if spec.type == "datetime":
-            return to_sf_datetime(str(value))
-        if spec.type == "address":
-            return json.dumps(value) if not isinstance(value, str) else value
-        return str(value)
-
-    @staticmethod
-    def from_db(spec: FieldSpec, value: Any) -> Any:
-        if spec.type == "boolean":
-            return bool(value)
-        if value is None:
-            return None
-        if spec.type == "address":
-            return json.loads(value)
-        return value
-
-    def _validate(self, meta: ObjectMeta, values: dict[str, Any], creating: bool) -> dict[str, Any]:
-        """Salesforce's checks on a create or update body; returns canonical name -> db value."""
-        out: dict[str, Any] = {}
-        for key, value in values.items():
-            if key in ("attributes", "Id", "id"):
-                continue
-            spec = meta.get(key)
-            if spec is None:
-                raise ApiError(400, "INVALID_FIELD", f"No such column '{key}' on sobject of type {meta.name}", [key])
-            if not (spec.createable if creating else spec.updateable):
-                raise ApiError(400, "INVALID_FIELD_FOR_INSERT_UPDATE", f"Unable to create/update fields: {spec.name}."
-                               " Please check the security settings of this field and verify that it is "
-                               "read/write for your profile or permission set.", [spec.name])
-            if value not in (None, "") and spec.type in ("string", "email", "phone", "url", "textarea", "picklist",
-                                                         "combobox") and len(str(value)) > spec.length:
-                raise ApiError(400, "STRING_TOO_LONG", f"{spec.name}: data value too large: {value!s:.40} "
-                               f"(max length={spec.length})", [spec.name])
-            if spec.type == "email" and value not in (None, "") and not _EMAIL_RE.match(str(value)):
-                raise ApiError(400, "INVALID_EMAIL_ADDRESS", f"{spec.name}: invalid email address: {value}",
-                               [spec.name])
-            if spec.restricted_picklist and value not in (None, "") and value not in spec.picklist:
-                raise ApiError(400, "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", f"{spec.name}: bad value for "
-                               f"restricted picklist field: {value}", [spec.name])
-            if spec.type == "reference" and value not in (None, ""):
-                target = PREFIX_TO_OBJECT.get(str(value)[:3])
-                if not _ID_RE.match(str(value)) or target not in spec.reference_to:
-                    raise ApiError(400, "FIELD_INTEGRITY_EXCEPTION", f"{spec.label or spec.name}: id value of "
-                                   f"incorrect type: {value}", [spec.name])
-            if not spec.nillable and value in (None, "") and spec.type != "boolean":
-                raise ApiError(400, "REQUIRED_FIELD_MISSING", f"Required fields are missing: [{spec.name}]",
-                               [spec.name])
-            try:
-                out[spec.name] = self._to_db(spec, value)
-            except (ValueError, TypeError) as exc:
-                raise ApiError(400, "INVALID_TYPE_ON_FIELD_IN_RECORD", f"{spec.name}: value not of required type: "
-                               f"{value}", [spec.name]) from exc
-        return out
-
     def _row_dict(self, meta: ObjectMeta, row: sqlite3.Row | tuple, cols: list[str]) -> dict[str, Any]:
-        return {c: self.from_db(meta.get(c), v) for c, v in zip(cols, row, strict=True)}
+        return {c: from_db(meta.get(c), v) for c, v in zip(cols, row, strict=True)}
 
     def _compute_name(self, meta: ObjectMeta, rec: dict[str, Any]) -> None:
         if meta.name in ("Contact", "Lead", "User") and ("FirstName" in rec or "LastName" in rec):
@@ -215,10 +100,10 @@ class OrgState:
     def create(self, sobject: str, values: dict[str, Any], id_: str | None = None) -> str:
         with self.lock:
             meta = self.meta(sobject)
-            rec = self._validate(meta, values, creating=True)
+            rec = validate(meta, values, creating=True)
             for spec in meta.fields:
                 if spec.name not in rec and spec.default is not None:
-                    rec[spec.name] = self._to_db(spec, spec.default)
+                    rec[spec.name] = to_db(spec, spec.default)
             missing = [f.name for f in meta.fields if not f.nillable and f.createable and f.type != "boolean"
                        and rec.get(f.name) in (None, "")]
             if missing:
@@ -237,7 +122,7 @@ class OrgState:
             return new_id
 
     def _live_row(self, meta: ObjectMeta, record_id: str) -> dict[str, Any]:
-        if not _ID_RE.match(record_id or ""):
+        if not ID_RE.match(record_id or ""):
             raise ApiError(400, "MALFORMED_ID", f"{meta.name} ID: id value of incorrect type: {record_id}", ["Id"])
         if PREFIX_TO_OBJECT.get(record_id[:3]) != meta.name:
             raise ApiError(404, "NOT_FOUND", "The requested resource does not exist")
@@ -270,7 +155,7 @@ class OrgState:
         with self.lock:
             meta = self.meta(sobject)
             current = self._live_row(meta, record_id)
-            rec = self._validate(meta, values, creating=False)
+            rec = validate(meta, values, creating=False)
             merged = {**current, **rec}
             self._compute_name(meta, merged)
             if "Name" in merged and meta.name in ("Contact", "Lead", "User"):
@@ -323,12 +208,12 @@ class OrgState:
             try:
                 q = soql.parse(text)
                 meta = self.meta(q.sobject)
-                fields = [] if q.count else soql.resolve_fields(q, meta)
+                fields = [] if q.count else soql_compile.resolve_fields(q, meta)
                 params: list[Any] = []
-                where = soql.compile_where(q.where, meta, params)
+                where = soql_compile.compile_where(q.where, meta, params)
                 if not include_deleted:
                     where = f'({where}) AND "IsDeleted" = 0'
-                order = soql.compile_order(q, meta)
+                order = soql_compile.compile_order(q, meta)
             except soql.SoqlError as exc:
                 raise ApiError(400, exc.code, exc.message) from exc
             if q.count:
@@ -359,7 +244,7 @@ class OrgState:
                                            f'({",".join("?" for _ in part)})', part):
                     by_rowid[row[0]] = row[1:]
             specs = [meta.get(c) for c in fields]
-            return [{c: self.from_db(s, v) for c, s, v in zip(fields, specs, by_rowid[r], strict=True)}
+            return [{c: from_db(s, v) for c, s, v in zip(fields, specs, by_rowid[r], strict=True)}
                     for r in ids if r in by_rowid]
 
     def query(self, text: str, include_deleted: bool = False) -> list[dict[str, Any]]:
@@ -396,14 +281,14 @@ class OrgState:
                 for key, value in raw.items():
                     spec = meta.get(key)
                     if spec is not None:
-                        rec[spec.name] = self._to_db(spec, value)
+                        rec[spec.name] = to_db(spec, value)
                 if not rec.get("Id"):
                     rec["Id"] = self.new_id(meta.name)
                 elif len(rec["Id"]) == 15:
                     rec["Id"] = id18(rec["Id"])
                 for spec in specs:
                     if rec.get(spec.name) is None and spec.default is not None:
-                        rec[spec.name] = self._to_db(spec, spec.default)
+                        rec[spec.name] = to_db(spec, spec.default)
                 stamp = rec.get("LastModifiedDate") or rec.get("SystemModstamp") or ts
                 rec.setdefault("LastModifiedDate", stamp)
                 rec["SystemModstamp"] = rec.get("SystemModstamp") or stamp

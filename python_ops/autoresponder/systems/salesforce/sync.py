@@ -86,12 +86,16 @@ def _existing_columns(conn: duckdb.DuckDBPyConnection, sobject: str) -> list[str
 class _Landing:
     """Rows of one object on their way into the warehouse."""
 
-    def __init__(self, conn: duckdb.DuckDBPyConnection, sobject: str, fields: list[dict[str, Any]]):
+    def __init__(self, conn: duckdb.DuckDBPyConnection, sobject: str, fields: list[dict[str, Any]], *, full: bool):
         self.conn = conn
         self.fields = fields
-        self.stage = f"stage_sf_{sobject.lower()}"
         cols = ", ".join(f"{_q(f['name'])} {duckdb_type(f['type'])}" for f in fields)
-        conn.execute(f"CREATE OR REPLACE TEMP TABLE {self.stage} ({cols})")
+        if full:  # a full read lands straight into the next table (no second in-memory copy)
+            self.stage = f"raw.sf_{sobject.lower()}__loading"
+            conn.execute(f"CREATE OR REPLACE TABLE {self.stage} ({cols})")
+        else:
+            self.stage = f"stage_sf_{sobject.lower()}"
+            conn.execute(f"CREATE OR REPLACE TEMP TABLE {self.stage} ({cols})")
         self.rows = 0
 
     def _select(self, available: list[str]) -> str:
@@ -184,7 +188,7 @@ def _sync_one(caller: SalesforceCaller, conn: duckdb.DuckDBPyConnection, sobject
     where = "" if full else f" WHERE SystemModstamp >= {_soql_datetime(watermark)}"
     total = caller.call("query", lambda: caller.sf.query(f"SELECT COUNT() FROM {sobject}{where}"))["totalSize"]
     use_bulk = total >= bulk_threshold
-    landing = _Landing(conn, sobject, fields)
+    landing = _Landing(conn, sobject, fields, full=full)
     if use_bulk:
         bulk_names = [f["name"] for f in fields if f["type"] not in COMPOUND_TYPES]  # bulk refuses compound fields
         _read_bulk(caller, landing, sobject, f"SELECT {', '.join(bulk_names)} FROM {sobject}{where}",
@@ -202,7 +206,8 @@ def _sync_one(caller: SalesforceCaller, conn: duckdb.DuckDBPyConnection, sobject
     conn.execute("BEGIN")
     try:
         if full:
-            conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {landing.stage}")
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+            conn.execute(f"ALTER TABLE {landing.stage} RENAME TO sf_{sobject.lower()}")
         else:
             conn.execute(f"DELETE FROM {table} WHERE \"Id\" IN (SELECT \"Id\" FROM {landing.stage})")
             conn.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {landing.stage}")
@@ -210,7 +215,8 @@ def _sync_one(caller: SalesforceCaller, conn: duckdb.DuckDBPyConnection, sobject
                 conn.execute(f"DELETE FROM {table} WHERE \"Id\" IN (SELECT UNNEST(?))", [deleted_ids])
         new_wm = None
         if has_stamp:
-            new_wm = conn.execute(f'SELECT max("SystemModstamp") FROM {landing.stage}').fetchone()[0]
+            src = table if full else landing.stage
+            new_wm = conn.execute(f'SELECT max("SystemModstamp") FROM {src}').fetchone()[0]
         new_wm = max([w for w in (new_wm, watermark) if w is not None], default=None)
         conn.execute("INSERT OR REPLACE INTO ops.sf_watermarks VALUES (?, ?, now()::TIMESTAMP, ?, ?, ?)",
                      [sobject, new_wm, "bulk" if use_bulk else "rest", landing.rows, len(deleted_ids)])
@@ -218,7 +224,8 @@ def _sync_one(caller: SalesforceCaller, conn: duckdb.DuckDBPyConnection, sobject
     except Exception:
         conn.execute("ROLLBACK")
         raise
-    conn.execute(f"DROP TABLE IF EXISTS {landing.stage}")
+    if not full:
+        conn.execute(f"DROP TABLE IF EXISTS {landing.stage}")
     return {"mode": "bulk" if use_bulk else "rest", "incremental": not full, "rows_read": landing.rows,
             "rows_deleted": len(deleted_ids), "columns_added": [f["name"] for f in added],
             "watermark": new_wm.isoformat() if new_wm is not None else None}
@@ -254,12 +261,14 @@ def _read_bulk(caller: SalesforceCaller, landing: _Landing, sobject: str, soql: 
     `sf.bulk2.X.query()` sleeps `wait` seconds before the first poll, never retries and never
     re-authenticates, so the steps are driven here instead.
     """
-    client = getattr(caller.sf.bulk2, sobject)._client  # noqa: SLF001
-    job = caller.call("bulk_create_job", lambda: client.create_job(Operation.query, soql))
+    def client() -> Any:  # fresh each call: after a re-login the handler must carry the new session id
+        return getattr(caller.sf.bulk2, sobject)._client  # noqa: SLF001
+
+    job = caller.call("bulk_create_job", lambda: client().create_job(Operation.query, soql))
     job_id = job["id"]
     deadline = time.monotonic() + 3600
     while True:
-        info = caller.call("bulk_get_job", lambda: client.get_job(job_id, True))
+        info = caller.call("bulk_get_job", lambda: client().get_job(job_id, True))
         if info["state"] == "JobComplete":
             break
         if info["state"] in ("Failed", "Aborted"):
@@ -272,7 +281,7 @@ def _read_bulk(caller: SalesforceCaller, landing: _Landing, sobject: str, soql: 
         path = Path(tmp) / "page.csv"
         while True:
             result = caller.call("bulk_results",
-                                 lambda loc=locator: client.get_query_results(job_id, loc, page_size))
+                                 lambda loc=locator: client().get_query_results(job_id, loc, page_size))
             text = result["records"]
             path.write_text(text, encoding="utf-8")
             header = next(csv.reader(io.StringIO(text.split("\n", 1)[0]))) if text else []

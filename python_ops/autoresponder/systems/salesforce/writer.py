@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import UTC, datetime
 from typing import Any
 
 from simple_salesforce import Salesforce
@@ -22,17 +21,8 @@ from simple_salesforce.format import format_soql
 from ...models import PlannedWrite, WriteOutcome
 from .collections import Unit, send_collection
 from .errors import SalesforceApiError, failure_status
+from .tasks import ACCOUNT_NAME_KEYS, create_tasks, query_records
 from .transport import SalesforceCaller
-
-ACTION_LABELS = {
-    "mark_inactive": "marked inactive",
-    "update_email": "email updated",
-    "update_title": "title updated",
-    "reactivate": "reactivated",
-    "create": "created from a replacement reply",
-}
-ACCOUNT_NAME_KEYS = ("AccountName", "Account")  # non-API payload keys naming the Account of a new Contact
-TASK_MARKER = "AutoResponder key:"
 
 
 def same_value(field: str, a: Any, b: Any) -> bool:
@@ -79,7 +69,7 @@ class SalesforceWriter:
         self._apply_updates(updates, outcomes, written)
         self._apply_creates(creates, outcomes, written)
         if self.create_tasks and written:
-            self._create_tasks(written, outcomes)
+            self.tasks_created += create_tasks(self.caller, written, outcomes, batch_size=self.batch_size)
         return [outcomes.get(w.idempotency_key) or WriteOutcome(w.idempotency_key, "failed_terminal",
                                                                message="not processed") for w in writes]
 
@@ -172,23 +162,13 @@ class SalesforceWriter:
         return landed
 
     # creates ----------------------------------------------------------------------------
-    def _query_records(self, soql: str) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
-        page = self.caller.call("query", lambda: self.sf.query(soql))
-        while True:
-            out.extend(page["records"])
-            if page.get("done", True):
-                return out
-            url = page["nextRecordsUrl"]
-            page = self.caller.call("query_more", lambda u=url: self.sf.query_more(u, identifier_is_url=True))
-
     def _find_by(self, sobject: str, field: str, values: list[str]) -> dict[str, str]:
         """Lower-cased value -> Id of existing records (one query per <= 200 values)."""
         found: dict[str, str] = {}
         for start in range(0, len(values), self.batch_size):
             part = values[start:start + self.batch_size]
             soql = format_soql(f"SELECT Id, {field} FROM {sobject} WHERE {field} IN {{vals}}", vals=part)
-            for rec in self._query_records(soql):
+            for rec in query_records(self.caller, soql):
                 if rec.get(field):
                     found.setdefault(str(rec[field]).strip().lower(), rec["Id"])
         return found
@@ -280,36 +260,6 @@ class SalesforceWriter:
             if u.status == "succeeded" and u.remote_id:
                 written.append((w, u.remote_id))
 
-    # tasks ------------------------------------------------------------------------------
-    def _create_tasks(self, written: list[tuple[PlannedWrite, str]], outcomes: dict[str, WriteOutcome]) -> None:
-        by_record: dict[str, list[PlannedWrite]] = defaultdict(list)
-        for w, rid in written:
-            if w.object in ("Contact", "Lead") and rid:
-                by_record[rid].append(w)
-        units = [Unit(task_record(rid, ws), ws, key=rid) for rid, ws in by_record.items()]
-
-        def confirm(pending: list[Unit]) -> dict[int, str]:
-            ids = [u.key for u in pending]
-            soql = format_soql("SELECT Id, WhoId, Description FROM Task WHERE WhoId IN {ids}", ids=ids)
-            recs = self._query_records(soql)
-            landed = {}
-            for i, u in enumerate(pending):
-                marker = f"{TASK_MARKER} {u.writes[0].idempotency_key}"
-                for rec in recs:
-                    if rec.get("WhoId") == u.key and marker in (rec.get("Description") or ""):
-                        landed[i] = rec["Id"]
-            return landed
-
-        send_collection(self.caller, "POST", units, chunk=self.batch_size, confirm=confirm)
-        for u in units:
-            if u.status == "succeeded":
-                self.tasks_created += 1
-            for w in u.writes:
-                out = outcomes.get(w.idempotency_key)
-                if out is not None:
-                    out.observed["task_id" if u.status == "succeeded" else "task_error"] = (
-                        u.remote_id if u.status == "succeeded" else u.message)
-
     def stats(self) -> dict[str, Any]:
         return {"requests": self.request_counts, "retries": dict(self.caller.retries),
                 "reauthentications": self.caller.reauthentications, "tasks_created": self.tasks_created}
@@ -323,32 +273,6 @@ def _account_name(payload: dict[str, Any]) -> str | None:
         if value:
             return str(value).strip()
     return None
-
-
-def task_subject(writes: list[PlannedWrite]) -> str:
-    """`AutoResponder: marked inactive (left)`; several actions are joined with `; `."""
-    labels = []
-    for w in writes:
-        label = ACTION_LABELS.get(w.action, w.action.replace("_", " "))
-        if w.action == "mark_inactive" and w.reason:
-            label += f" ({w.reason})"
-        if label not in labels:
-            labels.append(label)
-    return ("AutoResponder: " + "; ".join(labels))[:255]
-
-
-def task_record(record_id: str, writes: list[PlannedWrite]) -> dict[str, Any]:
-    """A curated Task: what changed and why, with no email text (DESIGN §10)."""
-    lines = ["Automated update by AutoResponder from an automatic email reply."]
-    for w in writes:
-        what = ", ".join(f"{k}: {w.prior.get(k)!r} -> {v!r}" for k, v in w.payload.items()
-                         if k not in ACCOUNT_NAME_KEYS)
-        det = f"{w.determination or ''} ({w.reason})" if w.reason else (w.determination or "")
-        lines.append(f"- {w.action}: {what}; determination {det.strip()}; run {w.run_id}")
-    lines.append(f"{TASK_MARKER} {writes[0].idempotency_key}")
-    return {"attributes": {"type": "Task"}, "WhoId": record_id, "Subject": task_subject(writes),
-            "Status": "Completed", "Priority": "Normal", "ActivityDate": datetime.now(UTC).date().isoformat(),
-            "Description": "\n".join(lines)}
 
 
 def summarize(outcomes: list[WriteOutcome]) -> dict[str, int]:

@@ -121,3 +121,16 @@ def test_sync_survives_injected_faults(emulator, client, conn):
     emulator.set_faults(None)
     assert conn.execute("SELECT count(DISTINCT Id) FROM raw.sf_contact").fetchone()[0] == 3003
     assert conn.execute("SELECT count(*) FROM raw.sf_lead").fetchone()[0] == 2
+
+
+def test_bulk_calls_reauthenticate_once_after_session_expiry(emulator, client):
+    from simple_salesforce.bulk2 import Operation
+
+    from autoresponder.systems.salesforce import SalesforceCaller
+
+    caller = SalesforceCaller(client, backoff_base=0.001)
+    emulator.expire_sessions()
+    job = caller.call("bulk_create_job", lambda: client.bulk2.Contact._client.create_job(
+        Operation.query, "SELECT Id FROM Contact"))
+    assert job["id"].startswith("750")
+    assert caller.reauthentications == 1 and caller.counts == {"bulk_create_job": 2, "login": 1}

@@ -1,0 +1,95 @@
+"""Curated Tasks logged on written Contacts/Leads: what changed and why, never the email text (DESIGN §10)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, datetime
+from typing import Any
+
+from simple_salesforce.format import format_soql
+
+from ...models import PlannedWrite, WriteOutcome
+from .collections import Unit, send_collection
+from .transport import SalesforceCaller
+
+ACTION_LABELS = {
+    "mark_inactive": "marked inactive",
+    "update_email": "email updated",
+    "update_title": "title updated",
+    "reactivate": "reactivated",
+    "create": "created from a replacement reply",
+}
+ACCOUNT_NAME_KEYS = ("AccountName", "Account")  # non-API payload keys naming the Account of a new Contact
+TASK_MARKER = "AutoResponder key:"
+
+
+def query_records(caller: SalesforceCaller, soql: str) -> list[dict[str, Any]]:
+    """Every record of a REST query (query, then queryMore), each call retried."""
+    out: list[dict[str, Any]] = []
+    page = caller.call("query", lambda: caller.sf.query(soql))
+    while True:
+        out.extend(page["records"])
+        if page.get("done", True):
+            return out
+        url = page["nextRecordsUrl"]
+        page = caller.call("query_more", lambda u=url: caller.sf.query_more(u, identifier_is_url=True))
+
+
+def task_subject(writes: list[PlannedWrite]) -> str:
+    """`AutoResponder: marked inactive (left)`; several actions are joined with `; `."""
+    labels = []
+    for w in writes:
+        label = ACTION_LABELS.get(w.action, w.action.replace("_", " "))
+        if w.action == "mark_inactive" and w.reason:
+            label += f" ({w.reason})"
+        if label not in labels:
+            labels.append(label)
+    return ("AutoResponder: " + "; ".join(labels))[:255]
+
+
+def task_record(record_id: str, writes: list[PlannedWrite]) -> dict[str, Any]:
+    """A curated Task: what changed and why, with no email text (DESIGN §10)."""
+    lines = ["Automated update by AutoResponder from an automatic email reply."]
+    for w in writes:
+        what = ", ".join(f"{k}: {w.prior.get(k)!r} -> {v!r}" for k, v in w.payload.items()
+                         if k not in ACCOUNT_NAME_KEYS)
+        det = f"{w.determination or ''} ({w.reason})" if w.reason else (w.determination or "")
+        lines.append(f"- {w.action}: {what}; determination {det.strip()}; run {w.run_id}")
+    lines.append(f"{TASK_MARKER} {writes[0].idempotency_key}")
+    return {"attributes": {"type": "Task"}, "WhoId": record_id, "Subject": task_subject(writes),
+            "Status": "Completed", "Priority": "Normal", "ActivityDate": datetime.now(UTC).date().isoformat(),
+            "Description": "\n".join(lines)}
+
+
+def create_tasks(caller: SalesforceCaller, written: list[tuple[PlannedWrite, str]],
+                 outcomes: dict[str, WriteOutcome], *, batch_size: int = 200) -> int:
+    """One curated Task per written Contact/Lead (collection POST); returns how many were created."""
+    by_record: dict[str, list[PlannedWrite]] = defaultdict(list)
+    for w, rid in written:
+        if w.object in ("Contact", "Lead") and rid:
+            by_record[rid].append(w)
+    units = [Unit(task_record(rid, ws), ws, key=rid) for rid, ws in by_record.items()]
+    created = 0
+
+    def confirm(pending: list[Unit]) -> dict[int, str]:
+        ids = [u.key for u in pending]
+        soql = format_soql("SELECT Id, WhoId, Description FROM Task WHERE WhoId IN {ids}", ids=ids)
+        recs = query_records(caller, soql)
+        landed = {}
+        for i, u in enumerate(pending):
+            marker = f"{TASK_MARKER} {u.writes[0].idempotency_key}"
+            for rec in recs:
+                if rec.get("WhoId") == u.key and marker in (rec.get("Description") or ""):
+                    landed[i] = rec["Id"]
+        return landed
+
+    send_collection(caller, "POST", units, chunk=batch_size, confirm=confirm)
+    for u in units:
+        if u.status == "succeeded":
+            created += 1
+        for w in u.writes:
+            out = outcomes.get(w.idempotency_key)
+            if out is not None:
+                out.observed["task_id" if u.status == "succeeded" else "task_error"] = (
+                    u.remote_id if u.status == "succeeded" else u.message)
+    return created
