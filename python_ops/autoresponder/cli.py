@@ -112,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0)
 
     p = cmd("bench", _bench, "scale benchmark, prints JSON")
-    p.add_argument("--emails", type=int, default=10000)
+    p.add_argument("--emails", type=int, default=None, help="default: the profile's size")
     p.add_argument("--baseline", action="store_true")
     p.add_argument("--profile", choices=["small", "full"], default="small")
 

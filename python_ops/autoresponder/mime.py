@@ -7,6 +7,7 @@ is reported as `parse_error` so the message still lands (DESIGN quality bar).
 from __future__ import annotations
 
 import email
+import email.header
 import email.policy
 import email.utils
 import hashlib
@@ -50,11 +51,21 @@ def normalize_message_id(value: str | None) -> str | None:
 
 
 def parse_bytes(raw: bytes) -> Message:
-    """Parse with the modern policy; falls back to compat32 if the policy itself fails."""
+    """Parse with the compat32 policy: it never raises on bad headers and is several times faster
+    than `policy.default` (whose header objects dominated landing time); encoded words are
+    decoded where a header is read (`decode_header_value`)."""
+    return email.message_from_bytes(raw, policy=email.policy.compat32)
+
+
+def decode_header_value(value: object) -> str:
+    """RFC 2047 encoded words decoded (`=?utf-8?q?R=C3=A9ponse?=` -> `Réponse`); never raises."""
+    text = str(value)
+    if "=?" not in text:
+        return text
     try:
-        return email.message_from_bytes(raw, policy=email.policy.default)
-    except Exception:  # noqa: BLE001 - a parser crash must not lose the message
-        return email.message_from_bytes(raw, policy=email.policy.compat32)
+        return str(email.header.make_header(email.header.decode_header(text)))
+    except Exception:  # noqa: BLE001 - a broken encoded word stays as written
+        return text
 
 
 def header_str(msg: Message, name: str) -> str | None:
@@ -65,7 +76,7 @@ def header_str(msg: Message, name: str) -> str | None:
         value = raw[0] if raw else None
     if value is None:
         return None
-    return str(value).strip() or None
+    return decode_header_value(value).strip() or None
 
 
 def first_address(value: str | None) -> tuple[str | None, str | None]:
@@ -168,14 +179,16 @@ def parse_email(raw: bytes, *, fallback_id: str | None = None) -> ParsedEmail:
     headers: dict[str, list[str]] = {}
     for k in msg.keys():
         try:
-            vals = [str(v) for v in msg.get_all(k) or []]
+            vals = [decode_header_value(v) for v in msg.get_all(k) or []]
         except Exception as exc:  # noqa: BLE001
             vals = []
             errors.append(f"bad header {k}: {exc}")
         headers.setdefault(k, vals)
     mid_raw = header_str(msg, "Message-ID")
     mid = normalize_message_id(mid_raw) or (fallback_id or f"sha256:{sha}")
-    from_name, from_email_ = first_address(header_str(msg, "From"))
+    raw_from = msg.get("From")
+    from_name, from_email_ = first_address(str(raw_from) if raw_from is not None else None)
+    from_name = decode_header_value(from_name) if from_name else None
     sent_at = None
     date_raw = header_str(msg, "Date")
     if date_raw:

@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
-from .bulk_routes import add_bulk_routes
+from .bulk_routes import add_bulk_routes, read_json
 from .faults import EmulatorMiddleware
 from .org import EmulatedOrg
 from .schema import sobject_describe
@@ -188,7 +188,7 @@ def build_app(org: EmulatedOrg) -> Any:
     @app.post("/services/data/v{version}/sobjects/{sobject}")
     @app.post("/services/data/v{version}/sobjects/{sobject}/")
     async def sobject_create(version: str, sobject: str, request: Request) -> JSONResponse:
-        body = await _json(request)
+        body = await read_json(request)
         new_id = state.create(sobject, body)
         return JSONResponse({"id": new_id, "success": True, "errors": []}, status_code=201)
 
@@ -201,7 +201,7 @@ def build_app(org: EmulatedOrg) -> Any:
 
     @app.patch("/services/data/v{version}/sobjects/{sobject}/{record_id}")
     async def sobject_patch(version: str, sobject: str, record_id: str, request: Request) -> Response:
-        state.update(sobject, record_id, await _json(request))
+        state.update(sobject, record_id, await read_json(request))
         return Response(status_code=204)
 
     @app.delete("/services/data/v{version}/sobjects/{sobject}/{record_id}")
@@ -212,13 +212,13 @@ def build_app(org: EmulatedOrg) -> Any:
     @app.post("/services/data/v{version}/composite/sobjects")
     @app.post("/services/data/v{version}/composite/sobjects/")
     async def composite_post(version: str, request: Request) -> JSONResponse:
-        body = await _json(request)
+        body = await read_json(request)
         return JSONResponse(org.collection_write("create", body, request.scope.get("sf_fault")))
 
     @app.patch("/services/data/v{version}/composite/sobjects")
     @app.patch("/services/data/v{version}/composite/sobjects/")
     async def composite_patch(version: str, request: Request) -> JSONResponse:
-        body = await _json(request)
+        body = await read_json(request)
         return JSONResponse(org.collection_write("update", body, request.scope.get("sf_fault")))
 
     @app.delete("/services/data/v{version}/composite/sobjects")
@@ -252,7 +252,7 @@ def build_app(org: EmulatedOrg) -> Any:
 
     @app.post("/_emulator/faults")
     async def debug_faults(request: Request) -> dict[str, Any]:
-        org.faults = await _json(request) or {}
+        org.faults = await read_json(request) or {}
         org._fault_rng = None
         return {"faults": org.faults}
 
@@ -265,13 +265,3 @@ def build_app(org: EmulatedOrg) -> Any:
         return ENDPOINTS
 
     return EmulatorMiddleware(app, org)
-
-
-async def _json(request: Request) -> Any:
-    import json
-
-    raw = await request.body()
-    try:
-        return json.loads(raw or b"{}")
-    except ValueError as exc:
-        raise ApiError(400, "JSON_PARSER_ERROR", f"Unexpected character: was expecting a JSON value: {exc}") from exc

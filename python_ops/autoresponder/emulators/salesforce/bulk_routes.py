@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import csv
 import io
+import json
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -22,16 +23,23 @@ def _bulk_value(v: Any) -> Any:
     return v
 
 
+async def read_json(request: Request) -> Any:
+    """The request body as JSON, or Salesforce's JSON_PARSER_ERROR."""
+    raw = await request.body()
+    try:
+        return json.loads(raw or b"{}")
+    except ValueError as exc:
+        raise ApiError(400, "JSON_PARSER_ERROR", f"Unexpected character: was expecting a JSON value: {exc}") from exc
+
+
 def add_bulk_routes(app: FastAPI, org: EmulatedOrg) -> None:
     """Register the `jobs/query` routes on `app`."""
-    from .app import _json
-
     state = org.state
 
     @app.post("/services/data/v{version}/jobs/query")
     @app.post("/services/data/v{version}/jobs/query/")
     async def bulk_create(version: str, request: Request) -> JSONResponse:
-        body = await _json(request)
+        body = await read_json(request)
         return JSONResponse(org.create_query_job(body, version))
 
     @app.get("/services/data/v{version}/jobs/query/{job_id}")
@@ -40,7 +48,7 @@ def add_bulk_routes(app: FastAPI, org: EmulatedOrg) -> None:
 
     @app.patch("/services/data/v{version}/jobs/query/{job_id}")
     async def bulk_patch(job_id: str, request: Request) -> JSONResponse:
-        body = await _json(request)
+        body = await read_json(request)
         job = org.job(job_id)
         if body.get("state") == "Aborted":
             job["state"] = "Aborted"

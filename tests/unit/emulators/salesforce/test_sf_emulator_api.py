@@ -75,10 +75,14 @@ def test_query_pages_with_next_records_url(emulator, sf):
     assert emulator.request_counts()["query_more"] == 2  # query_all: one query, two queryMore
 
 
-def test_query_more_can_be_refetched(sf):
+def test_query_more_locator_can_be_refetched_after_a_lost_answer(emulator, sf):
+    seed_records(emulator.state, "Contact", synthetic_contacts(500))
     first = sf.query("SELECT Id FROM Contact", headers={"Sforce-Query-Options": "batchSize=200"})
-    assert first["done"]  # 3 rows fit in one page
-    assert sf.query("SELECT Id FROM Contact LIMIT 1")["totalSize"] == 1
+    assert len(first["records"]) == 200 and first["nextRecordsUrl"].endswith("-200")
+    again = sf.query_more(first["nextRecordsUrl"], identifier_is_url=True)
+    retry = sf.query_more(first["nextRecordsUrl"], identifier_is_url=True)
+    assert [r["Id"] for r in again["records"]] == [r["Id"] for r in retry["records"]]
+    assert again["nextRecordsUrl"].endswith("-400")
 
 
 def test_query_all_returns_deleted_rows(sf):
