@@ -123,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("system", choices=["salesforce", "hubspot", "openai"])
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--sources", default=None)
+    p.add_argument("--faults", default=None, help='fault injection as JSON, e.g. {"rate": 0.1, "kinds": ["429"]}')
     return parser
 
 

@@ -25,8 +25,22 @@ class Settings(BaseSettings):
     auto_add_replacements: bool = False
     allow_reactivation: bool = False
     max_deactivation_share: float = 0.5  # stop before writing when exceeded (DESIGN §10)
-    salesforce_objects: list[str] = Field(default_factory=lambda: ["Contact", "Lead", "Account"])
+    salesforce_objects: list[str] = Field(default_factory=lambda: [
+        "Contact", "Lead", "Account", "User", "Task", "Event", "TaskWhoRelation"])
     salesforce_api_version: str = "59.0"
+    # a real org: instance URL + access token, or username + password + security token (DESIGN §6);
+    # none given -> the local emulator seeded from <sources>/salesforce/*.csv
+    salesforce_instance_url: str | None = None
+    salesforce_access_token: SecretStr | None = None
+    salesforce_username: str | None = None
+    salesforce_password: SecretStr | None = None
+    salesforce_security_token: SecretStr | None = None
+    salesforce_domain: str = "login"
+    salesforce_bulk_threshold: int = 50_000  # objects with more rows sync through Bulk API 2.0
+    salesforce_full_resync: bool = False
+    salesforce_faults: dict | None = None  # emulator fault injection (tests, soak)
+    # CUPOLA on SQL Server (pyodbc connection string); none -> the embedded store next to the warehouse
+    cupola_odbc: SecretStr | None = None
     salesforce_batch_size: int = 200
     salesforce_create_tasks: bool = True
     llm_model: str = "gpt-4o-mini"

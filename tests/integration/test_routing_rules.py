@@ -258,7 +258,9 @@ def test_salesforce_writes_go_through_collections_never_per_record(run: ChainRun
     sf_writes = run.query("select count(*) as n from ops.write_log where system = 'salesforce'")[0]["n"]
     assert sf_writes >= 6
     assert counts.get("composite_patch", 0) >= 1
-    assert counts.get("sobject_patch", 0) == 0 and counts.get("query", 0) <= 10
+    # lookups are never per email: one COUNT() and one read per synced object, whatever the messages
+    objects = len(run.ctx.settings.salesforce_objects)
+    assert counts.get("sobject_patch", 0) == 0 and counts.get("query", 0) <= 2 * objects
 
 
 def test_contact_creation_and_reactivation_are_off_by_default(run: ChainRun) -> None:

@@ -43,8 +43,11 @@ def build_impact(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dict) -
     log_rows = _log_rows(conn, ctx.run_id)
     writes = _writes(log_rows)
     outcomes = _counts(conn, "select outcome, count(*) from marts.fct_message_outcomes group by 1 order by 1")
-    sf_server = dict(systems.salesforce_counts()) if getattr(systems, "salesforce_counts", None) else {}
     sf_writer = writers.get("salesforce")
+    if getattr(systems, "salesforce_counts", None):
+        sf_server = dict(systems.salesforce_counts())  # counted by the emulator, every request
+    else:
+        sf_server = dict(getattr(sf_writer, "request_counts", {}) or {})  # a real org: our writer's count
     cupola = getattr(systems, "cupola", None)
     impact = {
         "run_id": ctx.run_id,

@@ -1,3 +1,6 @@
+"""Fixtures shared by the unit tests of the executor and the CUPOLA and Hodor writers: a tiny
+CUPOLA source set, the embedded store seeded from it, an in-memory warehouse, a write factory."""
+
 from datetime import date
 from pathlib import Path
 
@@ -39,3 +42,29 @@ def cupola(tmp_path: Path, sources_dir: Path) -> EmbeddedCupola:
     store.seed_from_csv(sources_dir)
     yield store
     store.close()
+
+
+def make_write(system, obj, record_id, action, payload, prior=None, message_id="m1", run_id="r1"):
+    from autoresponder.act.idempotency import idempotency_key
+    from autoresponder.models import PlannedWrite
+
+    return PlannedWrite(
+        run_id=run_id, message_id=message_id, system=system, object=obj, record_id=record_id, action=action,
+        payload=payload, prior=prior or {},
+        idempotency_key=idempotency_key(system, obj, record_id, action, payload, message_id),
+        determination="INACTIVE", reason="left",
+    )  # fmt: skip
+
+
+@pytest.fixture
+def wh():
+    import duckdb
+
+    con = duckdb.connect()
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def mk():
+    return make_write
