@@ -3,6 +3,7 @@
 
 import dagster as dg
 
+from autoresponder.config import Settings
 from autoresponder.land.emails import land_emails
 from autoresponder.land.snapshots import SNAPSHOTS, land_snapshot
 from dagster_defs.resources import AutoResponderResource, SystemsResource
@@ -41,18 +42,28 @@ snapshot_assets = [_snapshot_asset(s) for s in SNAPSHOTS]
 
 def _salesforce_asset(obj: str):
     @dg.asset(key=["raw", f"sf_{obj.lower()}"], group_name="landing", kinds={"salesforce", "duckdb"},
-              description=f"Salesforce {obj}, synced through the API (describe-driven).")
+              description=f"Salesforce {obj}, synced through the API: describe-driven columns, Bulk API 2.0 "
+                          "above the row threshold, incremental on SystemModstamp.")
     def _asset(autoresponder: AutoResponderResource, systems: SystemsResource) -> dg.MaterializeResult:
         from autoresponder.systems.salesforce import sync_objects
 
+        s = autoresponder.settings()
         conn = autoresponder.connect()
         try:
-            stats = sync_objects(systems.systems.salesforce, conn, objects=[obj])
+            stats = sync_objects(systems.systems.salesforce, conn, objects=[obj],
+                                 bulk_threshold=s.salesforce_bulk_threshold, full_resync=s.salesforce_full_resync)
         finally:
             conn.close()
-        return dg.MaterializeResult(metadata={"sync": dg.MetadataValue.json(stats)})
+        one = stats["objects"][obj]
+        return dg.MaterializeResult(metadata={
+            "mode": one["mode"], "rows_read": dg.MetadataValue.int(one["rows_read"]),
+            "rows_deleted": dg.MetadataValue.int(one["rows_deleted"]), "watermark": str(one["watermark"]),
+            "columns_added": dg.MetadataValue.json(one["columns_added"]),
+            "api_requests": dg.MetadataValue.json(stats["requests"]),
+        })
 
     return _asset
 
 
-salesforce_assets = [_salesforce_asset(o) for o in ("Contact", "Lead", "Account")]
+# one asset per object, so a failed object does not lose the others' progress
+salesforce_assets = [_salesforce_asset(o) for o in Settings.model_fields["salesforce_objects"].default_factory()]

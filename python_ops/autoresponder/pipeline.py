@@ -57,7 +57,10 @@ def land(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections)
                                     bulk_threshold=s.salesforce_bulk_threshold, full_resync=s.salesforce_full_resync)
         else:
             sf_stats = land_snapshots(conn, ctx.sources_dir, SALESFORCE_EXPORTS)
-        ctx.log("land", "landed", emails=emails.as_dict(), snapshots=snapshots)
+        e = emails
+        ctx.log("land", f"{e.files} files: {e.landed} new messages, {e.already_landed} already landed, "
+                        f"{e.duplicates} duplicate Message-IDs, {e.parse_errors} with parse errors",
+                emails=emails.as_dict(), snapshots=snapshots)
     ctx.facts["landing"] = emails.as_dict()
     return {"emails": emails.as_dict(), "snapshots": snapshots, "salesforce": sf_stats}
 
@@ -69,6 +72,8 @@ def classify(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connecti
     with ctx.stage("classify"):
         stats = classify_all(conn, ctx.settings, llm=systems.llm)
         write_replacements(conn)
+        ctx.log("classify", f"{stats.get('messages')} messages: {stats.get('by_determination')}; "
+                            f"LLM calls {stats.get('llm_calls', 0)}", by_method=stats.get("by_method"))
     ctx.facts["classification"] = stats
     return stats
 
@@ -99,7 +104,7 @@ def transform(ctx: RunContext) -> dict:
         variables = dbt_vars(as_of=ctx.as_of, run_id=ctx.run_id, auto_add_replacements=s.auto_add_replacements,
                              allow_reactivation=s.allow_reactivation, our_domains=s.our_domains)
         counts = run_dbt("build", ctx.warehouse, variables, target_path=ctx.warehouse.parent / "dbt_target")
-        ctx.log("dbt", "built", **counts)
+        ctx.log("dbt", f"dbt build: {counts}")
     return counts
 
 
@@ -251,6 +256,7 @@ def settings_from_args(args: argparse.Namespace, **overrides) -> Settings:
 
 def _run_cli(settings: Settings) -> int:
     ctx = RunContext.create(settings)
+    ctx.verbose = True
     try:
         with embedded_systems(settings, ctx.sources_dir, ctx.warehouse) as systems:
             impact = run_pipeline(ctx, systems)

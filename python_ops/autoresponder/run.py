@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ class RunContext:
     warehouse: Path
     run_dir: Path
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    verbose: bool = False  # echo stage progress on stderr (the CLI turns it on)
     facts: dict = field(default_factory=dict)  # figures stages leave for the impact report
 
     @classmethod
@@ -42,6 +44,8 @@ class RunContext:
         extra = f" {json.dumps(fields, default=str, sort_keys=True)}" if fields else ""
         with (self.run_dir / "stage_execution.log").open("a", encoding="utf-8") as fh:
             fh.write(f"{ts} [{stage}] {message}{extra}\n")
+        if self.verbose:
+            print(f"[{stage}] {message}", file=sys.stderr, flush=True)
 
     @contextmanager
     def stage(self, name: str):
@@ -55,4 +59,4 @@ class RunContext:
             self.log(name, f"failed: {type(exc).__name__}: {exc}")
             raise
         self.stage_seconds[name] = round(time.perf_counter() - t0, 3)
-        self.log(name, "done", seconds=self.stage_seconds[name])
+        self.log(name, f"done in {self.stage_seconds[name]:.1f}s")
