@@ -4,6 +4,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# the date seeds/ was written for (Multipub windows, return dates); `autoresponder demo` alone uses today
+DEMO_AS_OF ?= 2026-11-25
 
 .PHONY: demo test lint dagster lock clean
 
@@ -15,7 +17,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/autoresponder demo
+	$(BIN)/autoresponder demo --as-of $(DEMO_AS_OF)
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,11 +1,14 @@
-"""Fixtures shared by the unit tests of the executor and the CUPOLA and Hodor writers: a tiny
-CUPOLA source set, the embedded store seeded from it, an in-memory warehouse, a write factory."""
+"""Fixtures shared by unit tests: a tiny CUPOLA source set and the embedded store seeded from it,
+an in-memory warehouse, a write factory (executor, CUPOLA, Hodor); a seeded TLS Salesforce
+emulator and simple-salesforce clients bound to it (emulator, connector)."""
 
 from datetime import date
 from pathlib import Path
 
 import pytest
+from simple_salesforce import Salesforce
 
+from autoresponder.emulators.salesforce import start_emulator, write_sample_sources
 from autoresponder.systems.cupola import EmbeddedCupola
 
 PERSONS = """person_id,first_name,last_name,email,phone
@@ -68,3 +71,23 @@ def wh():
 @pytest.fixture
 def mk():
     return make_write
+
+
+@pytest.fixture
+def emulator(tmp_path):
+    with start_emulator(write_sample_sources(tmp_path / "sources")) as emu:
+        yield emu
+
+
+@pytest.fixture
+def sf(emulator) -> Salesforce:
+    """Logged in with an access token + instance URL."""
+    return Salesforce(instance_url=emulator.instance_url, session_id=emulator.access_token,
+                      session=emulator.session())
+
+
+@pytest.fixture
+def sf_login(emulator) -> Salesforce:
+    """Logged in through the SOAP login endpoint (username + password + security token)."""
+    return Salesforce(username=emulator.username, password=emulator.password,
+                      security_token=emulator.security_token, session=emulator.session())
