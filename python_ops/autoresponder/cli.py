@@ -20,7 +20,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _rollback(args: argparse.Namespace) -> int:
-    from autoresponder.act.rollback import rollback_main
+    from autoresponder.pipeline import rollback_main
 
     return rollback_main(args)
 

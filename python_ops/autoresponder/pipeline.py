@@ -277,3 +277,16 @@ def demo_main(args: argparse.Namespace) -> int:
 def run_main(args: argparse.Namespace) -> int:
     """`autoresponder run|plan|apply`: the configured mode unless the command names one."""
     return _run_cli(settings_from_args(args, mode=getattr(args, "mode", None)))
+
+
+def rollback_main(args: argparse.Namespace) -> int:
+    """`autoresponder rollback RUN_ID`: restore a run's writes through the same systems a run
+    uses (a configured Salesforce org and CUPOLA, else the embedded default)."""
+    from autoresponder.act.rollback import rollback_main as rollback_with
+
+    settings = settings_from_args(args)
+    with embedded_systems(settings, Path(settings.sources_dir), Path(settings.warehouse)) as systems:
+        ctx = RunContext(settings=settings, run_id=f"{args.run_id}-rollback", as_of=settings.as_of or "",
+                         mode="apply", sources_dir=Path(settings.sources_dir), warehouse=Path(settings.warehouse),
+                         run_dir=Path(settings.runs_dir) / f"{args.run_id}-rollback")
+        return rollback_with(args, writers_factory=lambda conn, _wh: build_writers(ctx, systems, conn))

@@ -122,3 +122,42 @@ def test_demo_prints_the_impact_report_and_the_run_folder(tmp_path: Path) -> Non
     run_dir = Path(res.stdout.strip().splitlines()[-1].split("run folder: ")[1])
     impact = json.loads((run_dir / "impact_report.json").read_text())
     assert impact["records_deactivated"] > 0 and impact["api_calls"]["salesforce_requests"] > 0
+
+
+def test_rollback_restores_what_it_can_and_lists_the_rest(tmp_path: Path) -> None:
+    exe = str(Path(sys.executable).parent / "autoresponder")
+    common = ["--warehouse", str(tmp_path / "w.duckdb"), "--runs-dir", str(tmp_path / "runs")]
+    demo = subprocess.run([exe, "demo", *common, "--as-of", "2026-11-25"], capture_output=True, text=True,
+                          timeout=300, cwd=ROOT)
+    run_id = Path(demo.stdout.strip().splitlines()[-1].split("run folder: ")[1]).name
+    res = subprocess.run([exe, "rollback", run_id, *common], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert res.returncode == 0, res.stderr[-2000:]
+    out = json.loads(res.stdout)
+    restored = {(r["system"], r["record_id"]) for r in out["restored"]}
+    assert ("cupola", "5014") in restored  # the email update is put back through OrgPersonUpdates
+    manual = {(m["system"], m["record_id"], m["action"]) for m in out["manual"]}
+    assert ("cupola", "5006", "mark_inactive") in manual  # CUPOLA has no reactivate procedure
+    from autoresponder.systems.cupola.embedded import EmbeddedCupola
+
+    store = EmbeddedCupola(tmp_path / "cupola.sqlite")
+    try:
+        assert store.read_org_person(5014)["email"] == "LTran@GraniteRidge.com"
+    finally:
+        store.close()
+
+
+def test_with_injected_salesforce_faults_every_planned_write_lands_exactly_once(sources: Path, tmp_path: Path) -> None:
+    faults = {"rate": 0.3, "kinds": ["429", "503", "UNABLE_TO_LOCK_ROW", "INVALID_SESSION_ID", "drop"], "seed": 7}
+    run = start_chain(sources, tmp_path, salesforce_faults=faults)
+    try:
+        emu = run.systems.extra["salesforce_emulator"]
+        applied = emu.org.applied_summary()
+        injected = emu.faults_injected()
+        statuses = run.query("select status, count(*) as n from ops.write_log where system = 'salesforce' group by 1")
+    finally:
+        run.stack.close()
+    assert sum(injected.values()) > 0
+    assert {r["status"] for r in statuses} == {"succeeded"}
+    assert applied["by_object"]["Contact"]["max_per_record"] == 1
+    assert applied["by_object"]["Lead"]["max_per_record"] == 1
+    assert applied["records_with_several_tasks"] == 0
