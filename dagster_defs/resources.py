@@ -8,7 +8,8 @@ import dagster as dg
 from pydantic import PrivateAttr
 
 from autoresponder.config import Settings
-from autoresponder.pipeline import Connections, connect_warehouse, embedded_systems
+from autoresponder.connections import Connections, open_systems
+from autoresponder.pipeline import connect_warehouse
 from autoresponder.run import RunContext
 
 
@@ -43,7 +44,7 @@ class SystemsResource(dg.ConfigurableResource):
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         self._stack = ExitStack()
         self._systems = self._stack.enter_context(
-            embedded_systems(self.autoresponder.settings(), Path(self.autoresponder.sources_dir),
+            open_systems(self.autoresponder.settings(), Path(self.autoresponder.sources_dir),
                              Path(self.autoresponder.warehouse)))
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:

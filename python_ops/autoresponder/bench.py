@@ -32,14 +32,15 @@ def _ours(sources: str, work: str, as_of: str) -> dict[str, Any]:
     import duckdb
 
     from autoresponder.config import Settings
-    from autoresponder.pipeline import embedded_systems, run_pipeline
+    from autoresponder.connections import open_systems
+    from autoresponder.pipeline import run_pipeline
     from autoresponder.run import RunContext
 
     s = Settings(sources_dir=Path(sources), warehouse=Path(work) / "ours.duckdb", runs_dir=Path(work) / "runs",
                  as_of=as_of, mode="apply", max_deactivation_share=1.0)
     t0 = time.perf_counter()
     ctx = RunContext.create(s)
-    with embedded_systems(s, ctx.sources_dir, ctx.warehouse) as systems:
+    with open_systems(s, ctx.sources_dir, ctx.warehouse) as systems:
         impact = run_pipeline(ctx, systems)
     total = time.perf_counter() - t0
     conn = duckdb.connect(str(ctx.warehouse))

@@ -8,19 +8,19 @@ from collections.abc import Callable
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from autoresponder.pipeline import demo_main
+    from autoresponder.commands import demo_main
 
     return demo_main(args)
 
 
 def _run(args: argparse.Namespace) -> int:
-    from autoresponder.pipeline import run_main
+    from autoresponder.commands import run_main
 
     return run_main(args)
 
 
 def _rollback(args: argparse.Namespace) -> int:
-    from autoresponder.pipeline import rollback_main
+    from autoresponder.commands import rollback_main
 
     return rollback_main(args)
 

@@ -6,32 +6,15 @@ does the same work. Each stage takes the run context and an open warehouse conne
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from autoresponder.config import Settings
-from autoresponder.errors import AutoResponderError
+from autoresponder.connections import Connections
 from autoresponder.models import PlannedWrite
 from autoresponder.run import RunContext
-
-
-@dataclass
-class Connections:
-    """The external systems a run talks to (real clients; emulators in the demo and tests)."""
-
-    salesforce: Any = None  # simple_salesforce.Salesforce
-    salesforce_counts: Any = None  # callable -> dict of emulator request counts, when emulated
-    cupola: Any = None  # CupolaProcedures
-    llm: Any = None  # autoresponder.systems.llm client, or None when no key
-    extra: dict = field(default_factory=dict)
 
 
 def connect_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
@@ -190,103 +173,3 @@ def run_pipeline(ctx: RunContext, systems: Connections) -> dict:
         return report(ctx, conn, systems, writers)
     finally:
         conn.close()
-
-
-def _secret(value) -> str | None:
-    return value.get_secret_value() if value is not None else None
-
-
-@contextmanager
-def embedded_systems(settings: Settings, sources_dir: Path, warehouse: Path) -> Iterator[Connections]:
-    """The systems a run talks to. Each is the real one when configured (a Salesforce org by
-    credentials, CUPOLA on SQL Server by ODBC connection string), else the embedded default: a
-    Salesforce emulator seeded from `salesforce/*.csv` and the embedded CUPOLA store next to the
-    warehouse (seeded from the CUPOLA CSVs on first use). The LLM is used only when an
-    OpenAI-compatible endpoint is configured (OPENAI_API_KEY / settings)."""
-    import requests
-
-    from autoresponder.emulators.salesforce import start_emulator
-    from autoresponder.systems.cupola.embedded import EmbeddedCupola
-    from autoresponder.systems.llm import client_from_settings
-    from autoresponder.systems.salesforce import connect
-
-    s = settings
-    extra: dict[str, Any] = {}
-    with ExitStack() as stack:
-        if s.salesforce_instance_url or s.salesforce_username:
-            sf = connect(session=stack.enter_context(requests.Session()), instance_url=s.salesforce_instance_url,
-                         access_token=_secret(s.salesforce_access_token), username=s.salesforce_username,
-                         password=_secret(s.salesforce_password),
-                         security_token=_secret(s.salesforce_security_token), domain=s.salesforce_domain,
-                         version=s.salesforce_api_version)
-            counts = None
-        else:
-            emu = stack.enter_context(start_emulator(sources_dir=sources_dir, faults=s.salesforce_faults))
-            sf = connect(session=emu.session(), username=emu.username, password=emu.password,
-                         security_token=emu.security_token, version=s.salesforce_api_version)
-            counts, extra["salesforce_emulator"] = emu.request_counts, emu
-        if s.cupola_odbc is not None:
-            import pyodbc
-
-            from autoresponder.systems.cupola.mssql import MssqlCupola
-
-            odbc = pyodbc.connect(_secret(s.cupola_odbc), autocommit=False)
-            stack.callback(odbc.close)
-            cupola = MssqlCupola(odbc)
-        else:
-            cupola_path = Path(warehouse).parent / "cupola.sqlite"
-            fresh = not cupola_path.exists()
-            cupola = EmbeddedCupola(cupola_path)
-            stack.callback(cupola.close)
-            if fresh:
-                cupola.seed_from_csv(sources_dir)
-        llm = client_from_settings(settings)  # None without a key: rules only, reason llm_unavailable
-        yield Connections(salesforce=sf, salesforce_counts=counts, cupola=cupola, llm=llm, extra=extra)
-
-
-def settings_from_args(args: argparse.Namespace, **overrides) -> Settings:
-    values: dict[str, Any] = {}
-    for name in ("sources", "warehouse", "as_of", "runs_dir"):
-        v = getattr(args, name, None)
-        if v is not None:
-            values["sources_dir" if name == "sources" else name] = v
-    values.update({k: v for k, v in overrides.items() if v is not None})
-    return Settings(**values)
-
-
-def _run_cli(settings: Settings) -> int:
-    ctx = RunContext.create(settings)
-    ctx.verbose = True
-    try:
-        with embedded_systems(settings, ctx.sources_dir, ctx.warehouse) as systems:
-            impact = run_pipeline(ctx, systems)
-    except AutoResponderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        print(f"run folder: {ctx.run_dir}", file=sys.stderr)
-        return 1
-    print((ctx.run_dir / "impact_report.md").read_text(encoding="utf-8"))
-    print(f"run folder: {ctx.run_dir.resolve()}")
-    return 0 if impact is not None else 1
-
-
-def demo_main(args: argparse.Namespace) -> int:
-    """`autoresponder demo`: apply mode against the embedded default and local emulators."""
-    return _run_cli(settings_from_args(args, mode="apply"))
-
-
-def run_main(args: argparse.Namespace) -> int:
-    """`autoresponder run|plan|apply`: the configured mode unless the command names one."""
-    return _run_cli(settings_from_args(args, mode=getattr(args, "mode", None)))
-
-
-def rollback_main(args: argparse.Namespace) -> int:
-    """`autoresponder rollback RUN_ID`: restore a run's writes through the same systems a run
-    uses (a configured Salesforce org and CUPOLA, else the embedded default)."""
-    from autoresponder.act.rollback import rollback_main as rollback_with
-
-    settings = settings_from_args(args)
-    with embedded_systems(settings, Path(settings.sources_dir), Path(settings.warehouse)) as systems:
-        ctx = RunContext(settings=settings, run_id=f"{args.run_id}-rollback", as_of=settings.as_of or "",
-                         mode="apply", sources_dir=Path(settings.sources_dir), warehouse=Path(settings.warehouse),
-                         run_dir=Path(settings.runs_dir) / f"{args.run_id}-rollback")
-        return rollback_with(args, writers_factory=lambda conn, _wh: build_writers(ctx, systems, conn))

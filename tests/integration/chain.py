@@ -12,7 +12,8 @@ from typing import Any
 import duckdb
 
 from autoresponder.config import Settings
-from autoresponder.pipeline import Connections, embedded_systems, run_pipeline
+from autoresponder.connections import Connections, open_systems
+from autoresponder.pipeline import run_pipeline
 from autoresponder.run import RunContext
 
 
@@ -67,7 +68,7 @@ def start_chain(sources: Path, workdir: Path, *, mode: str = "apply", as_of: str
                  as_of=as_of, mode=mode, **settings)
     ctx = RunContext.create(s)
     stack = ExitStack()
-    systems = stack.enter_context(embedded_systems(s, ctx.sources_dir, ctx.warehouse))
+    systems = stack.enter_context(open_systems(s, ctx.sources_dir, ctx.warehouse))
     try:
         impact = run_pipeline(ctx, systems)
     except BaseException:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from autoresponder.config import Settings
+from autoresponder.connections import Connections
 from autoresponder.dbt import dbt_vars, run_dbt
-from autoresponder.pipeline import Connections, classify, connect_warehouse, land, transform
+from autoresponder.pipeline import classify, connect_warehouse, land, transform
 from autoresponder.run import RunContext
 
 

@@ -11,9 +11,10 @@ import duckdb
 import pytest
 
 from autoresponder.config import Settings
+from autoresponder.connections import open_systems
 from autoresponder.dbt import dbt_vars, run_dbt
 from autoresponder.errors import RunStopped
-from autoresponder.pipeline import embedded_systems, run_pipeline
+from autoresponder.pipeline import run_pipeline
 from autoresponder.run import RunContext
 from tests.integration.chain import start_chain
 
@@ -64,7 +65,7 @@ def test_deactivation_share_above_the_limit_stops_the_run_before_any_write(sourc
     s = Settings(sources_dir=sources, warehouse=tmp_path / "w.duckdb", runs_dir=tmp_path / "runs",
                  as_of="2026-11-25", mode="apply", max_deactivation_share=0.05)
     ctx = RunContext.create(s)
-    with embedded_systems(s, sources, ctx.warehouse) as systems:
+    with open_systems(s, sources, ctx.warehouse) as systems:
         with pytest.raises(RunStopped, match="share"):
             run_pipeline(ctx, systems)
         assert systems.cupola.read_org_person(5006)["status"] == "Active"

@@ -1,0 +1,80 @@
+"""The systems a run talks to: the real ones when configured, else the embedded default.
+
+Each is the real one when configured (a Salesforce org by credentials, CUPOLA on SQL Server by
+ODBC connection string), else the embedded default: a Salesforce emulator seeded from
+`salesforce/*.csv` and the embedded CUPOLA store next to the warehouse. The LLM is used only when
+an OpenAI-compatible endpoint is configured.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from autoresponder.config import Settings
+
+
+@dataclass
+class Connections:
+    """The external systems a run talks to (real clients; emulators in the demo and tests)."""
+
+    salesforce: Any = None  # simple_salesforce.Salesforce
+    salesforce_counts: Any = None  # callable -> dict of emulator request counts, when emulated
+    cupola: Any = None  # CupolaProcedures
+    llm: Any = None  # autoresponder.systems.llm client, or None when no key
+    extra: dict = field(default_factory=dict)
+
+
+def _secret(value) -> str | None:
+    return value.get_secret_value() if value is not None else None
+
+
+@contextmanager
+def open_systems(settings: Settings, sources_dir: Path, warehouse: Path) -> Iterator[Connections]:
+    """The systems a run talks to. Each is the real one when configured (a Salesforce org by
+    credentials, CUPOLA on SQL Server by ODBC connection string), else the embedded default: a
+    Salesforce emulator seeded from `salesforce/*.csv` and the embedded CUPOLA store next to the
+    warehouse (seeded from the CUPOLA CSVs on first use). The LLM is used only when an
+    OpenAI-compatible endpoint is configured (OPENAI_API_KEY / settings)."""
+    import requests
+
+    from autoresponder.emulators.salesforce import start_emulator
+    from autoresponder.systems.cupola.embedded import EmbeddedCupola
+    from autoresponder.systems.llm import client_from_settings
+    from autoresponder.systems.salesforce import connect
+
+    s = settings
+    extra: dict[str, Any] = {}
+    with ExitStack() as stack:
+        if s.salesforce_instance_url or s.salesforce_username:
+            sf = connect(session=stack.enter_context(requests.Session()), instance_url=s.salesforce_instance_url,
+                         access_token=_secret(s.salesforce_access_token), username=s.salesforce_username,
+                         password=_secret(s.salesforce_password),
+                         security_token=_secret(s.salesforce_security_token), domain=s.salesforce_domain,
+                         version=s.salesforce_api_version)
+            counts = None
+        else:
+            emu = stack.enter_context(start_emulator(sources_dir=sources_dir, faults=s.salesforce_faults))
+            sf = connect(session=emu.session(), username=emu.username, password=emu.password,
+                         security_token=emu.security_token, version=s.salesforce_api_version)
+            counts, extra["salesforce_emulator"] = emu.request_counts, emu
+        if s.cupola_odbc is not None:
+            import pyodbc
+
+            from autoresponder.systems.cupola.mssql import MssqlCupola
+
+            odbc = pyodbc.connect(_secret(s.cupola_odbc), autocommit=False)
+            stack.callback(odbc.close)
+            cupola = MssqlCupola(odbc)
+        else:
+            cupola_path = Path(warehouse).parent / "cupola.sqlite"
+            fresh = not cupola_path.exists()
+            cupola = EmbeddedCupola(cupola_path)
+            stack.callback(cupola.close)
+            if fresh:
+                cupola.seed_from_csv(sources_dir)
+        llm = client_from_settings(settings)  # None without a key: rules only, reason llm_unavailable
+        yield Connections(salesforce=sf, salesforce_counts=counts, cupola=cupola, llm=llm, extra=extra)
