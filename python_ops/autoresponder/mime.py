@@ -146,21 +146,27 @@ def body_text(msg: Message) -> str:
     return "\n".join(htmls).strip()
 
 
-def auth_status(msg: Message) -> str:
-    """DESIGN §10: `fail` when Authentication-Results reports dmarc=fail, or spf=fail
-    without a passing DKIM; `pass` when dmarc, dkim or spf passes; else `none`."""
-    values = [str(v).lower() for v in (msg.get_all("Authentication-Results") or [])]
-    if not values:
-        return "none"
-    joined = " ; ".join(values)
-    if re.search(r"\bdmarc=fail\b", joined):
-        return "fail"
-    dkim_pass = re.search(r"\bdkim=pass\b", joined) is not None
-    if re.search(r"\bspf=fail\b", joined) and not dkim_pass:
-        return "fail"
-    if re.search(r"\b(dmarc|dkim|spf)=pass\b", joined):
-        return "pass"
-    return "none"
+def auth_status(msg: Message, sender_domain: str | None = None) -> str:
+    """DESIGN §10: `fail` when Authentication-Results reports dmarc=fail, or spf=fail without a
+    passing DKIM, for the sender's domain; `pass` when dmarc, dkim or spf passes; else `none`.
+
+    A result that names another domain (`header.from=` / `smtp.mailfrom=` of a relay) does not
+    speak for the sender and is ignored.
+    """
+    fail = passed = False
+    for value in msg.get_all("Authentication-Results") or []:
+        text = str(value).lower()
+        named = re.findall(r"(?:header\.from|smtp\.mailfrom|header\.d|header\.i)=@?([\w.-]+)", text)
+        if sender_domain and named and not any(
+                d == sender_domain or d.endswith("." + sender_domain) or sender_domain.endswith("." + d)
+                for d in (n.split("@")[-1] for n in named)):
+            continue
+        dkim_pass = re.search(r"\bdkim=pass\b", text) is not None
+        if re.search(r"\bdmarc=fail\b", text) or (re.search(r"\bspf=fail\b", text) and not dkim_pass):
+            fail = True
+        elif re.search(r"\b(dmarc|dkim|spf)=pass\b", text):
+            passed = True
+    return "fail" if fail else "pass" if passed else "none"
 
 
 def parse_email(raw: bytes, *, fallback_id: str | None = None) -> ParsedEmail:
@@ -216,7 +222,7 @@ def parse_email(raw: bytes, *, fallback_id: str | None = None) -> ParsedEmail:
         sent_at=sent_at,
         headers=headers,
         text=text,
-        auth_status=auth_status(msg),
+        auth_status=auth_status(msg, from_email_.split("@")[-1] if from_email_ else None),
         parse_error="; ".join(dict.fromkeys(errors)) or None,
         msg=msg,
     )
