@@ -12,6 +12,8 @@ import csv
 import sys
 from pathlib import Path
 
+from autoresponder.generate_data.expected import fresh_email_dir
+from autoresponder.generate_data.population import COLUMNS
 from autoresponder.generate_data.sfid import sf_id
 
 AS_OF = "2026-11-25"
@@ -812,16 +814,11 @@ def _write_csv(path: Path, header: list[str], rows: list[tuple]) -> None:
 def write_demo(out: Path) -> dict[str, int]:
     """Write the demo set into `out` (DESIGN §3 layout + expected.csv)."""
     out = Path(out)
-    emails = out / "emails"
-    emails.mkdir(parents=True, exist_ok=True)
-    for old in emails.glob("*.eml"):
-        old.unlink()
+    emails = fresh_email_dir(out)
     msgs = _messages()
     for name, content in msgs:
         raw = content if isinstance(content, bytes) else content.encode("utf-8")
         (emails / name).write_bytes(raw)
-    from autoresponder.generate import COLUMNS
-
     _write_csv(out / "cupola/persons.csv", COLUMNS["cupola/persons.csv"], PERSONS)
     _write_csv(out / "cupola/orgs.csv", COLUMNS["cupola/orgs.csv"], ORGS)
     _write_csv(out / "cupola/org_persons.csv", COLUMNS["cupola/org_persons.csv"], ORG_PERSONS)

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from autoresponder.generate_data import words as W
 from autoresponder.generate_data.rng import Rng
-from autoresponder.generate_data.world import Person, World
+from autoresponder.generate_data.world import Person, World, stranger
 
 OUR_DOMAIN = "example-research.com"
 OUR_ADDRESSES = ("research@example-research.com", "insights@example-research.com",
@@ -34,8 +34,7 @@ def _target(world: World, kind: str, r: Rng) -> tuple[str, str, str, str, str, P
     x = r.random()
     if x < 0.025:
         org_name, domain = world.external_org(r.below(10000))
-        first, last = r.choice(W.FIRST_NAMES), r.choice(W.LAST_NAMES)
-        addr = f"{first.lower()}.{last.lower()}@{domain}"
+        first, last, addr = stranger(r, domain)
         return f"{first} {last}", first, last, addr, org_name, None, "no_contact"
     if x < 0.035 and kind in ("ooo", "inactive", "replacement", "active"):
         org, desk, people = world.desk(r.below(world.n_desks))

@@ -31,8 +31,20 @@ class Label(NamedTuple):
     flags: str = ""
 
 
+def fresh_email_dir(out: Path) -> Path:
+    """`out/emails`, created, with no `.eml` file left from an earlier run."""
+    email_dir = out / "emails"
+    email_dir.mkdir(parents=True, exist_ok=True)
+    for old in email_dir.glob("*.eml"):
+        old.unlink()
+    return email_dir
+
+
 def write_messages(build: Callable[[int], tuple[bytes, str, Label]], out: Path, emails: int) -> dict[str, Any]:
-    """Write `emails/msg_*.eml` and `expected.csv` for messages `build(0..emails-1)`; returns tallies."""
+    """Write `emails/msg_*.eml` (see `fresh_email_dir`) and `expected.csv` for `build(0..emails-1)`.
+
+    Returns the tallies of the run summary: distinct Message-IDs, determinations, CUPOLA states, flags.
+    """
     kinds: Counter[str] = Counter()
     states: Counter[str] = Counter()
     flags: Counter[str] = Counter()

@@ -32,6 +32,12 @@ def case_variant(rng: Rng, addr: str) -> str:
     return f"{local}@{domain}"
 
 
+def stranger(r: Rng, domain: str) -> tuple[str, str, str]:
+    """A random (first, last, `first.last@domain`) that no population row holds."""
+    first, last = r.choice(W.FIRST_NAMES), r.choice(W.LAST_NAMES)
+    return first, last, f"{first.lower()}.{last.lower()}@{domain}"
+
+
 class Org(NamedTuple):
     org_id: int
     name: str
