@@ -12,15 +12,19 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
+from .auth_routes import add_auth_routes
 from .bulk_routes import add_bulk_routes, read_json
 from .faults import EmulatorMiddleware
-from .org import EmulatedOrg
-from .schema import sobject_describe
+from .org import API_DAILY_MAX, EmulatedOrg
+from .schema import RELEASES, api_versions, global_entry, sobject_describe
 from .state import ApiError
 
 ENDPOINTS = [
-    "POST /services/Soap/u/{version}",
+    "POST /services/Soap/u/{version}[/{orgId}] (login, logout, getUserInfo)",
+    "GET /id/{orgId}/{userId}",
+    "GET /services/oauth2/userinfo",
     "GET /services/data/",
+    "GET /services/data/v{version}/",
     "GET /services/data/v{version}/limits",
     "GET /services/data/v{version}/query?q=",
     "GET /services/data/v{version}/query/{cursor}",
@@ -32,6 +36,7 @@ ENDPOINTS = [
     "GET|PATCH|DELETE /services/data/v{version}/sobjects/{sobject}/{id}",
     "POST|PATCH|DELETE /services/data/v{version}/composite/sobjects",
     "GET /services/data/v{version}/composite/sobjects/{sobject}?ids=&fields=",
+    "POST /services/data/v{version}/composite/sobjects/{sobject} {ids, fields}",
     "POST /services/data/v{version}/jobs/query",
     "GET|PATCH|DELETE /services/data/v{version}/jobs/query/{job_id}",
     "GET /services/data/v{version}/jobs/query/{job_id}/results?maxRecords=&locator=",
@@ -41,10 +46,6 @@ ENDPOINTS = [
     "GET /_emulator/applied",
     "GET /_emulator/endpoints",
 ]
-
-_SOAP_NS = ('xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="urn:partner.soap.sforce.com" '
-            'xmlns:sf="urn:fault.partner.soap.sforce.com" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"')
-
 
 def _err(exc: ApiError) -> JSONResponse:
     return JSONResponse(exc.body(), status_code=exc.status)
@@ -59,41 +60,34 @@ def build_app(org: EmulatedOrg) -> Any:
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
         return _err(exc)
 
-    @app.post("/services/Soap/u/{version}")
-    async def soap_login(version: str, request: Request) -> Response:
-        body = (await request.body()).decode("utf-8", "replace")
-        user = re.search(r"<n1:username>(.*?)</n1:username>", body, re.S)
-        pwd = re.search(r"<n1:password>(.*?)</n1:password>", body, re.S)
-        token = org.login(user.group(1) if user else "", pwd.group(1) if pwd else "")
-        if token is None:
-            msg = "Invalid username, password, security token; or user locked out."
-            xml = (f'<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope {_SOAP_NS}><soapenv:Body>'
-                   f"<soapenv:Fault><faultcode>sf:INVALID_LOGIN</faultcode><faultstring>INVALID_LOGIN: {msg}"
-                   '</faultstring><detail><sf:LoginFault xsi:type="sf:LoginFault"><sf:exceptionCode>INVALID_LOGIN'
-                   f"</sf:exceptionCode><sf:exceptionMessage>{msg}</sf:exceptionMessage></sf:LoginFault></detail>"
-                   "</soapenv:Fault></soapenv:Body></soapenv:Envelope>")
-            return Response(xml, status_code=500, media_type="text/xml")
-        base = org.instance_url
-        xml = (f'<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope {_SOAP_NS}><soapenv:Body><loginResponse>'
-               f"<result><metadataServerUrl>{base}/services/Soap/m/{version}/{org.org_id}</metadataServerUrl>"
-               "<passwordExpired>false</passwordExpired><sandbox>false</sandbox>"
-               f"<serverUrl>{base}/services/Soap/u/{version}/{org.org_id}</serverUrl>"
-               f"<sessionId>{token}</sessionId><userId>005000000000001AAA</userId>"
-               f"<userInfo><organizationId>{org.org_id}</organizationId><userName>{org.username}</userName>"
-               "</userInfo></result></loginResponse></soapenv:Body></soapenv:Envelope>")
-        return Response(xml, media_type="text/xml")
+    add_auth_routes(app, org)
 
     @app.get("/services/data/")
     @app.get("/services/data")
     def versions() -> list[dict[str, str]]:
-        return [{"label": f"v{v}", "url": f"/services/data/v{v}", "version": v} for v in ("58.0", "59.0", "60.0")]
+        return [{"label": RELEASES.get(v, f"v{v}"), "url": f"/services/data/v{v}", "version": v}
+                for v in api_versions(org.version)]
+
+    @app.get("/services/data/v{version}")
+    @app.get("/services/data/v{version}/")
+    def resources(version: str) -> dict[str, str]:
+        base = f"/services/data/v{version}"
+        names = ("tooling", "metadata", "eclair", "folders", "prechatForms", "contact-tracing", "chatter",
+                 "tabs", "appMenu", "quickActions", "queryAll", "commerce", "wave", "iot", "analytics", "search",
+                 "smartdatadiscovery", "identity", "composite", "parameterizedSearch", "fingerprint", "theme",
+                 "nouns", "domino", "event", "serviceTemplates", "recent", "connect", "licensing", "limits",
+                 "process", "dedupe", "async-queries", "query", "jobs", "match", "emailConnect", "compactLayouts",
+                 "knowledgeManagement", "sobjects", "actions", "support", "scheduling")
+        out = {n: f"{base}/{n}" for n in names}
+        out["identity"] = f"{org.instance_url}/id/{org.org_id}/{org.user_id}"
+        return out
 
     @app.get("/services/data/v{version}/limits")
     @app.get("/services/data/v{version}/limits/")
     def limits() -> dict[str, Any]:
-        used = sum(org.counts.values())
+        used = org.api_usage()
         return {
-            "DailyApiRequests": {"Max": 100000, "Remaining": max(0, 100000 - used)},
+            "DailyApiRequests": {"Max": API_DAILY_MAX, "Remaining": max(0, API_DAILY_MAX - used)},
             "DailyBulkV2QueryJobs": {"Max": 10000, "Remaining": 10000 - len(org.jobs)},
             "DailyBulkV2QueryFileStorageMB": {"Max": 1000000, "Remaining": 1000000},
             "ConcurrentAsyncGetReportInstances": {"Max": 200, "Remaining": 200},
@@ -164,23 +158,29 @@ def build_app(org: EmulatedOrg) -> Any:
     @app.get("/services/data/v{version}/sobjects")
     @app.get("/services/data/v{version}/sobjects/")
     def describe_global(version: str) -> dict[str, Any]:
-        objs = []
-        for name in state.objects:
-            d = sobject_describe(name, [], version)
-            d.pop("fields")
-            objs.append(d)
-        return {"encoding": "UTF-8", "maxBatchSize": 200, "sobjects": objs}
+        return {"encoding": "UTF-8", "maxBatchSize": 200,
+                "sobjects": [global_entry(name, version) for name in state.objects]}
+
+    def url_meta(sobject: str) -> Any:
+        """An object named in the URL path: a real org answers an unknown one with 404 NOT_FOUND
+        (INVALID_TYPE is for SOQL `FROM` and record bodies)."""
+        try:
+            return state.meta(sobject)
+        except ApiError as exc:
+            if exc.code != "INVALID_TYPE":
+                raise
+            raise ApiError(404, "NOT_FOUND", "The requested resource does not exist") from exc
 
     @app.get("/services/data/v{version}/sobjects/{sobject}/describe")
     @app.get("/services/data/v{version}/sobjects/{sobject}/describe/")
     def describe(version: str, sobject: str) -> dict[str, Any]:
         with state.lock:
-            meta = state.meta(sobject)
+            meta = url_meta(sobject)
             return sobject_describe(meta.name, meta.fields, version)
 
     @app.get("/services/data/v{version}/sobjects/{sobject}")
     def sobject_basic(version: str, sobject: str) -> dict[str, Any]:
-        meta = state.meta(sobject)
+        meta = url_meta(sobject)
         d = sobject_describe(meta.name, [], version)
         d.pop("fields")
         return {"objectDescribe": d, "recentItems": []}
@@ -188,24 +188,27 @@ def build_app(org: EmulatedOrg) -> Any:
     @app.post("/services/data/v{version}/sobjects/{sobject}")
     @app.post("/services/data/v{version}/sobjects/{sobject}/")
     async def sobject_create(version: str, sobject: str, request: Request) -> JSONResponse:
+        url_meta(sobject)
         body = await read_json(request)
         new_id = state.create(sobject, body)
         return JSONResponse({"id": new_id, "success": True, "errors": []}, status_code=201)
 
     @app.get("/services/data/v{version}/sobjects/{sobject}/{record_id}")
     def sobject_get(version: str, sobject: str, record_id: str, request: Request) -> dict[str, Any]:
+        meta = url_meta(sobject)
         fields = request.query_params.get("fields")
         rec = state.get(sobject, record_id, fields.split(",") if fields else None)
-        meta = state.meta(sobject)
         return _records(meta.name, version, [rec])[0]
 
     @app.patch("/services/data/v{version}/sobjects/{sobject}/{record_id}")
     async def sobject_patch(version: str, sobject: str, record_id: str, request: Request) -> Response:
+        url_meta(sobject)
         state.update(sobject, record_id, await read_json(request))
         return Response(status_code=204)
 
     @app.delete("/services/data/v{version}/sobjects/{sobject}/{record_id}")
     def sobject_delete(version: str, sobject: str, record_id: str) -> Response:
+        url_meta(sobject)
         state.delete(sobject, record_id)
         return Response(status_code=204)
 
@@ -231,6 +234,17 @@ def build_app(org: EmulatedOrg) -> Any:
     def composite_get(version: str, sobject: str, request: Request) -> JSONResponse:
         ids = [i for i in request.query_params.get("ids", "").split(",") if i]
         fields = [f for f in request.query_params.get("fields", "").split(",") if f]
+        return _retrieve_many(version, sobject, ids, fields)
+
+    @app.post("/services/data/v{version}/composite/sobjects/{sobject}")
+    async def composite_retrieve_post(version: str, sobject: str, request: Request) -> JSONResponse:
+        # the POST form of the same call (ids in the body), which jsforce uses for retrieve([...])
+        body = await read_json(request)
+        if not isinstance(body, dict):
+            raise ApiError(400, "JSON_PARSER_ERROR", "Expected an object with ids and fields")
+        return _retrieve_many(version, sobject, list(body.get("ids") or []), list(body.get("fields") or []))
+
+    def _retrieve_many(version: str, sobject: str, ids: list[str], fields: list[str]) -> JSONResponse:
         if not ids or not fields:
             raise ApiError(400, "MALFORMED_QUERY", "ids and fields are required")
         if len(ids) > 2000:

@@ -20,7 +20,12 @@ import json
 import re
 from typing import Any
 
-_DATA = re.compile(r"^/services/data/v[\d.]+(/.*)?$")
+from .org import API_DAILY_MAX
+from .schema import api_versions
+
+_DATA = re.compile(r"^/services/data/v([\d.]+)(/.*)?$")
+# kinds that carry no REST session (the route checks its own credentials, if any) and get no faults
+NO_SESSION = frozenset({"login", "versions", "identity", "userinfo", "other"})
 
 FAULT_BODIES: dict[str, tuple[int, str, str]] = {
     "429": (429, "REQUEST_LIMIT_EXCEEDED", "ConcurrentPerOrgLongTxn Limit exceeded."),
@@ -39,13 +44,17 @@ def request_kind(method: str, path: str) -> str | None:
         return None
     if path.startswith("/services/Soap/u/"):
         return "login"
+    if path.startswith("/id/"):
+        return "identity"
+    if path.startswith("/services/oauth2/userinfo"):
+        return "userinfo"
     m = _DATA.match(path)
     if not m:
         return "versions" if path.startswith("/services/data") else "other"
-    rest = (m.group(1) or "/").rstrip("/")
+    rest = (m.group(2) or "/").rstrip("/")
     parts = rest.split("/")[1:]
     if not parts:
-        return "other"
+        return "resources"
     head = parts[0]
     if head in ("query", "queryAll"):
         if len(parts) > 1:
@@ -62,7 +71,7 @@ def request_kind(method: str, path: str) -> str | None:
             return "sobject_post" if method == "POST" else "sobject_info"
         return {"GET": "sobject_get", "PATCH": "sobject_patch", "DELETE": "sobject_delete"}.get(method, "other")
     if head == "composite" and len(parts) > 1 and parts[1] == "sobjects":
-        if method == "GET":
+        if method == "GET" or (method == "POST" and len(parts) > 2):
             return "composite_get"
         return {"POST": "composite_post", "PATCH": "composite_patch", "DELETE": "composite_delete"}.get(method,
                                                                                                       "other")
@@ -94,10 +103,20 @@ class EmulatorMiddleware:
         self.app = app
         self.org = org
 
+    def _with_limit_info(self, send: Any) -> Any:
+        """Add `Sforce-Limit-Info: api-usage=<used>/<max>` to the answer, as Salesforce does on REST calls."""
+        async def wrapped(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                value = f"api-usage={self.org.api_usage()}/{API_DAILY_MAX}".encode()
+                message = {**message, "headers": [*message.get("headers", []), (b"sforce-limit-info", value)]}
+            await send(message)
+
+        return wrapped
+
     def _pick_fault(self, kind: str, method: str) -> str | None:
         cfg = self.org.faults
         rate = float(cfg.get("rate", 0) or 0)
-        if rate <= 0 or kind in ("login", "versions", "other"):
+        if rate <= 0 or kind in NO_SESSION:
             return None
         rng = self.org.fault_rng()
         if rng.random() >= rate:
@@ -116,15 +135,24 @@ class EmulatorMiddleware:
         kind = request_kind(method, path)
         if kind is not None:
             self.org.count(kind)
-        if kind not in (None, "login", "versions", "other"):
-            headers = dict(scope.get("headers") or [])
-            auth = headers.get(b"authorization", b"").decode()
-            token = auth.split(" ", 1)[1].strip() if " " in auth else None
-            if not self.org.session_valid(token):
-                for msg in _json_response(401, [{"message": "Session expired or invalid",
-                                                 "errorCode": "INVALID_SESSION_ID"}]):
-                    await send(msg)
-                return
+        if kind is None or kind in NO_SESSION:
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        auth = headers.get(b"authorization", b"").decode()
+        token = auth.split(" ", 1)[1].strip() if " " in auth else None
+        if not self.org.session_valid(token):
+            for msg in _json_response(401, [{"message": "Session expired or invalid",
+                                             "errorCode": "INVALID_SESSION_ID"}]):
+                await send(msg)
+            return
+        m = _DATA.match(path)
+        if m and m.group(1) not in api_versions(self.org.version):
+            for msg in _json_response(404, [{"errorCode": "NOT_FOUND",
+                                             "message": "The requested resource does not exist"}]):
+                await send(msg)
+            return
+        send = self._with_limit_info(send)
         fault = self._pick_fault(kind, method) if kind else None
         if fault is None:
             await self.app(scope, receive, send)

@@ -18,6 +18,8 @@ from .schema import KEY_PREFIXES
 from .state import ApiError, OrgState, id18
 
 MAX_COLLECTION = 200
+API_DAILY_MAX = 100000
+_NOT_API = frozenset({"login", "versions", "identity", "userinfo", "other"})
 _ROLLED_BACK = {"statusCode": "ALL_OR_NONE_OPERATION_ROLLED_BACK",
                 "message": "Record rolled back because not all records were valid and the request was using "
                            "AllOrNone header", "fields": []}
@@ -35,6 +37,10 @@ class EmulatedOrg:
         self.username = "autoresponder@example-research.com.emulator"
         self.password = "emulator-password"
         self.security_token = "EMULATORTOKEN42"
+        self.user_id = "005000000000001AAA"
+        self.user_email = "autoresponder@example-research.com"
+        self.user_full_name = "AutoResponder Integration"
+        self.org_name = "Example Research (emulated)"
         self.access_token = self._token()
         self.sessions: set[str] = {self.access_token}
         self.instance_url = ""  # set once the server is bound
@@ -58,6 +64,16 @@ class EmulatedOrg:
         with self._lock:
             self.sessions.add(token)
         return token
+
+    def logout(self, token: str) -> None:
+        """SOAP `logout`: that session stops working."""
+        with self._lock:
+            self.sessions.discard(token)
+
+    def api_usage(self) -> int:
+        """API requests used "today" (what `limits` and the `Sforce-Limit-Info` header report)."""
+        with self._lock:
+            return sum(n for kind, n in self.counts.items() if kind not in _NOT_API)
 
     def session_valid(self, token: str | None) -> bool:
         return token is not None and token in self.sessions
@@ -118,7 +134,7 @@ class EmulatedOrg:
             raise ApiError(400, "API_ERROR", "FeatureNotEnabled : Selecting compound data not supported in Bulk "
                            "Query")
         job_id = self._next_id("750")
-        job = {"id": job_id, "operation": op, "object": plan["sobject"], "createdById": "005000000000001AAA",
+        job = {"id": job_id, "operation": op, "object": plan["sobject"], "createdById": self.user_id,
                "createdDate": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.000+0000"), "state": "JobComplete",
                "concurrencyMode": "Parallel", "contentType": "CSV", "apiVersion": float(version),
                "lineEnding": body.get("lineEnding", "LF"), "columnDelimiter": body.get("columnDelimiter", "COMMA"),

@@ -233,3 +233,37 @@ class ObjectMeta:
 
     def get(self, name: str) -> FieldSpec | None:
         return self.by_lower.get(name.lower())
+
+
+MIN_API_VERSION = 20
+MAX_API_VERSION = 62  # Winter '25
+
+
+def _release(v: int) -> str:
+    season = ("Winter", "Spring", "Summer")[(v - 59) % 3]
+    return f"{season} '{24 + (v - 59) // 3:02d}"
+
+
+RELEASES = {f"{v}.0": _release(v) for v in range(MIN_API_VERSION, 100)}
+
+
+def api_versions(org_version: str = "59.0") -> list[str]:
+    """The versions `GET /services/data/` lists (oldest first, as Salesforce does)."""
+    top = max(MAX_API_VERSION, int(float(org_version)))
+    return [f"{v}.0" for v in range(MIN_API_VERSION, top + 1)]
+
+
+def global_entry(name: str, version: str) -> dict[str, Any]:
+    """One `sobjects` entry of `GET sobjects` (describeGlobal): the object's flags and urls, no fields."""
+    d = sobject_describe(name, [], version)
+    writable = name != "TaskWhoRelation"
+    return {
+        "activateable": False, "associateEntityType": None, "associateParentEntity": None,
+        "createable": d["createable"], "custom": False, "customSetting": False, "deepCloneable": False,
+        "deletable": d["deletable"], "deprecatedAndHidden": False, "feedEnabled": False, "hasSubtypes": False,
+        "isInterface": False, "isSubtype": False, "keyPrefix": d["keyPrefix"], "label": d["label"],
+        "labelPlural": d["labelPlural"], "layoutable": writable, "mergeable": name in ("Account", "Contact", "Lead"),
+        "mruEnabled": writable, "name": name, "queryable": True, "replicateable": True, "retrieveable": True,
+        "searchable": True, "triggerable": writable, "undeletable": writable, "updateable": d["updateable"],
+        "urls": {**d["urls"], **({"layouts": d["urls"]["sobject"] + "/describe/layouts"} if writable else {})},
+    }

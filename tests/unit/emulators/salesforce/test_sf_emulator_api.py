@@ -115,9 +115,15 @@ def test_describe_reports_field_metadata(sf):
     assert fields["SystemModstamp"]["updateable"] is False and fields["AccountId"]["referenceTo"] == ["Account"]
 
 
-def test_describe_of_unknown_object_is_invalid_type(sf):
-    with pytest.raises(SalesforceMalformedRequest) as err:
+def test_unknown_object_in_the_url_is_not_found_as_in_a_real_org(sf):
+    with pytest.raises(SalesforceResourceNotFound) as err:
         sf.restful("sobjects/Nope/describe")
+    assert err.value.content[0]["errorCode"] == "NOT_FOUND"
+
+
+def test_unknown_object_in_soql_is_invalid_type(sf):
+    with pytest.raises(SalesforceMalformedRequest) as err:
+        sf.query("SELECT Id FROM Nope")
     assert err.value.content[0]["errorCode"] == "INVALID_TYPE"
 
 
