@@ -135,7 +135,7 @@ def _bench_messages() -> list[bytes]:
 def bench_rules(n: int = 5000) -> dict[str, Any]:
     """Rules-only throughput on one core over a mix of bounce, auto-reply and reply fixtures."""
     msgs = _bench_messages()
-    for m in msgs:  # warm caches and lazy imports (dateparser) outside the timing
+    for m in msgs:  # warm caches and lazy imports outside the timing
         classify_message(m)
     started = time.perf_counter()
     dets = Counter()

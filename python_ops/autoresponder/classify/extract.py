@@ -77,6 +77,8 @@ def replacements_in(block: str) -> list[Replacement]:
         if not addr or addr in seen:
             continue
         seen.add(addr)
+        if is_role_mailbox(addr, block[max(0, m.start() - 120):m.start()]):
+            continue  # a generic mailbox is never a replacement person
         line_start = block.rfind("\n", 0, m.start())
         prefix = block[max(0, m.start() - 160):m.start()]
         name, title = _name_and_title(prefix)
@@ -86,3 +88,40 @@ def replacements_in(block: str) -> list[Replacement]:
             name, title = _name_and_title(prev.strip() + " ")
         out.append(Replacement(name=name, email=addr, title=title))
     return out
+
+
+_ROLE_LOCAL = frozenset(
+    "info infos information contact contacts contato contacto contatto kontakt office enquiries enquiry inquiries "
+    "inquiry sales support admin administration reception hello hi mail email team service services help helpdesk "
+    "general mailbox secretariat secretariaat sekretariat secretaria secretaria segreteria secretariado zentrale "
+    "empfang accueil recepcion recepção receptie ufficio oficina kantoor buero bureau post postmaster webmaster "
+    "marketing press media hr jobs careers billing accounts finance investments investor investors ir research "
+    "office-manager frontdesk front-desk noreply no-reply enquiries-uk".split())
+_ROLE_PREFIX = ("info", "contact", "kontakt", "office", "sales", "support", "admin", "service", "enquir", "secret",
+                "segreter", "sekretar", "reception")
+_STRONG_PREFIX = ("info", "kontakt", "contact", "enquir", "secretar", "segreter", "sekretar", "reception")
+_GENERIC_CONTEXT = re.compile(
+    r"(general (inbox|mailbox|enquiries|inquiries|address|e-?mail)|shared (inbox|mailbox)|team (inbox|mailbox)|"
+    r"central (inbox|mailbox|address)|allgemeine[n]? (anfragen|postfach|adresse|e-?mail)|zentrale[sn]? "
+    r"(postfach|adresse|e-?mail)|adresse (générique|générale|commune)|boîte (générique|commune|générale)|"
+    r"demandes générales|consultas generales|buzón (general|genérico)|correo general|richieste generali|"
+    r"casella (generica|generale)|indirizzo (generico|generale)|algemene (vragen|mailbox|e-?mailadres|inbox|adres)|"
+    r"algemeen (e-?mailadres|adres)|caixa (geral|genérica)|e-?mail geral|assuntos gerais|pedidos gerais|"
+    r"代表(メール|アドレス)|総合窓口|共有アドレス)[^@\n]{0,40}$", re.I)
+
+
+def is_role_mailbox(addr: str | None, context: str = "") -> bool:
+    """True for a generic/role mailbox (info@, office@, …) or an address introduced as a general inbox.
+
+    Such an address is never a person: not a replacement contact and not someone's new address.
+    """
+    a = valid_email(addr)
+    if not a:
+        return False
+    local = a.split("@", 1)[0]
+    if local in _ROLE_LOCAL:
+        return True
+    head = re.split(r"[._+-]", local, maxsplit=1)[0]
+    if (head != local and head.startswith(_ROLE_PREFIX)) or local.startswith(_STRONG_PREFIX):
+        return True
+    return bool(context and _GENERIC_CONTEXT.search(context[-120:]))

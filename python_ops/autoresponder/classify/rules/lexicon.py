@@ -22,7 +22,8 @@ DECEASED = _t([
     ("de", r"\b(verstorben|ist .{0,30}gestorben|plötzlich(en)? tod|verschieden)\b"),
     ("fr", r"\b(est décédée?|décès de|nous a quittés|disparition de)\b"),
     ("es", r"\b(falleció|ha fallecido|fallecimiento)\b"),
-    ("it", r"\b(è (deceduto|deceduta|scomparso|scomparsa|venuto a mancare|venuta a mancare)|scomparsa di)\b"),
+    ("it", r"\b(è (deceduto|deceduta|scomparso|scomparsa)|venut[oa] a mancare|(improvvisa |prematura )?scomparsa "
+           r"(di|del|della|dell'|dello)|deceduto|deceduta|ci ha lasciati per sempre)"),
     ("nl", r"\b(is overleden|overlijden van)\b"),
     ("pt", r"\b(faleceu|falecimento|veio a falecer)\b"),
     ("ja", r"(逝去|永眠|他界|死去)"),
@@ -50,37 +51,51 @@ LEFT = _t([
            r"discontinued))"),
     ("de", r"(nicht (mehr|länger) (bei|für|im unternehmen|in unserem unternehmen|tätig|beschäftigt)|"
            r"(hat|habe) (das unternehmen|die firma|unser (haus|unternehmen)|uns) .{0,30}verlassen|"
+           r"(hat|habe)\s+(?:(?:das|die|den|unser|unsere|unseren)\s+)?(?!(?:büro|office|haus|hause)\b)"
+           r"(?-i:[A-ZÄÖÜ])[^.;]{0,80}?\s+verlassen|"
            r"ausgeschieden|aus dem unternehmen ausgetreten|nicht mehr in unserem (haus|unternehmen))"),
     ("fr", r"(ne fait plus partie|n'est plus (chez|au sein|employée?|en poste|dans)|ne travaille plus|"
            r"a quitté (la société|l'entreprise|le cabinet|notre|le groupe|la banque|ses fonctions)|"
-           r"j'ai quitté (la société|l'entreprise|le cabinet|le groupe))"),
-    ("es", r"(ya no (trabaja|forma parte|está en|pertenece|está con)|ha dejado (la empresa|la compañía|de trabajar)|"
-           r"dejó (la empresa|la compañía)|he dejado (la empresa|la compañía)|ya no trabajo)"),
-    ("it", r"(non (lavora|fa) più|non è più (in|presso|con|parte)|ha lasciato (l'azienda|la società|il gruppo)|"
-           r"non fa più parte|ho lasciato (l'azienda|la società))"),
+           r"j'ai quitté (la société|l'entreprise|le cabinet|le groupe)|(?:a|ai) quitté (?:la |le |l')?(?-i:[A-Z]))"),
+    ("es", r"(ya no (trabaja|trabajo|forma parte|formo parte|está en|estoy en|pertenece|está con)|"
+           r"(ha|he) dejado de trabajar|(?:ha|he) dejado (?:la |el |nuestra |nuestro )?(?:empresa|compañía|entidad|"
+           r"organización|firma|sociedad|banco|grupo|fondo|despacho|(?-i:[A-ZÁÉÍÓÚ]))|"
+           r"(?:dejó|dejé) (?:la|el) (?:empresa|compañía|entidad|(?-i:[A-ZÁÉÍÓÚ])))"),
+    ("it", r"(non (lavora|lavoro|fa|faccio) più|non (è|sono) più (in|presso|con|parte|dipendente)|"
+           r"(?:ha|ho) lasciato (?:l'|la |il |lo |le |i )?(?:azienda|società|gruppo|banca|fondo|studio|ente|"
+           r"(?-i:[A-Z]))|non fa più parte)"),
     ("nl", r"(niet (langer|meer) (werkzaam|in dienst|bij|verbonden)|is uit dienst|heeft .{0,30}verlaten|"
            r"ben niet meer werkzaam)"),
-    ("pt", r"(não (trabalha|faz parte|está) mais|já não (trabalha|faz parte|está)|deixou a (empresa|companhia)|"
-           r"saiu da (empresa|companhia)|deixei a (empresa|companhia))"),
-    ("ja", r"(退職いたしました|退職しました|退職致しました|退社いたしました|退社しました|在籍しておりません)"),
+    ("pt", r"(não (trabalha|trabalho|faz parte|faço parte|está|estou|pertence) mais|não (faz|faço) mais parte|"
+           r"não (trabalha|está|estou|trabalho) mais|já não (trabalha|trabalho|faz parte|está|pertence)|"
+           r"(?:deixou|deixei) (?:a|o) (?:empresa|companhia|entidade|equipe|equipa|banco|fundo|(?-i:[A-ZÀ-Ý]))|"
+           r"(?:saiu|saí) d[ao] (?:empresa|companhia|entidade|(?-i:[A-ZÀ-Ý])))"),
+    ("ja", r"((退職|退社)(いたしました|しました|致しました|いたし、|し、|致し、)|在籍しておりません)"),
 ])
 
+ORG = r"(?P<org>(?-i:[A-ZÀ-ÝÄÖÜ])[\w&.'-]*(?: (?:(?-i:[A-ZÀ-ÝÄÖÜ&])[\w&.'-]*|of|and|de|du|des|di|del|della|do|da|van|der|für|&))*)"
 MOVED = _t([
-    ("en", r"\b(?:(?:has|have|and) (?:now )?(?:joined|moved to)|(?:is|am) now (?:with|at|working (?:for|at))|"
-           r"(?:now works|now working|new role) (?:for|at|with)|(?:taken|accepted) a (?:new )?(?:position|role|job) "
-           r"(?:at|with))\s+(?P<org>(?-i:[A-Z])[\w&.'-]*(?: (?:(?-i:[A-Z&])[\w&.'-]*|of|and|de|&))*)"),
-    ("de", r"(?:(?:ist|bin) (?:jetzt|nun) (?:bei|für)|(?:wechselte|gewechselt) zu[rm]?)\s+"
-           r"(?P<org>(?-i:[A-ZÄÖÜ])[\w&.'-]*(?: (?-i:[A-ZÄÖÜ&])[\w&.'-]*)*)"),
-    ("fr", r"(?:a rejoint|ai rejoint|travaille désormais (?:chez|pour)|est maintenant chez)\s+"
-           r"(?P<org>(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z&])[\w&.'-]*)*)"),
-    ("es", r"(?:se ha unido a|ahora trabaja (?:en|para)|me he unido a|se incorporó a)\s+"
-           r"(?P<org>(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z&])[\w&.'-]*)*)"),
-    ("it", r"(?:ora lavora (?:presso|per|in)|è passat[oa] a|si è unit[oa] a)\s+"
-           r"(?P<org>(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z&])[\w&.'-]*)*)"),
-    ("nl", r"(?:werkt nu (?:bij|voor)|is overgestapt naar)\s+(?P<org>(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z&])[\w&.'-]*)*)"),
-    ("pt", r"(?:agora trabalha (?:na|no|em|para)|juntou-se à?|ingressou n[ao])\s+"
-           r"(?P<org>(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z&])[\w&.'-]*)*)"),
-    ("ja", r"(?P<org>[^\s、。]{2,30})(?:に転職|へ転職|に移籍)"),
+    ("en", r"\b(?:(?:has|have|and) (?:now |recently )?(?:joined|moved to)|i (?:now |recently )?joined|(?:is|am) now (?:with|at|working (?:for|at))|"
+           r"(?:now works|now working|new role) (?:for|at|with)|(?:taken|accepted|started) a (?:new )?(?:position|role|job) "
+           r"(?:at|with)|(?:i|he|she) (?:now work(?:s)?|work(?:s)? now) (?:for|at) )\s*(?:the )?" + ORG),
+    ("de", r"(?:(?:ist|bin|arbeite|arbeitet) (?:jetzt|nun|inzwischen|seit\s.{1,40}?)\s(?:als\s.{1,60}?\s)?(?:bei|für)|"
+           r"(?:wechselte|gewechselt|wechsle|wechselt) zu[rm]?|(?:bin|ist) (?:zu|zur|zum)(?= (?-i:[A-ZÄÖÜ])))"
+           r"\s+(?:der\s|dem\s|die\s|den\s)?(?!(?:Sie|Ihr\w*|Euch|Dich|Rückfragen|Fragen)\b)" + ORG),
+    ("fr", r"(?:a rejoint|ai rejoint|a intégré|ai intégré|travaille désormais (?:chez|pour)|travaille maintenant (?:chez|pour)|"
+           r"(?:est|suis) (?:désormais|maintenant) chez)\s+(?:la |le |l')?" + ORG),
+    ("es", r"(?:se ha unido a|me he unido a|se incorporó a|me incorporé a|(?:me|se) (?:he|ha|han) incorporado a|"
+           r"ahora trabaj[oa] (?:en|para)|trabaj[oa] ahora (?:en|para))\s+(?:la |el )?" + ORG),
+    ("it", r"(?:ora lavoro (?:presso|per|in)|ora lavora (?:presso|per|in)|lavor[oa] ora (?:presso|per|in)|"
+           r"(?:è|sono) passat[oa] a|si è unit[oa] a|mi sono unit[oa] a|(?:sono|è) entrat[oa] (?:a far parte di |in |a )|"
+           r"(?:sono|è) ora (?:presso|in))\s*(?:la |il |l')?" + ORG),
+    ("nl", r"(?:werkt nu (?:bij|voor)|werk nu (?:bij|voor)|(?:is|ben) overgestapt naar|"
+           r"(?:sinds|per|vanaf|met ingang van)\s.{1,40}?\s(?:ben|is)(?: ik| hij| zij)? (?:in dienst|werkzaam) bij|"
+           r"(?:ben|is)(?: ik| hij| zij)? (?:sinds .{1,40}? |nu |inmiddels |tegenwoordig )(?:in dienst|werkzaam) bij)"
+           r"\s+(?!(?:u|ons|jou)\b)" + ORG),
+    ("pt", r"(?:agora trabalh[ao] (?:na|no|em|para)|trabalh[ao] agora (?:na|no|em|para)|juntou-se (?:à|ao|a)|"
+           r"juntei-me (?:à|ao|a)|me juntei (?:à|ao|a)|ingress(?:ou|ei) n[ao]|passei a trabalhar n[ao]|"
+           r"entrei (?:na|no|para a|para o))\s+" + ORG),
+    ("ja", r"(?P<org>[^\s、。]{2,40})(?:に転職|へ転職|に移籍|に入社|へ入社|に移りました)"),
 ])
 
 NEW_EMAIL = _t([
@@ -90,27 +105,43 @@ NEW_EMAIL = _t([
     ("de", r"(neue (e-?mail|e-mail-adresse|emailadresse|adresse)|e-?mail-?adresse (hat sich )?geändert|"
            r"ab sofort (unter|an)|bitte (aktualisieren|ändern) sie)"),
     ("fr", r"(nouvelle adresse|adresse (e-?mail|électronique|mail) a changé|mettre à jour (vos|votre))"),
-    ("es", r"(nueva dirección|nuevo (correo|e-?mail)|dirección de correo ha cambiado|actualice (sus|su))"),
+    ("es", r"(nueva dirección|nuevo (correo|e-?mail)|(dirección|correo)( de correo)?( electrónico)? (ha cambiado|"
+           r"cambió|ha sido modificad[oa])|he cambiado (de|mi) (dirección|correo)|actualice (sus|su)|"
+           r"a partir de ahora,? (escríbanme|escríbame|utilice|use))"),
     ("it", r"(nuovo indirizzo|nuova (e-?mail|mail)|indirizzo (e-?mail )?è cambiato|aggiornare (i vostri|la vostra))"),
     ("nl", r"(nieuwe? (e-?mailadres|adres|e-?mail)|e-?mailadres is gewijzigd|pas (uw|je) .{0,20}aan)"),
     ("pt", r"(novo (endereço|e-?mail)|nova (conta|caixa)|e-?mail (mudou|foi alterado)|atualize (seus|o seu))"),
     ("ja", r"(新しいメールアドレス|メールアドレスが変更|メールアドレスを変更|新アドレス)"),
 ])
 
+_T = r"(?P<title>(?-i:[A-ZÀ-ÝÄÖÜ])[^,.;:!?()\n]{2,60})"
 NEW_TITLE = _t([
     ("en", r"\b(?:my new (?:title|role|position) (?:is|as)|(?:i have been|i was|i've been|has been) "
            r"(?:promoted|appointed|named)(?: to| as)?|(?:i am|i'm) now (?:the )?(?=(?-i:[A-Z]))|new role as|"
-           r"taken (?:up|on) the (?:role|position) of)\s+(?:the )?(?P<title>(?-i:[A-Z])[^,.;\n]{2,60})"),
-    ("de", r"(?:neue (?:position|funktion|rolle) als|wurde zu[rm]? .{0,5}ernannt als|bin jetzt)\s+"
-           r"(?P<title>(?-i:[A-ZÄÖÜ])[^,.;\n]{2,60})"),
-    ("fr", r"(?:nouveau poste (?:de|d')|nommée? (?:au poste de|en tant que)|nouvelles fonctions de)\s*"
-           r"(?P<title>[A-Za-zÀ-ÿ][^,.;\n]{2,60})"),
-    ("es", r"(?:nuevo cargo (?:de|como)|nombrad[oa] (?:como)?|nuevo puesto (?:de|como))\s+"
-           r"(?P<title>[A-Za-zÁ-ú][^,.;\n]{2,60})"),
-    ("it", r"(?:nuovo ruolo (?:di|come)|nominat[oa] (?:come)?|nuova posizione di)\s+(?P<title>[A-Za-z][^,.;\n]{2,60})"),
-    ("nl", r"(?:nieuwe (?:functie|rol) (?:als|van)|benoemd tot)\s+(?P<title>[A-Za-z][^,.;\n]{2,60})"),
-    ("pt", r"(?:novo cargo (?:de|como)|nomead[oa] (?:como)?|promovid[oa] a)\s+(?P<title>[A-Za-z][^,.;\n]{2,60})"),
-    ("ja", r"(?P<title>[^\s、。]{2,30})に(?:就任|昇進)"),
+           r"taken (?:up|on) the (?:role|position) of|(?:i have|i've) (?:taken on|assumed) the (?:role|position) of)"
+           r"\s+(?:the )?" + _T),
+    ("de", r"(?:neue (?:position|funktion|rolle) als|wurde zu[rm]? .{0,5}ernannt als|bin jetzt|"
+           r"(?:habe|hat) (?:die (?:position|funktion|rolle|leitung)|den posten) (?:als|des|der) )\s*" + _T),
+    ("de", r"(?:wurde|bin|ist|wurden)\s(?:ich\s|er\s|sie\s)?(?:[^.;]{0,60}?\s)?zu[rm]\s"
+           r"(?P<title>(?-i:[A-ZÄÖÜ])[^,.;:\n]{2,60}?)\s+(?:ernannt|befördert|berufen|bestellt)"),
+    ("fr", r"(?:nouveau poste (?:de|d')|nommée? (?:au poste de|en tant que)|nouvelles fonctions de|"
+           r"(?:ai|a) été (?:nommée?|promue?|désignée?)(?: au poste de| en tant que| comme| à la fonction de)?|"
+           r"(?:j'occupe|occupe) (?:désormais |maintenant )?(?:le poste|la fonction) (?:de|d')|"
+           r"(?:ai|a) pris (?:mes|ses) (?:nouvelles )?fonctions (?:de|d'))\s*(?P<title>[A-Za-zÀ-ÿ][^,.;:!?()\n]{2,60})"),
+    ("es", r"(?:nuevo cargo (?:de|como)|nombrad[oa] (?:como)?|nuevo puesto (?:de|como)|"
+           r"(?:he|ha) asumido (?:el cargo|el puesto|la función|la posición|la responsabilidad) de|"
+           r"(?:he|ha) sido (?:promovid[oa]|designad[oa]) (?:como |a |al cargo de )?|"
+           r"ocupo (?:ahora )?(?:el cargo|el puesto) de)\s+(?P<title>[A-Za-zÁ-ú][^,.;:!?()\n]{2,60})"),
+    ("it", r"(?:nuovo ruolo (?:di|come)|nominat[oa] (?:come)?|nuova posizione di|"
+           r"(?:ho|ha) assunto (?:il ruolo|la carica|l'incarico|la posizione|la funzione) di|"
+           r"(?:ricopro|ricopre) (?:ora |adesso )?(?:il ruolo|la carica|la posizione) di|promoss[oa] (?:a|come))"
+           r"\s+(?P<title>[A-Za-z][^,.;:!?()\n]{2,60})"),
+    ("nl", r"(?:nieuwe (?:functie|rol) (?:als|van)|benoemd tot|benoemd als|gepromoveerd tot)\s+"
+           r"(?P<title>[A-Za-z][^,.;:!?()\n]{2,60})"),
+    ("pt", r"(?:novo cargo (?:de|como)|nomead[oa] (?:como)?|promovid[oa] a|fui (?:nomead[oa]|promovid[oa]) (?:como |a |para )?|"
+           r"assumi (?:o cargo|a função|a posição|as funções) de|passei a ocupar o cargo de)\s*"
+           r"(?P<title>[A-Za-zÀ-ú][^,.;:!?()\n]{2,60})"),
+    ("ja", r"(?P<title>[^\s、。]{2,30})に(?:就任|昇進|着任)"),
 ])
 
 CONTACT_CUE = _t([
@@ -119,14 +150,15 @@ CONTACT_CUE = _t([
            r"will be (handling|covering|taking care)|successor|replacement|in (my|his|her) (place|stead))\b"),
     ("de", r"(wenden sie sich|kontaktieren sie|an (meine|meinen|unsere|unseren) (kollegin|kollegen|nachfolger)|"
            r"nachfolger|übernommen|zuständig|ansprechpartner|schreiben sie|richten sie)"),
-    ("fr", r"(contacter|contactez|adressez-vous|s'adresser|successeur|remplaçante?|reprend|en charge|"
-           r"écrire à|interlocut)"),
-    ("es", r"(contacte|contactar|póngase en contacto|diríjase|dirigirse|escriba a|sucesor|reemplazo|"
-           r"se encargará|responsable)"),
-    ("it", r"(contattare|contatti|rivolgersi|rivolgetevi|scrivere a|successore|sostituto|si occuperà|referente)"),
-    ("nl", r"(contact op|neem contact|contacteer|wendt u|richt u|opvolger|vervanger|overgenomen|aanspreekpunt)"),
-    ("pt", r"(entre em contato|contate|contacte|contactar|dirija-se|sucessor|substitut[oa]|responsável|"
-           r"escreva para)"),
+    ("fr", r"(contacter|contactez|adressez-vous|s'adresser|vous adresser|successeur|remplaçante?|reprend|"
+           r"en charge|écrire à|interlocut)"),
+    ("es", r"(contacte|contactar|póngase en contacto|diríjase|dirigirse|escriba a|escríbale a|"
+           r"sucesor|reemplazo|se encargará|responsable)"),
+    ("it", r"(contattare|contattate|contatti|rivolger[sv]i|rivolgetevi|scrivere a|scrivete a|successore|sostituto|"
+           r"si occuperà|referente|fare riferimento a)"),
+    ("nl", r"(contact op|neem contact|neemt u|contacteer|wendt u|richt u|opvolger|vervanger|overgenomen|aanspreekpunt)"),
+    ("pt", r"(entre em contato|entre em contacto|contate|contacte|contactar|dirija-se|sucessor|substitut[oa]|"
+           r"responsável|escreva para)"),
     ("ja", r"(ご連絡|お問い合わせ|連絡ください|担当|後任)"),
 ])
 
@@ -137,15 +169,17 @@ OUT_OF_OFFICE = _t([
            r"(will|i'll) be (back|returning|out)|return(ing)? (to the office )?on|back in the office|"
            r"am out (of|until)|i am out\b|away until|off until|not in the office)\b"),
     ("de", r"(abwesend|nicht im büro|außer haus|im urlaub|in urlaub|urlaubsbedingt|bin (ab|am|bis) .{0,40}"
-           r"(wieder|zurück)|wieder im büro|abwesenheit|elternzeit|dienstreise|keinen zugriff auf)"),
+           r"(wieder|zurück)|wieder im büro|abwesenheit|elternzeit|dienstreise|keinen zugriff auf|nicht im hause?|"
+           r"wieder erreichbar|nicht erreichbar)"),
     ("fr", r"(absente?|en congés?|en vacances|hors du bureau|de retour (le|à partir)|en déplacement|"
            r"congé maternité|accès limité)"),
     ("es", r"(fuera de la oficina|de vacaciones|ausente|estaré de vuelta|regreso el|volveré el|"
-           r"de viaje|acceso limitado)"),
-    ("it", r"(fuori (sede|ufficio)|in ferie|assente|rientrerò|sarò di ritorno|in vacanza|accesso limitato)"),
-    ("nl", r"(afwezig|niet op kantoor|met vakantie|op vakantie|terug op|weer aanwezig|beperkt toegang)"),
+           r"de viaje|acceso limitado|no me encuentro en la oficina|no estoy en la oficina|me encuentro fuera|"
+           r"no estaré disponible|no me encuentro disponible|de permiso|estaré fuera)"),
+    ("it", r"(fuori (sede|ufficio)|in ferie|assente|rientrerò|sarò di ritorno|in vacanza|accesso limitato|non sarò in ufficio)"),
+    ("nl", r"(afwezig|niet op kantoor|met vakantie|op vakantie|terug op|weer aanwezig|beperkt toegang|weer terug)"),
     ("pt", r"(fora do escrit[óo]rio|de férias|ausente|retorno (no dia|em|a)|estarei de volta|regressarei|"
-           r"acesso limitado)"),
+           r"regressando|regresso (a|no dia|em)|acesso limitado)"),
     ("ja", r"(不在にしております|不在です|休暇を|休暇中|外出|出張|お休み|戻ります|帰社)"),
 ])
 
