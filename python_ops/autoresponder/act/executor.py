@@ -77,27 +77,6 @@ class ExecutionReport:
         """Calls made to remote systems (sum of attempts)."""
         return sum(int(o.attempts or 0) for o in self.outcomes)
 
-    def audit_rows(self) -> list[dict[str, Any]]:
-        """One row per executed write, every system (generic action log)."""
-        return [
-            {
-                "run_id": self.run_id,
-                "message_id": w.message_id,
-                "system": w.system,
-                "object": w.object,
-                "record_id": w.record_id,
-                "action": w.action,
-                "payload": w.payload,
-                "prior": w.prior,
-                "status": o.status,
-                "attempts": o.attempts,
-                "remote_id": o.remote_id,
-                "remote_message": o.message,
-                "idempotency_key": w.idempotency_key,
-            }
-            for w, o in self.results()
-        ]
-
 
 def deactivation_share(writes: list[PlannedWrite], matched_count: int | None) -> float | None:
     """Distinct records to mark inactive (per system/object/record) over `matched_count`."""

@@ -13,12 +13,6 @@ def _counts(conn: duckdb.DuckDBPyConnection, sql: str) -> dict[str, int]:
     return {str(k): int(v) for k, v in conn.execute(sql).fetchall()}
 
 
-def _log_rows(conn: duckdb.DuckDBPyConnection, run_id: str) -> list[dict[str, Any]]:
-    from autoresponder.act import write_log
-
-    return write_log.fetch_rows(conn, run_id=run_id) if write_log.write_log_exists(conn) else []
-
-
 def _writes(rows: list[dict[str, Any]]) -> dict[str, Counter]:
     """{'deactivated': Counter('system.object'), 'added': ..., ...} from this run's succeeded writes."""
     out = {"deactivated": Counter(), "added": Counter(), "updated": Counter(), "reactivated": Counter()}
@@ -37,10 +31,11 @@ def _by_system_status(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
     return {s: dict(c) for s, c in sorted(out.items())}
 
 
-def build_impact(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dict) -> dict[str, Any]:
+def build_impact(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dict,
+                 log_rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """`log_rows`: this run's `ops.write_log` rows; `writers`: the writers that ran, if any."""
     execution = ctx.facts.get("execution")
     classification = ctx.facts.get("classification") or {}
-    log_rows = _log_rows(conn, ctx.run_id)
     writes = _writes(log_rows)
     outcomes = _counts(conn, "select outcome, count(*) from marts.fct_message_outcomes group by 1 order by 1")
     sf_writer = writers.get("salesforce")

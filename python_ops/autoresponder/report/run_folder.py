@@ -50,16 +50,16 @@ def classifier_rows(conn: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     )
 
 
-def hodor_import_of_run(conn: duckdb.DuckDBPyConnection, run_id: str) -> HodorProspectImport:
-    """The Prospect Import rows of this run's succeeded Hodor writes, rebuilt from the write log,
-    so the file is the same whether the run came from the CLI or from Dagster."""
+def hodor_import_of_run(conn: duckdb.DuckDBPyConnection, run_id: str,
+                        rows: list[dict[str, Any]]) -> HodorProspectImport:
+    """The Prospect Import rows of this run's succeeded Hodor writes (`rows`: the run's write-log
+    rows), rebuilt from the log so the file is the same whether the run came from the CLI or Dagster."""
     hodor = HodorProspectImport.from_warehouse(conn)
-    rows = fetch_rows(conn, run_id=run_id, status="succeeded")
     hodor.apply([
         PlannedWrite(run_id=run_id, message_id=r["message_id"], system=r["system"], object=r["object"],
                      record_id=r["record_id"], action=r["action"], payload=r["payload"], prior=r["prior"],
                      idempotency_key=r["idempotency_key"])
-        for r in rows if r["system"] == "hodor"
+        for r in rows if r["system"] == "hodor" and r["status"] == "succeeded"
     ])
     return hodor
 
@@ -81,14 +81,13 @@ def write_run_folder(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dic
     write_csv(d / "cupola_audit_log.csv", audit)
     write_json(d / "cupola_audit_log.json", audit)
     write_csv(d / "cupola_audit_log_rollback_plan.csv", rollback_plan_rows(conn, ctx.run_id))
-    execution = ctx.facts.get("execution")
-    if execution is not None:
-        write_csv(d / "write_log.csv", execution.audit_rows())
-    hodor = hodor_import_of_run(conn, ctx.run_id)
+    log_rows = fetch_rows(conn, run_id=ctx.run_id)  # this run's writes, read once for the files below
+    write_csv(d / "write_log.csv", log_rows)
+    hodor = hodor_import_of_run(conn, ctx.run_id, log_rows)
     hodor.write(d / "hodor_pending_actions.csv")
     hodor.write_verification(d / "hodor_prospect_import_verification.csv")
 
-    impact = build_impact(ctx, conn, systems, writers)
+    impact = build_impact(ctx, conn, systems, writers, log_rows)
     write_json(d / "impact_report.json", impact)
     (d / "impact_report.md").write_text(impact_markdown(impact), encoding="utf-8")
     ctx.log("report", "run folder written", files=sorted(p.name for p in d.iterdir()))
