@@ -10,14 +10,23 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
-from autoresponder.dbt import DBT_PROJECT_DIR, dbt_env, dbt_vars, parse_project
+from autoresponder.dbt import DBT_PROJECT_DIR, dbt_env, dbt_vars_for, parse_project
 from autoresponder.pipeline import act, build_writers
 from dagster_defs.resources import AutoResponderResource, SystemsResource
 
 DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt")  # the venv's dbt, even when PATH lacks it
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-if not dbt_project.manifest_path.exists():
-    parse_project()  # the manifest is a build product: make it on first load
+def _manifest_is_stale() -> bool:
+    """The manifest is a build product: (re)make it when missing or older than any project file."""
+    if not dbt_project.manifest_path.exists():
+        return True
+    built = dbt_project.manifest_path.stat().st_mtime
+    sources = [p for d in ("models", "macros", "tests") for p in (DBT_PROJECT_DIR / d).rglob("*") if p.is_file()]
+    return any(p.stat().st_mtime > built for p in [*sources, DBT_PROJECT_DIR / "dbt_project.yml"])
+
+
+if _manifest_is_stale():
+    parse_project()
 
 
 class Translator(DagsterDbtTranslator):
@@ -31,7 +40,7 @@ class Translator(DagsterDbtTranslator):
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=Translator())
 def routing_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, autoresponder: AutoResponderResource):
     ctx = autoresponder.run_context(context)
-    variables = dbt_vars(as_of=ctx.as_of, run_id=ctx.run_id)
+    variables = dbt_vars_for(ctx.settings, as_of=ctx.as_of, run_id=ctx.run_id)
     with dbt_env(ctx.warehouse):
         yield from dbt.cli(["build", "--vars", json.dumps(variables)], context=context).stream()
 

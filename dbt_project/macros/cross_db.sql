@@ -56,3 +56,19 @@
 {% macro sqlserver__email_domain(col) -%}
     substring({{ col }}, charindex('@', {{ col }}) + 1, len({{ col }}))
 {%- endmacro %}
+
+{# webmail hosts are nobody's organisation: an address there never proves "same org" #}
+{% macro webmail_domain_list() -%}
+    {%- for d in var('webmail_domains') -%}'{{ d | lower }}'{% if not loop.last %}, {% endif %}{%- endfor -%}
+{%- endmacro %}
+
+{# 1 when the address's host is one of the message's organisation domains (or a sub/parent domain) #}
+{% macro in_org_domains(message_id_col, email_col) -%}
+    case when exists (
+        select 1 from {{ ref('int_messages__org_domains') }} as od
+        where od.message_id = {{ message_id_col }}
+            and ({{ email_domain(email_col) }} = od.domain
+                or {{ email_domain(email_col) }} like concat('%.', od.domain)
+                or od.domain like concat('%.', {{ email_domain(email_col) }}))
+    ) then 1 else 0 end
+{%- endmacro %}

@@ -66,6 +66,12 @@ def _emulate(args: argparse.Namespace) -> int:
     return emulate_main(args)
 
 
+def _calibrate(args: argparse.Namespace) -> int:
+    from autoresponder.classify.calibrate import calibrate_main
+
+    return calibrate_main(args)
+
+
 def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--sources", default=None, help="source directory in the DESIGN §3 layout")
     p.add_argument("--warehouse", default=None, help="DuckDB file (default warehouse.duckdb)")
@@ -105,6 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir")
     p.add_argument("--labels", required=True)
     p.add_argument("--offline", action="store_true", default=True)
+
+    p = cmd("calibrate", _calibrate, "measure each rule's precision on the labelled sets; choose the auto threshold")
+    p.add_argument("--write", action="store_true", help="store the result in classify/rules/precision.json")
 
     p = cmd("generate", _generate, "write sources in the DESIGN §3 layout at any size")
     p.add_argument("--out", required=True)

@@ -25,6 +25,11 @@ class Settings(BaseSettings):
     auto_add_replacements: bool = False
     allow_reactivation: bool = False
     max_deactivation_share: float = 0.5  # stop before writing when exceeded (DESIGN §10)
+    # DESIGN §5 LOW_CONFIDENCE gate; None -> the threshold chosen by `autoresponder calibrate`
+    min_auto_confidence: float | None = None
+    # DESIGN §10 / RFC 8601: authserv-ids whose Authentication-Results count (empty: only the topmost header)
+    trusted_authserv_ids: list[str] = Field(default_factory=list)
+    require_sender_authentication: bool = False  # on: a message without a trusted pass cannot write
     salesforce_objects: list[str] = Field(default_factory=lambda: [
         "Contact", "Lead", "Account", "User", "Task", "Event", "TaskWhoRelation"])
     salesforce_api_version: str = "59.0"

@@ -17,14 +17,29 @@ class DbtFailed(AutoResponderError):
 
 
 def dbt_vars(*, as_of: str, run_id: str, auto_add_replacements: bool = False,
-             allow_reactivation: bool = False, our_domains: list[str] | None = None) -> dict:
+             allow_reactivation: bool = False, our_domains: list[str] | None = None,
+             min_auto_confidence: float | None = None, require_sender_authentication: bool = False) -> dict:
+    """The dbt vars of one run. `min_auto_confidence` None -> the threshold chosen by the last
+    calibration (classify/rules/precision.json)."""
+    from autoresponder.classify.calibration import threshold
+
     return {
         "as_of": as_of,
         "run_id": run_id,
         "auto_add_replacements": auto_add_replacements,
         "allow_reactivation": allow_reactivation,
         "our_domains": our_domains or ["example-research.com"],
+        "min_auto_confidence": threshold() if min_auto_confidence is None else float(min_auto_confidence),
+        "require_sender_authentication": bool(require_sender_authentication),
     }
+
+
+def dbt_vars_for(settings, *, as_of: str, run_id: str) -> dict:
+    """The dbt vars from `Settings`: one place for the CLI and Dagster alike."""
+    return dbt_vars(as_of=as_of, run_id=run_id, auto_add_replacements=settings.auto_add_replacements,
+                    allow_reactivation=settings.allow_reactivation, our_domains=settings.our_domains,
+                    min_auto_confidence=settings.min_auto_confidence,
+                    require_sender_authentication=settings.require_sender_authentication)
 
 
 @contextmanager

@@ -62,6 +62,12 @@ class Classification:
     bounce: Bounce | None = None
     evidence: str | None = None
     path: str | None = None
+    rule: str | None = None  # calibration bucket that settled it ("departure/self", "llm/qa_agreed")
+    identity_basis: str | None = None  # from | dsn | quoted | text | none: how the person was named
+    identity_ok: bool = False  # a write about source_email may follow (DESIGN §5 IDENTITY_MISMATCH)
+    speaks_for: str | None = None  # the reply says it is written for this other address
+    sender_auth: str = "none"  # pass | fail | none under the trusted authserv-id policy (DESIGN §10)
+    qa_agreed: bool | None = None  # LLM decisions: the QA pass agreed
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -89,6 +95,12 @@ class Classification:
             "bounce_diagnostic": b.diagnostic,
             "bounce_recipient": b.recipient,
             "evidence": self.evidence,
+            "rule": self.rule,
+            "identity_basis": self.identity_basis,
+            "identity_ok": bool(self.identity_ok),
+            "speaks_for": self.speaks_for,
+            "sender_auth": self.sender_auth,
+            "qa_agreed": self.qa_agreed,
         }
 
 

@@ -80,12 +80,11 @@ def write_replacements(conn: duckdb.DuckDBPyConnection) -> None:
 
 def transform(ctx: RunContext) -> dict:
     """dbt build: staging, matches, routing, marts and their tests (the warehouse must be closed)."""
-    from autoresponder.dbt import dbt_vars, run_dbt
+    from autoresponder.dbt import dbt_vars_for, run_dbt
 
     s = ctx.settings
     with ctx.stage("dbt"):
-        variables = dbt_vars(as_of=ctx.as_of, run_id=ctx.run_id, auto_add_replacements=s.auto_add_replacements,
-                             allow_reactivation=s.allow_reactivation, our_domains=s.our_domains)
+        variables = dbt_vars_for(s, as_of=ctx.as_of, run_id=ctx.run_id)
         counts = run_dbt("build", ctx.warehouse, variables, target_path=ctx.warehouse.parent / "dbt_target")
         ctx.log("dbt", f"dbt build: {counts}")
     return counts

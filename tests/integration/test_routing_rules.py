@@ -310,7 +310,15 @@ def test_spoofed_reply_cannot_write(run: ChainRun) -> None:
 def test_true_sender_behind_a_relay_is_the_lookup_email(run: ChainRun) -> None:
     m = mid(run, "27_")
     assert run.outcome(m)["lookup_email"] == "grace.lindqvist@crestline-ins.com"
-    assert run.cupola_row(5027)["status"] == "Inactive"
+
+
+def test_identity_mismatch_a_relay_naming_the_person_only_in_quoted_text_cannot_write(run: ChainRun) -> None:
+    """DESIGN §5 IDENTITY_MISMATCH: the gateway is not Grace's mailbox; her name and address appear only in
+    the quoted original, so the departure goes to a reviewer and nothing is written anywhere."""
+    m = mid(run, "27_")
+    assert run.outcome(m)["review_reason"] == "IDENTITY_MISMATCH"
+    assert run.cupola_row(5027)["status"] == "Active"
+    assert_no_writes(run, m)
 
 
 def test_every_write_has_an_idempotency_key_and_a_write_log_row(run: ChainRun) -> None:

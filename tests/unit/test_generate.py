@@ -240,7 +240,7 @@ def test_seeds_headers_and_expected() -> None:
     outcomes = {"auto_update", "confirm_only", "manual_review", "record_only", "skipped_unknown",
                 "skipped_no_contact", "not_landed_separately"}
     reasons = {"", "ACTIVE_NEW_CONTACT", "REACTIVATION_CANDIDATE", "UPDATE_ON_INACTIVE", "OUT_OF_OFFICE",
-               "BOUNCE", "AMBIGUOUS_MATCH", "SENDER_NOT_AUTHENTICATED"}
+               "BOUNCE", "AMBIGUOUS_MATCH", "SENDER_NOT_AUTHENTICATED", "IDENTITY_MISMATCH"}
     for r in expected:
         pe = parse_email((SEEDS / "emails" / r["file"]).read_bytes())
         assert pe.message_id == r["message_id"], r["file"]

@@ -16,7 +16,17 @@ joined as (
         messages.subject,
         messages.sent_at,
         messages.parse_error,
-        messages.is_sender_not_authenticated,
+        -- DESIGN §10: the trusted Authentication-Results verdict for the From domain (classification);
+        -- with require_sender_authentication on, anything but a pass cannot write
+        case when classified.sender_auth = 'fail' then 1
+            when {{ var_flag('require_sender_authentication') }} = 1 and coalesce(classified.sender_auth, 'none') <> 'pass'
+                then 1 else 0 end as is_sender_not_authenticated,
+        coalesce(classified.sender_auth, 'none') as sender_auth,
+        classified.rule,
+        classified.identity_basis,
+        coalesce(classified.is_identity_bound, 0) as is_identity_bound,
+        classified.speaks_for,
+        classified.is_qa_agreed,
         coalesce(classified.determination, 'UNKNOWN') as determination,
         case when classified.message_id is null then 'not_classified' else classified.reason end as reason,
         classified.category,

@@ -12,18 +12,36 @@ messages as (
     select * from {{ ref('int_messages__matched') }}
 ),
 
+-- DESIGN §5 gates before every AUTO row, most pressing first; each sends the write to review
+message_gates as (
+    select
+        message_id,
+        case
+            when is_sender_not_authenticated = 1 then 'SENDER_NOT_AUTHENTICATED'
+            when is_identity_bound = 0 then 'IDENTITY_MISMATCH'
+            when coalesce(confidence, 0) < {{ var('min_auto_confidence') }} or is_qa_agreed = 0 then 'LOW_CONFIDENCE'
+            when determination = 'REPLACEMENT' and reason = 'replacement' then 'NO_DEPARTURE_STATED'
+        end as blocking_gate
+    from messages
+),
+
 gated as (
     select
         routes.*,
         messages.determination,
         messages.reason,
         messages.lookup_email,
-        case when messages.is_sender_not_authenticated = 1 and routes.gate = 'auto' then 'review'
-            else routes.gate end as final_gate,
-        case when messages.is_sender_not_authenticated = 1 and routes.gate = 'auto' then 'SENDER_NOT_AUTHENTICATED'
-            else routes.gate_reason end as final_gate_reason
+        -- a REPLACEMENT that states no departure ("X now handles your account") does not deactivate the
+        -- original; its other rows (alternate contacts) are unaffected
+        case when routes.gate = 'auto' and message_gates.blocking_gate is not null
+                and (message_gates.blocking_gate <> 'NO_DEPARTURE_STATED' or routes.action = 'mark_inactive')
+            then 'review' else routes.gate end as final_gate,
+        case when routes.gate = 'auto' and message_gates.blocking_gate is not null
+                and (message_gates.blocking_gate <> 'NO_DEPARTURE_STATED' or routes.action = 'mark_inactive')
+            then message_gates.blocking_gate else routes.gate_reason end as final_gate_reason
     from routes
     inner join messages on messages.message_id = routes.message_id
+    inner join message_gates on message_gates.message_id = routes.message_id
 ),
 
 final as (

@@ -20,6 +20,9 @@ per_message as (
         min(case when gate = 'review' then
             case gate_reason
                 when 'SENDER_NOT_AUTHENTICATED' then '01SENDER_NOT_AUTHENTICATED'
+                when 'IDENTITY_MISMATCH' then '01IDENTITY_MISMATCH'
+                when 'LOW_CONFIDENCE' then '01LOW_CONFIDENCE'
+                when 'NEW_EMAIL_FOREIGN_DOMAIN' then '01NEW_EMAIL_FOREIGN_DOMAIN'
                 when 'AMBIGUOUS_MATCH' then '02AMBIGUOUS_MATCH'
                 when 'BOUNCE' then '03BOUNCE'
                 when 'OUT_OF_OFFICE' then '04OUT_OF_OFFICE'

@@ -115,11 +115,14 @@ def llm_decision(view: MessageView, llm: Any) -> Decision:
                                    schema=prompts.QA_SCHEMA, name="qa_review")
     except LLMError as exc:
         raise LLMFailure(str(exc)) from exc
-    method = "llm"
+    method, agreed = "llm", review.data.get("verdict") == "agree"
     if review.data.get("verdict") == "correct" and review.data.get("category"):
         corrected = normalize_llm_category(review.data["category"])
         if corrected != ["UNCLEAR"] and corrected != categories:
             categories, method = corrected, "llm_qa"
+        agreed = corrected == categories and method == "llm"
     d = validate_answer(data, view, categories)
     d.method = method
+    d.qa_agreed = agreed
+    d.rule = f"llm/{'qa_agreed' if agreed else 'qa_disagreed'}"
     return d

@@ -25,3 +25,6 @@ class Decision:
     return_date: str | None = None
     departure: str | None = None  # left | retired | deceased | moved_to_other_org
     person_email: str | None = None  # an address the text names as the person's own
+    rule: str = ""  # detector/bucket that settled it ("departure/self"), the calibration key
+    speaks_for: str | None = None  # an address the reply says it is written for, other than its From
+    qa_agreed: bool | None = None  # LLM decisions: whether the QA pass agreed (None for rules)

@@ -9,14 +9,16 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from autoresponder.classify.calibration import confidence_for
 from autoresponder.classify.decision import Decision
 from autoresponder.classify.message import MessageView, build_view
 from autoresponder.classify.postprocess import clean_decision
+from autoresponder.classify.rules.auth import sender_authentication
 from autoresponder.classify.rules.dsn import delivery_status, feedback_report
 from autoresponder.classify.rules.headers import auto_submitted
 from autoresponder.classify.rules.mta import text_bounce
 from autoresponder.classify.rules.phrases import phrase_decision
-from autoresponder.classify.sender import identify_auto_response_source_email
+from autoresponder.classify.sender import identify_auto_response_source_email, identify_source, identity_bound
 from autoresponder.models import Classification
 
 log = logging.getLogger(__name__)
@@ -32,6 +34,7 @@ def rules_decision(view: MessageView) -> Decision | None:
     for rule in (feedback_report, delivery_status, text_bounce, phrase_decision):
         d = rule(view)
         if d is not None:
+            d.rule = d.rule or f"{rule.__name__}/{d.determination.lower()}"
             if d.determination != "BOUNCE" and d.category != "FEEDBACK_REPORT":
                 hdr = auto_submitted(view)
                 if hdr and hdr not in d.evidence:
@@ -46,14 +49,24 @@ def _unknown(message_id: str, reason: str, path: str | None, method: str = "none
                           confidence=0.0, method=method, path=path, evidence=evidence, source_email=source)
 
 
-def _finish(view: MessageView, d: Decision, path: str | None, domains: list[str]) -> Classification:
-    source = identify_auto_response_source_email(view, d, domains)
+def sender_auth_of(view: MessageView, settings: Any) -> str:
+    trusted = getattr(settings, "trusted_authserv_ids", None) if settings is not None else None
+    return sender_authentication(view.auth_results, view.from_email, trusted).status
+
+
+def _finish(view: MessageView, d: Decision, path: str | None, domains: list[str],
+            settings: Any = None) -> Classification:
+    source, basis = identify_source(view, d, domains)
     d = clean_decision(d, source_email=source, from_email=view.from_email, our_domains=domains)
+    auth = sender_auth_of(view, settings)
+    llm_conf = d.confidence if d.method.startswith("llm") else None
     return Classification(
         message_id=view.message_id, determination=d.determination, reason=d.reason, category=d.category,
-        confidence=round(float(d.confidence), 3), method=d.method, source_email=source,
+        confidence=confidence_for(d.rule, llm_conf), method=d.method, source_email=source,
         new_email=d.new_email, new_title=d.new_title, new_org=d.new_org, replacements=tuple(d.replacements),
         return_date=d.return_date, bounce=d.bounce, evidence=d.evidence or None, path=path,
+        rule=d.rule or None, identity_basis=basis, speaks_for=d.speaks_for, sender_auth=auth,
+        identity_ok=identity_bound(view, source, basis, d.speaks_for, auth), qa_agreed=d.qa_agreed,
     )
 
 
@@ -62,7 +75,7 @@ def classify_view(view: MessageView, *, path: str | None = None, settings: Any =
     domains = our_domains_of(settings)
     d = rules_decision(view)
     if d is not None:
-        result = _finish(view, d, path, domains)
+        result = _finish(view, d, path, domains, settings)
         if result.determination != "UNKNOWN" or d.determination == "UNKNOWN":
             return result
     if llm is None or (settings is not None and getattr(settings, "llm_enabled", True) is False):
@@ -76,7 +89,7 @@ def classify_view(view: MessageView, *, path: str | None = None, settings: Any =
         log.warning("llm failed for %s: %s", view.message_id, exc)
         return _unknown(view.message_id, "llm_error", path, method="llm", evidence=str(exc)[:300],
                         source=identify_auto_response_source_email(view, None, domains))
-    return _finish(view, d, path, domains)
+    return _finish(view, d, path, domains, settings)
 
 
 def classify_message(raw: bytes, *, path: str | None = None, settings: Any = None,

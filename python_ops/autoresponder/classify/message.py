@@ -57,6 +57,7 @@ class MessageView:
     original_headers: dict[str, str] = field(default_factory=dict)
     parse_error: str | None = None
     part_types: frozenset[str] = frozenset()
+    auth_results: tuple[str, ...] = ()  # Authentication-Results values, topmost first (RFC 8601)
 
     @property
     def full_text(self) -> str:
@@ -275,6 +276,7 @@ def build_view(raw: bytes) -> MessageView:
         original_headers=original_headers,
         parse_error=error if msg.keys() else (error or "no RFC 822 headers"),
         part_types=frozenset(acc["types"]),
+        auth_results=tuple(str(v) for v in (msg.get_all("Authentication-Results") or [])),
     )
 
 

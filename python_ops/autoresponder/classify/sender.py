@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from autoresponder.classify.decision import Decision
+from autoresponder.classify.domains import same_org
 from autoresponder.classify.extract import valid_email
 from autoresponder.classify.message import MessageView, addresses_of
 
@@ -20,10 +21,12 @@ def in_domains(addr: str | None, domains: list[str] | tuple[str, ...]) -> bool:
     return any(host == d.lower() or host.endswith("." + d.lower()) for d in domains if d)
 
 
-def identify_auto_response_source_email(view: MessageView, decision: Decision | None,
-                                        our_domains: list[str]) -> str | None:
-    """DSN recipient, then the quoted original's To:, then an address the text names as the
-    person's own, then From. Our own domains, alternates and system mailboxes never qualify."""
+def identify_source(view: MessageView, decision: Decision | None,
+                    our_domains: list[str]) -> tuple[str | None, str]:
+    """(person's address, basis): DSN recipient (`dsn`), then the quoted or attached original's
+    To: (`quoted`), then an address the text names as the person's own (`text`), then From
+    (`from`); `none` when nothing qualifies. Our own domains, alternates and system mailboxes
+    never qualify. The basis decides whether a write may follow (IDENTITY_MISMATCH, DESIGN §5)."""
     exclude = set()
     if decision:
         exclude |= {r.email for r in decision.replacements if r.email}
@@ -36,16 +39,40 @@ def identify_auto_response_source_email(view: MessageView, decision: Decision | 
             return None
         return a
 
+    def basis(a: str, named: str) -> tuple[str, str]:
+        return a, "from" if a == (view.from_email or "").lower() else named
+
     if decision and decision.bounce and ok(decision.person_email or decision.bounce.recipient):
-        return ok(decision.person_email or decision.bounce.recipient)
+        return basis(ok(decision.person_email or decision.bounce.recipient), "dsn")
     for r in view.dsn:
         if ok(r.original_recipient or r.recipient):
-            return ok(r.original_recipient or r.recipient)
+            return basis(ok(r.original_recipient or r.recipient), "dsn")
     for a in addresses_of(view.original_headers.get("to", "")):
         if ok(a):
-            return ok(a)
+            return basis(ok(a), "quoted")
     if decision and ok(decision.person_email):
-        return ok(decision.person_email)
+        return basis(ok(decision.person_email), "text")
     if decision and decision.determination == "BOUNCE":
-        return None
-    return ok(view.from_email, strict=False)
+        return None, "none"
+    a = ok(view.from_email, strict=False)
+    return (a, "from") if a else (None, "none")
+
+
+def identify_auto_response_source_email(view: MessageView, decision: Decision | None,
+                                        our_domains: list[str]) -> str | None:
+    """The person's address only (see `identify_source`)."""
+    return identify_source(view, decision, our_domains)[0]
+
+
+def identity_bound(view: MessageView, source: str | None, basis: str, speaks_for: str | None,
+                   sender_auth: str) -> bool:
+    """May a write about `source` follow from this message? Only for the authenticated sender's own
+    record: From itself, or a machine field (DSN recipient) on the sender's own authenticated
+    organisation domain. Quoted text, free text and a reply speaking for someone else never bind."""
+    if not source or speaks_for:
+        return False
+    if basis == "from":
+        return True
+    if basis == "dsn":
+        return sender_auth == "pass" and same_org(source, view.from_email)
+    return False

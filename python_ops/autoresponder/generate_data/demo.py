@@ -767,9 +767,9 @@ EXPECTED = [
      "Authentication-Results spf=fail dkim=none dmarc=fail; active CUPOLA op 5026 and active Salesforce Contact "
      "but every write gated review; nothing written"),
     ("27_relay_autoreply_true_sender_quoted.eml", "INACTIVE", "retired", "grace.lindqvist@crestline-ins.com",
-     "auto_update", "", "§4 identify true sender behind relay",
+     "manual_review", "IDENTITY_MISMATCH", "§4 identify true sender behind relay; §5 IDENTITY_MISMATCH",
      "From no-reply@relay.crestline-ins.com is in no system; quoted original To: names Grace Lindqvist -> "
-     "lookup grace.lindqvist@...; CUPOLA MarkPersonInactive op 5027; Hodor row H-70027; suppression row"),
+     "lookup grace.lindqvist@...; the person is named only through quoted text, so no write: review"),
     ("28_duplicate_message_id_a.eml", "OUT_OF_OFFICE", "out_of_office", "noah.fischer@graniteridge.com",
      "manual_review", "OUT_OF_OFFICE", "§4 dedup by Message-ID",
      "same Message-ID as file 29 (brackets/case differ, bodies identical); one landed row, one outcome row; "

@@ -33,7 +33,8 @@ candidates as (
         alternates.replacement_email,
         alternates.replacement_title,
         coalesce(original_org.org_name, original_sf.account_name, original_sf.company) as org_name,
-        case when existing_sf.email is not null then 1 else 0 end as is_in_salesforce
+        case when existing_sf.email is not null then 1 else 0 end as is_in_salesforce,
+        {{ in_org_domains('messages.message_id', 'alternates.replacement_email') }} as is_in_org_domain
     from messages
     inner join alternates on alternates.message_id = messages.message_id
     left join original_org on original_org.message_id = messages.message_id
@@ -55,10 +56,12 @@ salesforce_create as (
     select
         message_id, 'salesforce' as system, 'Contact' as object, cast(null as varchar) as record_id,
         case when is_in_salesforce = 1 or replacement_email is null or org_name is null then 'skip' else 'create' end as action,
-        case when is_in_salesforce = 1 or replacement_email is null or org_name is null then 'skip' else 'auto' end as gate,
+        case when is_in_salesforce = 1 or replacement_email is null or org_name is null then 'skip'
+            when is_in_org_domain = 0 then 'review' else 'auto' end as gate,
         case when is_in_salesforce = 1 then 'ALREADY_IN_SALESFORCE'
             when replacement_email is null then 'NO_EMAIL_STATED'
-            when org_name is null then 'NO_ACCOUNT_NAME' end as gate_reason,
+            when org_name is null then 'NO_ACCOUNT_NAME'
+            when is_in_org_domain = 0 then 'REPLACEMENT_FOREIGN_DOMAIN' end as gate_reason,
         {{ json_obj([('AccountName', 'org_name'), ('Contact_Status__c', "'Active'"),
                      ('Email', 'replacement_email'),
                      ('FirstName', "nullif(trim(split_part(replacement_name, ' ', 1)), '')"),

@@ -102,6 +102,23 @@ unioned as (
     union all select * from hodor_rows
     union all select * from multipub_rows
     union all select * from not_active
+),
+
+-- DESIGN §5 gate: a new address on a domain the organisation does not already use is never
+-- written automatically (a hijacked or spoofed "my new address is …"); every write of the message
+-- goes to review instead
+foreign_new_email as (
+    select message_id from messages
+    where new_email is not null and {{ in_org_domains('messages.message_id', 'messages.new_email') }} = 0
 )
 
-select * from unioned
+select
+    unioned.message_id, unioned.system, unioned.object, unioned.record_id, unioned.action,
+    case when unioned.gate = 'auto' and foreign_new_email.message_id is not null then 'review'
+        else unioned.gate end as gate,
+    case when unioned.gate = 'auto' and foreign_new_email.message_id is not null then 'NEW_EMAIL_FOREIGN_DOMAIN'
+        else unioned.gate_reason end as gate_reason,
+    unioned.payload,
+    unioned.prior
+from unioned
+left join foreign_new_email on foreign_new_email.message_id = unioned.message_id

@@ -200,3 +200,41 @@ STILL_ACTIVE = _t([
            r"responderei (assim que|em breve|o mais))"),
     ("ja", r"(メールを受信いたしました|確認次第|折り返しご連絡)"),
 ])
+
+# The writer says they stay: news about somebody else's departure next to it is third-party news
+STILL_HERE = _t([
+    ("en", r"\b(i (remain|will remain|continue to be|will continue to be|am still|'m still) (your|the|a) "
+           r"(main |primary |point of )?(contact|point of contact|counterpart|relationship manager)|"
+           r"i (remain|am staying|'m staying|will stay) (at|with|on at|on with)|(i am|i'm) still (here|with|at|your)|"
+           r"please (continue|keep) (to )?(contact|write to|email|sending .{0,20}to) me|"
+           r"(nothing changes|no change) for (me|my role))\b"),
+    ("de", r"((ich bleibe|bleibe ich) (ihr|ihre|weiterhin|im unternehmen|an bord)|ich bin (weiterhin|nach wie vor) "
+           r"(ihr|ihre|für sie|erreichbar|bei)|weiterhin ihr(e)? ansprechpartner)"),
+    ("fr", r"(je reste (votre|à votre écoute|l'interlocut|au sein|chez)|je demeure (votre|au sein)|"
+           r"reste votre (contact|interlocut))"),
+    ("es", r"(sigo siendo (su|tu|el|la)|continúo siendo|sigo (en|con) (la|el|nosotros)|seguiré siendo|"
+           r"continúo en (la|el))"),
+    ("it", r"(resto (il|la|vostro|vostra|vostri) (referente|contatto|interlocutore)|rimango (il|la|vostro|vostra) "
+           r"(referente|contatto|interlocutore)|continuo a essere|rimango in (azienda|società))"),
+    ("nl", r"(ik blijf (uw|je|het|jullie) (contact|aanspreekpunt|contactpersoon)|blijf ik (uw|je|jullie)|"
+           r"ik ben nog steeds (werkzaam|uw|je|in dienst))"),
+    ("pt", r"(continuo (sendo|a ser|como) (seu|sua|o|a|vosso|vossa)|permaneço (como|seu|sua|na|no)|"
+           r"sigo sendo (seu|sua|o|a))"),
+    ("ja", r"(引き続き(私|わたくし)|私が引き続き|引き続き担当させて|引き続きよろしく)"),
+])
+
+# Everyday absence worded like a departure: "left for the day", "no longer at my desk today"
+TRANSIENT_ABSENCE = _t([
+    ("en", r"\b((have |has |'ve )?(left|gone|leaving) (for the (day|evening|night|weekend|week|holidays?)|the office|"
+           r"early)|no longer (at|in) (my|the) (desk|office)|not at my desk|away from my desk|"
+           r"left the (country|building) (for|to)|on (compassionate|bereavement|family|personal) leave)\b"),
+    ("de", r"(nicht mehr im büro|(habe|hat) das büro .{0,20}verlassen|bereits feierabend|(bin|ist) heute nicht|"
+           r"sonderurlaub|trauerfall)"),
+    ("fr", r"(quitté le bureau|ne suis plus au bureau|parti(e)? pour la journée|absent(e)? (pour|suite à) (un|le) deuil|"
+           r"congé (pour )?(deuil|décès))"),
+    ("es", r"(he salido de la oficina|ya no estoy en la oficina|me he ido por hoy|permiso por (duelo|fallecimiento))"),
+    ("it", r"(ho lasciato l'ufficio|non sono più in ufficio|uscit[oa] dall'ufficio|permesso per lutto|congedo per lutto)"),
+    ("nl", r"(heb het kantoor verlaten|niet meer op kantoor|rouwverlof|calamiteitenverlof)"),
+    ("pt", r"(saí do escritório|já não estou no escritório|licença (de )?nojo|licença por luto)"),
+    ("ja", r"(本日は(退社|失礼)|退社しております|席を外して)"),
+])

@@ -8,12 +8,15 @@ absence, a bare hand-over ("X has taken over"), and last a live acknowledgement.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from autoresponder.classify import dates
 from autoresponder.classify.decision import Decision
+from autoresponder.classify.domains import FREEMAIL, org_domain, other_org
 from autoresponder.classify.extract import EMAIL_RE, emails_in, is_role_mailbox, replacements_in
 from autoresponder.classify.message import MessageView
 from autoresponder.classify.rules import lexicon
+from autoresponder.classify.rules.about import ACCEPTED, Person, person_of, speaks_for, subject_kind
 from autoresponder.classify.rules.headers import auto_submitted, out_of_office_subject
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\d\s.][.!?])\s+(?=[A-ZÀ-Ý0-9\"„«(¿¡])|(?<=[。！？])")
@@ -62,29 +65,8 @@ _LEGAL_FORM = re.compile(r"\b(GmbH|AG|SA|S\.A\.|SpA|S\.p\.A\.|Ltd|Limited|LLC|LL
                          r"SE|KG|KGaA|SAS|SARL|Srl|S\.r\.l\.|株式会社)\b\.?")
 
 
-def _org_domain(addr: str | None) -> str | None:
-    """The organisation part of an address's host ("mail.acme.co.uk" -> "acme.co.uk")."""
-    if not addr or "@" not in addr:
-        return None
-    labels = addr.rsplit("@", 1)[1].lower().split(".")
-    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in {
-        "co", "com", "org", "net", "ac", "gov", "gv", "or", "ne", "edu", "gob", "gouv"} else 2
-    return ".".join(labels[-keep:])
-
-
-_FREEMAIL = frozenset(
-    "gmail.com googlemail.com yahoo.com yahoo.co.uk yahoo.fr yahoo.de yahoo.es yahoo.it yahoo.co.jp hotmail.com "
-    "hotmail.co.uk hotmail.fr hotmail.de hotmail.es hotmail.it outlook.com live.com msn.com icloud.com me.com aol.com "
-    "proton.me protonmail.com gmx.de gmx.net gmx.at web.de t-online.de freenet.de orange.fr wanadoo.fr free.fr "
-    "laposte.net sfr.fr libero.it virgilio.it tiscali.it alice.it telefonica.net ziggo.nl kpnmail.nl hetnet.nl "
-    "planet.nl sapo.pt uol.com.br bol.com.br terra.com.br docomo.ne.jp ezweb.ne.jp softbank.ne.jp".split())
-
-
-def other_org(addr: str | None, sender: str | None) -> bool:
-    """True when the address is at a different organisation than the sender's (a private webmail address
-    is nobody's organisation)."""
-    a, b = _org_domain(addr), _org_domain(sender)
-    return bool(a and b and a != b and a not in _FREEMAIL)
+_org_domain = org_domain
+_FREEMAIL = FREEMAIL
 
 
 def _like_sender(addr: str, view: MessageView) -> bool:
@@ -185,109 +167,236 @@ def _person_email(sentence: str, match: re.Match[str]) -> str | None:
     return before[-1] if before else None
 
 
-def phrase_decision(view: MessageView) -> Decision | None:
-    """The determination the reply's own words state, or None when they state none."""
-    sentences = sentences_of(view.reply_text)
-    if INJECTION.search(view.reply_text[:MAX_CHARS]):
-        # a text that tries to instruct a reader is never a source of addresses
-        sentences = [EMAIL_RE.sub("[address removed]", s) for s in sentences]
-    if view.subject:
-        subject_sentences = [view.subject]
-    else:
-        subject_sentences = []
-    if not sentences and not subject_sentences:
+# --- detectors ------------------------------------------------------------------------------------
+# Each detector reads the reply once (a `Reading`) and returns a Decision or None. They run in
+# `DETECTORS` order; the first that decides wins. Each decision names its calibration bucket in
+# `Decision.rule` ("departure/self"), whose measured precision becomes its confidence.
+
+_DEPARTURES = (("deceased", lexicon.DECEASED), ("retired", lexicon.RETIRED),
+               ("moved_to_other_org", lexicon.MOVED), ("left", lexicon.LEFT))
+_OBJECT_AFTER = re.compile(r"(?:\b(?:of|de|di|van|von|des|del|della|dello|do|da|du)|dell'|d')\s*$", re.I)
+
+
+@dataclass
+class Hit:
+    """One cue found in one sentence, with how the sentence states it (`about.subject_kind`)."""
+
+    reason: str
+    lang: str
+    index: int
+    match: re.Match[str]
+    kind: str
+
+
+@dataclass
+class Reading:
+    """What every detector reads: the reply's own sentences and who it is about."""
+
+    view: MessageView
+    sentences: list[str]
+    person: Person
+    has_address: bool
+    auto_header: str | None
+    _cache: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, view: MessageView) -> Reading | None:
+        sentences = sentences_of(view.reply_text)
+        if INJECTION.search(view.reply_text[:MAX_CHARS]):
+            # a text that tries to instruct a reader is never a source of addresses
+            sentences = [EMAIL_RE.sub("[address removed]", s) for s in sentences]
+        if not sentences and not view.subject:
+            return None
+        return cls(view=view, sentences=sentences, person=person_of(view),
+                   has_address="@" in view.reply_text[:MAX_CHARS], auto_header=auto_submitted(view))
+
+    def hits(self, table: lexicon.Table, reason: str = "") -> list[Hit]:
+        """Every sentence a table matches (first pattern per sentence), with its subject kind."""
+        out = []
+        for i, s in enumerate(self.sentences):
+            cjk = _CJK.search(s) is not None
+            for lang, pat in table:
+                if lang == "ja" and not cjk:
+                    continue
+                m = pat.search(s)
+                if m:
+                    after = _OBJECT_AFTER.search(m.group(0)) is not None
+                    # "la scomparsa del nostro collega dott. | Roberto Esposito": the name may follow a split
+                    text = f"{s} {self.sentences[i + 1]}" if after and i + 1 < len(self.sentences) else s
+                    out.append(Hit(reason, lang, i, m, subject_kind(text, m, self.person, object_after=after)))
+                    break
+        return out
+
+    def first(self, table: lexicon.Table) -> Hit | None:
+        """The first hit stated about the person (an ACCEPTED subject kind)."""
+        key = id(table)
+        if key not in self._cache:
+            hits = self.hits(table)
+            self._cache[key] = next((h for h in hits if h.kind in ACCEPTED), None)
+        return self._cache[key]
+
+    @property
+    def stays(self) -> bool:
+        """The writer says they remain ("I remain your contact"): departures named are someone else's."""
+        if "stays" not in self._cache:
+            self._cache["stays"] = _first(lexicon.STILL_HERE, self.sentences) is not None
+        return self._cache["stays"]
+
+    @property
+    def new_email(self) -> tuple[Hit | None, str | None]:
+        """The new-address sentence (about the person) and the address it gives."""
+        if "new_email" not in self._cache:
+            hit = self.first(lexicon.NEW_EMAIL) if self.has_address else None
+            addr = None
+            if hit:
+                cands = [c for c in emails_in(_window(self.sentences, hit.index, 3)) if c != self.view.from_email]
+                addr = cands[0] if cands else None
+            self._cache["new_email"] = (hit, addr)
+        return self._cache["new_email"]
+
+
+def detect_departure(r: Reading) -> Decision | None:
+    """left / retired / deceased / moved, stated about the person (never a colleague, a thing or a day)."""
+    if r.stays:
         return None
-    departure = None
-    for reason, table in (("deceased", lexicon.DECEASED), ("retired", lexicon.RETIRED),
-                          ("moved_to_other_org", lexicon.MOVED), ("left", lexicon.LEFT)):
-        hit = _first(table, sentences)
-        if hit:
-            departure = (reason, hit)
-            break
-    has_address = "@" in view.reply_text[:MAX_CHARS]
-    new_mail = _first(lexicon.NEW_EMAIL, sentences) if has_address else None
-    new_email = None
-    if new_mail:
-        cands = emails_in(_window(sentences, new_mail[1], 3))
-        cands = [c for c in cands if c != view.from_email]
-        new_email = cands[0] if cands else None
-    if departure:
-        reason, (lang, i, m) = departure
-        reps, used = _contacts(sentences)
-        own = own_addresses(sentences, view)
-        reps = [r for r in reps if r.email != new_email and r.email not in own]
-        if reason in ("left", "moved_to_other_org") and own:
-            elsewhere = [a for a in own if other_org(a, view.from_email)]
-            if elsewhere:
-                # the person's own new address at another organisation: a move, never a replacement
-                new_email = elsewhere[0]
-                if reason == "left":
-                    reason = "moved_to_other_org"
-                    moved = _first(lexicon.MOVED, sentences)
-                    if moved:
-                        lang, i, m = moved
-            elif reason == "left" and not any(_org_domain(a) in _FREEMAIL for a in own):
-                return None  # "left" but a new address at the same organisation: contradictory, not decided
-        new_org = m.group("org").strip() if reason == "moved_to_other_org" and "org" in m.groupdict() else None
-        if new_org:
-            new_org = re.split(r"より|から|付で|、", new_org)[-1]
-            if not re.search(r"\b(inc|ltd|co|corp|s\.a|n\.v|b\.v|s\.p\.a)\.$", new_org, re.I):
-                new_org = new_org.rstrip(".,;:")
-            new_org = re.sub(r"(\s+(and|of|de|du|des|di|del|della|do|da|van|der|für|&))+$", "", new_org).strip() or None
-        if reason == "moved_to_other_org" and new_org and lang == "en" and new_org.lower() in ("the", "our"):
-            new_org = None
-        evidence = " ".join(dict.fromkeys([sentences[i], *used]))[:600]
-        person = _person_email(sentences[i], m)
-        return Decision(
-            determination="REPLACEMENT" if reps else "INACTIVE", reason=reason,
-            category="REPLACEMENT" if reps else "INACTIVE", confidence=0.95, evidence=evidence,
-            replacements=reps, new_org=new_org, departure=reason, person_email=person,
-            new_email=new_email if reason == "moved_to_other_org" else None,
-        )
-    title_hit = _first(lexicon.NEW_TITLE, sentences)
-    new_title = clean_title(title_hit[2].group("title"), view.from_email) if title_hit else None
-    if new_mail and new_email:
-        if other_org(new_email, view.from_email) and _EMPLOYER_CHANGE.search(view.reply_text[:MAX_CHARS]):
-            return None  # a new address at another organisation next to job-change words: not an address update
-        return Decision(
-            determination="EMAIL_UPDATE", reason="new_email", category="EMAIL_UPDATE", confidence=0.93,
-            evidence=" ".join(sentences[new_mail[1]:new_mail[1] + 2])[:600], new_email=new_email,
-            new_title=new_title,
-        )
-    if title_hit and new_title:
-        return Decision(
-            determination="TITLE_UPDATE", reason="new_title", category="TITLE_UPDATE", confidence=0.9,
-            evidence=sentences[title_hit[1]][:600], new_title=new_title,
-        )
-    ooo = _first(lexicon.OUT_OF_OFFICE, sentences)
+    hits = [h for reason, table in _DEPARTURES for h in r.hits(table, reason)]
+    if not hits:
+        return None
+    others = any(h.kind == "other" for h in hits)
+    accepted = [h for h in hits if h.kind in ACCEPTED and not (h.kind == "pronoun" and others)]
+    transient = _first(lexicon.TRANSIENT_ABSENCE, r.sentences)
+    if not accepted or (transient and all(h.kind in ("none", "pronoun", "mailbox") for h in accepted)):
+        return None
+    order = [reason for reason, _ in _DEPARTURES]
+    hit = min(accepted, key=lambda h: (order.index(h.reason), h.index))
+    reason, lang, i, m = hit.reason, hit.lang, hit.index, hit.match
+    view, sentences = r.view, r.sentences
+    new_email = r.new_email[1]
+    reps, used = _contacts(sentences)
+    own = own_addresses(sentences, view)
+    reps = [x for x in reps if x.email != new_email and x.email not in own]
+    if reason in ("left", "moved_to_other_org") and own:
+        elsewhere = [a for a in own if other_org(a, view.from_email)]
+        if elsewhere:
+            # the person's own new address at another organisation: a move, never a replacement
+            new_email = elsewhere[0]
+            if reason == "left":
+                reason = "moved_to_other_org"
+                moved = r.first(lexicon.MOVED)
+                if moved:
+                    lang, i, m = moved.lang, moved.index, moved.match
+        elif reason == "left" and not any(_org_domain(a) in _FREEMAIL for a in own):
+            return None  # "left" but a new address at the same organisation: contradictory, not decided
+    new_org = m.group("org").strip() if reason == "moved_to_other_org" and "org" in m.groupdict() else None
+    if new_org:
+        new_org = re.split(r"より|から|付で|、", new_org)[-1]
+        if not re.search(r"\b(inc|ltd|co|corp|s\.a|n\.v|b\.v|s\.p\.a)\.$", new_org, re.I):
+            new_org = new_org.rstrip(".,;:")
+        new_org = re.sub(r"(\s+(and|of|de|du|des|di|del|della|do|da|van|der|für|&))+$", "", new_org).strip() or None
+    if reason == "moved_to_other_org" and new_org and lang == "en" and new_org.lower() in ("the", "our"):
+        new_org = None
+    determination = "REPLACEMENT" if reps else "INACTIVE"
+    return Decision(
+        determination=determination, reason=reason, category=determination, confidence=0.0,
+        evidence=" ".join(dict.fromkeys([sentences[i], *used]))[:600], replacements=reps, new_org=new_org,
+        departure=reason, person_email=_person_email(sentences[i], m),
+        new_email=new_email if reason == "moved_to_other_org" else None, rule=f"departure/{hit.kind}",
+    )
+
+
+def detect_new_email(r: Reading) -> Decision | None:
+    """"My new address is …" (the person's own, never a colleague's)."""
+    hit, new_email = r.new_email
+    if not hit or not new_email:
+        return None
+    if other_org(new_email, r.view.from_email) and _EMPLOYER_CHANGE.search(r.view.reply_text[:MAX_CHARS]):
+        return None  # a new address at another organisation next to job-change words: not an address update
+    title = r.first(lexicon.NEW_TITLE)
+    return Decision(
+        determination="EMAIL_UPDATE", reason="new_email", category="EMAIL_UPDATE", confidence=0.0,
+        evidence=" ".join(r.sentences[hit.index:hit.index + 2])[:600], new_email=new_email,
+        new_title=clean_title(title.match.group("title"), r.view.from_email) if title else None,
+        rule=f"new_email/{hit.kind}",
+    )
+
+
+def detect_new_title(r: Reading) -> Decision | None:
+    """"I have been appointed Head of Credit" (the person's own title)."""
+    hit = r.first(lexicon.NEW_TITLE)
+    title = clean_title(hit.match.group("title"), r.view.from_email) if hit else None
+    if not title:
+        return None
+    return Decision(determination="TITLE_UPDATE", reason="new_title", category="TITLE_UPDATE", confidence=0.0,
+                    evidence=r.sentences[hit.index][:600], new_title=title, rule=f"new_title/{hit.kind}")
+
+
+def detect_out_of_office(r: Reading) -> Decision | None:
+    """An absence notice, with its return date when stated (transient "left for the day" included)."""
+    view, sentences = r.view, r.sentences
+    ooo = _first(lexicon.OUT_OF_OFFICE, sentences) or _first(lexicon.TRANSIENT_ABSENCE, sentences)
     ooo_subject = out_of_office_subject(view)
-    if ooo and not ooo_subject and auto_submitted(view) is None and _CONVERSATIONAL.search(
-            view.reply_text[:MAX_CHARS]):
+    if ooo and not ooo_subject and r.auto_header is None and _CONVERSATIONAL.search(view.reply_text[:MAX_CHARS]):
         return None  # a person writing back who mentions an absence, not an automatic notice
-    if ooo or ooo_subject:
-        lang = ooo[0] if ooo else "en"
-        if not ooo:
-            sub = _first(lexicon.OUT_OF_OFFICE, [view.subject])
-            lang = sub[0] if sub else lang
-        ooo_sentences = [s for s in sentences if any(p.search(s) for _, p in lexicon.OUT_OF_OFFICE)]
-        when = dates.return_date(ooo_sentences + sentences[:6] + subject_sentences, lang, view.sent_at)
-        return Decision(
-            determination="OUT_OF_OFFICE", reason="out_of_office", category="OUT_OF_OFFICE", confidence=0.95,
-            evidence=(sentences[ooo[1]] if ooo else ooo_subject or "")[:600], return_date=when,
-        )
-    handover = [i for i, s in enumerate(sentences) if _HANDOVER.search(s)] if has_address else []
-    if handover:
-        reps, used = _contacts(sentences, max(0, handover[0] - 1))
-        reps = reps or replacements_in(_window(sentences, handover[0], 2))
-        if reps:
-            return Decision(
-                determination="REPLACEMENT", reason="replacement", category="REPLACEMENT", confidence=0.85,
-                evidence=" ".join(dict.fromkeys([sentences[handover[0]], *used]))[:600], replacements=reps,
-            )
-    active = _first(lexicon.STILL_ACTIVE, sentences)
-    if active:
-        return Decision(
-            determination="ACTIVE", reason="still_active", category="ACTIVE", confidence=0.8,
-            evidence=sentences[active[1]][:600],
-        )
+    if not ooo and not ooo_subject:
+        return None
+    lang = ooo[0] if ooo else "en"
+    if not ooo:
+        sub = _first(lexicon.OUT_OF_OFFICE, [view.subject])
+        lang = sub[0] if sub else lang
+    ooo_sentences = [s for s in sentences if any(p.search(s) for _, p in lexicon.OUT_OF_OFFICE)]
+    subject_sentences = [view.subject] if view.subject else []
+    when = dates.return_date(ooo_sentences + sentences[:6] + subject_sentences, lang, view.sent_at)
+    return Decision(
+        determination="OUT_OF_OFFICE", reason="out_of_office", category="OUT_OF_OFFICE", confidence=0.0,
+        evidence=(sentences[ooo[1]] if ooo else ooo_subject or "")[:600], return_date=when,
+        rule="out_of_office/" + ("text" if ooo else "subject"),
+    )
+
+
+def detect_handover(r: Reading) -> Decision | None:
+    """"X has taken over my accounts (x@…)": alternates without a stated departure."""
+    sentences = r.sentences
+    handover = [i for i, s in enumerate(sentences) if _HANDOVER.search(s)] if r.has_address else []
+    if not handover:
+        return None
+    reps, used = _contacts(sentences, max(0, handover[0] - 1))
+    reps = reps or replacements_in(_window(sentences, handover[0], 2))
+    if not reps:
+        return None
+    return Decision(
+        determination="REPLACEMENT", reason="replacement", category="REPLACEMENT", confidence=0.0,
+        evidence=" ".join(dict.fromkeys([sentences[handover[0]], *used]))[:600], replacements=reps,
+        rule="handover/text",
+    )
+
+
+def detect_still_active(r: Reading) -> Decision | None:
+    """A live acknowledgement, or the writer saying they stay."""
+    hit = _first(lexicon.STILL_ACTIVE, r.sentences) or _first(lexicon.STILL_HERE, r.sentences)
+    if not hit:
+        return None
+    return Decision(determination="ACTIVE", reason="still_active", category="ACTIVE", confidence=0.0,
+                    evidence=r.sentences[hit[1]][:600], rule="still_active/text")
+
+
+DETECTORS = (
+    ("departure", detect_departure),
+    ("new_email", detect_new_email),
+    ("new_title", detect_new_title),
+    ("out_of_office", detect_out_of_office),
+    ("handover", detect_handover),
+    ("still_active", detect_still_active),
+)
+
+
+def phrase_decision(view: MessageView) -> Decision | None:
+    """The determination the reply's own words state about its person, or None when they state none."""
+    r = Reading.of(view)
+    if r is None:
+        return None
+    for _name, detect in DETECTORS:
+        d = detect(r)
+        if d is not None:
+            d.speaks_for = speaks_for(view, view.reply_text)
+            return d
     return None

@@ -1,0 +1,128 @@
+"""`autoresponder calibrate`: measure each rule bucket's precision on the labelled sets and choose
+the auto-write threshold from the precision curve (docs/classification.md "Calibrated confidence").
+
+Sets (rules only, offline): every `labels.csv` folder under tests/fixtures/classify/, the v1
+hold-out (tests/fixtures/classify_holdout, no longer independent), seeds/ (expected.csv) and the
+adversarial safety world (built on the fly). The independent hold-out v2 is never read here.
+
+A decision is *right* when its determination is the label's. In the safety world, whose labels
+say only whether an automatic write may follow, a decision counts when it could write on its
+own (a write determination about the authenticated sender's own record): right when the case
+expects that write, wrong when it expects none. The threshold is the lowest confidence at which
+the writing decisions at or above it are at least `TARGET` precise, and never below `FLOOR`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+from autoresponder.classify.calibration import PRECISION_FILE, smoothed
+from autoresponder.classify.engine import classify_message
+from autoresponder.models import Classification
+
+REPO = Path(__file__).resolve().parents[3]
+WRITE_DETERMINATIONS = ("INACTIVE", "REPLACEMENT", "EMAIL_UPDATE", "TITLE_UPDATE")
+_EXPECT = {"inactivate": ("INACTIVE", "REPLACEMENT"), "update_email": ("EMAIL_UPDATE",),
+           "update_title": ("TITLE_UPDATE",), "none": ()}
+TARGET = 0.995
+# a bucket must have earned its confidence: with no miss, 0.9 needs at least 8 labelled decisions
+FLOOR = 0.9
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8-sig") as fh:
+        return [{k.strip(): (v or "").strip() for k, v in r.items() if k} for r in csv.DictReader(fh)]
+
+
+def labelled_sets() -> Iterator[tuple[str, Path, str, str]]:
+    """(set name, message path, label kind, label): kind `determination` or `expect`."""
+    for labels in sorted((REPO / "tests" / "fixtures" / "classify").glob("*/labels.csv")):
+        for r in _rows(labels):
+            yield labels.parent.name, labels.parent / r["file"], "determination", r["label"]
+    v1 = REPO / "tests" / "fixtures" / "classify_holdout" / "labels.csv"
+    if v1.is_file():
+        for r in _rows(v1):
+            yield "holdout_v1", v1.parent / r["file"], "determination", r["label"]
+    seeds = REPO / "seeds" / "expected.csv"
+    if seeds.is_file():
+        for r in _rows(seeds):
+            if r.get("determination"):
+                yield "seeds", seeds.parent / "emails" / r["file"], "determination", r["determination"]
+
+
+def world_cases(root: Path) -> Iterator[tuple[str, Path, str, str]]:
+    try:
+        from autoresponder.safety.build_world import build_world
+    except ImportError:  # the safety world is optional for calibration
+        return
+    out = build_world(root)
+    for r in _rows(out / "expected.csv"):
+        yield "safety_world", out / "emails" / r["file"], "expect", r["expect"]
+
+
+def _verdict(kind: str, label: str, c: Classification) -> bool | None:
+    """True right, False wrong, None not counted."""
+    if kind == "determination":
+        if label in ("NOT_BOUNCE", "AUTO_REPLY"):
+            return c.determination != "BOUNCE"
+        return c.determination == label
+    if c.determination not in WRITE_DETERMINATIONS or not c.identity_ok or c.sender_auth == "fail":
+        return None  # cannot write on its own: the identity or authentication gate holds it
+    return c.determination in _EXPECT.get(label, ())
+
+
+def measure() -> dict:
+    buckets: dict[str, dict[str, int]] = defaultdict(lambda: {"n": 0, "right": 0})
+    writing: list[tuple[str, bool]] = []
+    sets: dict[str, int] = defaultdict(int)
+    misses: list[dict] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        cases = [*labelled_sets(), *world_cases(Path(tmp) / "world")]
+        for name, path, kind, label in cases:
+            if not path.is_file():
+                continue
+            c = classify_message(path.read_bytes(), path=str(path))
+            ok = _verdict(kind, label, c)
+            if ok is None or not c.rule or c.determination == "UNKNOWN":
+                continue
+            sets[name] += 1
+            buckets[c.rule]["n"] += 1
+            buckets[c.rule]["right"] += ok
+            if not ok:
+                misses.append({"set": name, "file": path.name, "label": label, "got": c.determination,
+                               "rule": c.rule})
+            if c.determination in WRITE_DETERMINATIONS:
+                writing.append((c.rule, ok))
+    conf = {b: round(smoothed(v["right"], v["n"]), 3) for b, v in buckets.items()}
+    curve = []
+    for t in sorted({round(conf[r], 3) for r, _ in writing}):
+        kept = [ok for r, ok in writing if conf[r] >= t - 1e-9]
+        curve.append({"threshold": t, "writing_decisions": len(kept),
+                      "precision": round(sum(kept) / len(kept), 4) if kept else None})
+    good = [p["threshold"] for p in curve if p["precision"] is not None and p["precision"] >= TARGET]
+    return {
+        "target_precision": TARGET,
+        "threshold": max(min(good), FLOOR) if good else 1.0,
+        "buckets": {b: {"n": v["n"], "right": v["right"], "confidence": round(conf[b], 3)}
+                    for b, v in sorted(buckets.items())},
+        "curve": curve,
+        "decisions_by_set": dict(sorted(sets.items())),
+        "misses": misses,
+    }
+
+
+def calibrate_main(args: argparse.Namespace) -> int:
+    """Print the measurement as JSON; with --write, store it as classify/rules/precision.json."""
+    result = measure()
+    if getattr(args, "write", False):
+        PRECISION_FILE.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    json.dump(result, sys.stdout, indent=1, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0

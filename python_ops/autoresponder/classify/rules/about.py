@@ -1,0 +1,186 @@
+"""Is a sentence about the mailbox's own person, stated as a fact? (DESIGN §4 step 2, §5 gates)
+
+A departure, a new address or a new title counts only when the sentence's subject is the
+person the reply is about: the writer ("I", "ich", "je", 私…), the person's own name, their
+mailbox ("this mailbox is no longer monitored"), or a bare auto-reply fragment ("No longer
+with Acme."). It never counts when the subject is somebody else ("our former CIO has
+retired; I remain your contact"), when it is negated, hedged, conditional or a question
+("I may be leaving next year", "Have you heard that Tom left?"), when it describes a
+transient absence ("no longer at my desk today", "left for the day", "left the country for
+a conference"), or when the verb takes a thing as its object ("has retired the old fax number").
+
+`subject_kind` returns one of ACCEPTED or a rejection kind; the kinds are also calibration
+buckets (docs/classification.md "Calibrated confidence").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from autoresponder.classify.message import MessageView, address_of
+
+ACCEPTED = ("self", "name", "mailbox", "none", "pronoun")
+REJECTED = ("other", "hedged", "transient", "object", "history")
+
+_FIRST_PERSON = re.compile(
+    r"(?:(?<![\w'])(?:i|i'm|i've|i'd|i'll|im|my|me|myself|ich|mein\w*|mich|mir|habe|bin|je|moi|mon|ma|mes|ai|suis|"
+    r"yo|mis?|he|estoy|trabajo|formo|dejé|jubilé|io|mio|mia|ho|sono|lavoro|faccio|ik|mijn|mij|ben|heb|werk|eu|meu|"
+    r"minha|deixei|saí|estou|faço|aposentei|fui)(?![\w'])|(?<![\w])j'|私|わたくし|わたし|小職|当方|僕)", re.I)
+_OTHER_PERSON = re.compile(
+    r"(?<![\w])(?:colleague|co-?workers?|former|predecessor|founder|boss|manager|assistant|secretary|chairm[ae]n|"
+    r"chairwoman|president|ceo|cio|cfo|coo|cto|head of|husband|wife|father|mother|son|daughter|brother|sister|"
+    r"friend|client|customer|team ?mate|partner|director|"
+    r"kolleg\w*|ehemalige\w*|vorgänger\w*|gründer\w*|chef\w*|vorgesetzte\w*|assistent\w*|vater|mutter|mann|frau\s+(?-i:[a-z])|"
+    r"collègue|ancien(?:ne)?|prédécesseur|fondat\w+|patron|directeur|directrice|père|mère|"
+    r"colega|antiguo|antigua|predecesor\w*|fundador\w*|jef[ae]|director\w*|padre|madre|"
+    r"collega|ex\s|predecessore|fondatore|capo|direttore|direttrice|padre|madre|"
+    r"oud-|voorganger|oprichter|baas|directeur|vader|moeder|"
+    r"antig[oa]|antecessor\w*|fundador\w*|chefe|diretor\w*|pai|mãe|"
+    r"同僚|前任|創業者|上司|社長|部長|父|母)(?![\w])", re.I)
+_PRONOUN = re.compile(r"(?<![\w])(?:he|she|his|her|er|elle|il|él|ella|lui|lei|hij|zij|ze|ele|ela|彼|彼女)(?![\w])")
+_MAILBOX = re.compile(r"(?<![\w])(?:mailbox|address|account|inbox|postfach|adresse|boîte|buzón|dirección|cuenta|"
+                      r"casella|indirizzo|mailbox|adres|caixa|endereço|conta|メールアドレス|アドレス)(?![\w])", re.I)
+# negation, modality, condition, future, rumour: the statement is not a settled fact about the person
+_HEDGE = re.compile(
+    r"(?<![\w])(?:not|never|n't|may|might|could|would|should|if|whether|unless|once|rumou?rs?|plan(?:ning)?|"
+    r"going to|will|shall|about to|soon|next|considering|thinking|hope|wish|"
+    r"nicht|nie|kein\w*|vielleicht|eventuell|möglicherweise|falls|wenn|ob|werde|wird|würde|könnte|demnächst|bald|"
+    r"nächste\w*|plane|gerücht\w*|pas|jamais|peut-être|lorsque|pourrai\w*|serai|sera|vais|va|bientôt|prochaine?|"
+    r"rumeurs?|nunca|quizás?|tal vez|cuando|podría|seré|será|voy a|va a|pronto|próxim[oa]s?|rumores?|"
+    r"mai|forse|quando|potrei|potrebbe|sarò|sarà|presto|prossim[oa]|voci|nooit|misschien|wanneer|zou|zal|"
+    r"binnenkort|volgende?|geruchten|talvez|poderia|poderá|serei|vou|vai|em breve|かもしれ|予定|もし)(?![\w])", re.I)
+_CONDITIONAL_START = re.compile(r"(?:^|[,;:]\s*)(?:si|se|als|wenn|if)\s", re.I)
+_TRANSIENT = re.compile(
+    r"(?<![\w])(?:today|tonight|this (?:morning|afternoon|evening|week)|for the (?:day|evening|night|weekend|week|"
+    r"holidays?)|until|till|back (?:on|in|at|by|tomorrow|next)|returning|return on|tomorrow|conference|trip|"
+    r"travel\w*|airport|vacation|holidays?|on leave|parental|maternity|paternity|bereavement|sabbatical|desk|"
+    r"(?:the )?office (?:early|for)|few days|"
+    r"heute|morgen|für heute|zurück|wieder|urlaub|dienstreise|konferenz|feierabend|schreibtisch|elternzeit|"
+    r"aujourd'hui|demain|jusqu'(?:au|à)|de retour|congé|vacances|conférence|déplacement|journée|"
+    r"hoy|mañana|hasta|de vuelta|regreso|vacaciones|permiso|conferencia|viaje|"
+    r"oggi|domani|fino (?:al|a)|rientro|ritorno|ferie|vacanza|conferenza|viaggio|giornata|"
+    r"vandaag|terug|vakantie|verlof|conferentie|reis|"
+    r"hoje|amanhã|de volta|retorno|férias|licença|conferência|viagem|"
+    r"本日|明日|まで|休暇|出張|外出|戻り|不在|今日)(?![\w])", re.I)
+# "has retired the old fax number", "ha lasciato il documento": a thing, not an employer, is the object
+_THING_OBJECT = re.compile(
+    r"^\s*(?:the|our|my|this|that|these|those|a|an|all|its)\s+(?:\w+\s+){0,3}?(?:number|line|fax|phone|address|product|"
+    r"fund|system|service|model|brand|policy|programme|program|document|file|report|paper|car|keys?|building|"
+    r"website|site|account|mailbox|series|index|name|logo|platform|strategy)\b", re.I)
+_PAST_YEAR = re.compile(r"\b(?:in|im|en|nel|em|since|seit|depuis|desde|dal|sinds)\s+(19\d\d|200\d|201[0-9])\b", re.I)
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_NAME_TOKEN = re.compile(r"(?<![\w])(?-i:[A-ZÀ-ÝÄÖÜ][a-zà-ÿäöüß]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w])")
+# capitalised words that are not names of people
+_NOT_A_NAME = frozenset(
+    "i the this that our my we you your thank thanks please dear hello hi good best kind regards note "
+    "unfortunately sadly as of since from with at in on after effective mr mrs ms dr prof herr frau "
+    "monsieur madame señor señora signor signora sig de heer mevrouw senhor senhora sr sra dott ich wir sie "
+    "leider bitte vielen danke sehr je nous vous merci malheureusement yo nosotros usted gracias lamentablemente "
+    "io noi lei grazie purtroppo ik wij u bedankt helaas eu nós você obrigado obrigada infelizmente "
+    "automatic reply auto out office "
+    # sentence starters that are capitalised without being names (prepositions, articles, adverbs)
+    "since after following due with regrettably also however today as a an it its it's effective from "
+    "nach seit mit vom zum ab zur der die das ein eine leider heute ab sofort liebe lieber sehr geehrte "
+    "dès depuis avec après pour suite malheureusement la le les un une il elle nous cher chère bonjour "
+    "desde con por para en al el los las una lamentamos estimado estimada estimados hola "
+    "da dal dalla dallo con per nel nella durante lo gli una egregio gentile buongiorno "
+    "met na vanaf sinds het een de geachte beste hallo "
+    "após depois com em na no os prezado prezada caro cara olá bom "
+    "with by to for of on at in".split())
+
+
+def fold(word: str) -> str:
+    """Lowercase without accents ("Lefèvre" -> "lefevre"), so names match their address's local part."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+@dataclass
+class Person:
+    """Name tokens of the person a reply is about (lowercase)."""
+
+    tokens: set[str] = field(default_factory=set)
+
+    def named_in(self, text: str) -> bool:
+        words = {fold(w) for w in re.findall(r"[\wÀ-ÿ]+", text)}
+        if self.tokens & words:
+            return True
+        return any(_CJK.search(t) and t in text for t in self.tokens)  # CJK names are not space-separated
+
+
+def _tokens(name: str | None, addr: str | None) -> set[str]:
+    out: set[str] = set()
+    for w in re.split(r"[\s,.'\"()<>_+-]+", (name or "").lower()):
+        if (len(w) >= 3 or (len(w) == 2 and _CJK.search(w))) and w not in _NOT_A_NAME:
+            out.add(fold(w))
+    if addr and "@" in addr:
+        for w in re.split(r"[._+-]+", addr.split("@", 1)[0].lower()):
+            if len(w) >= 3 and not w.isdigit():
+                out.add(w)
+    return out
+
+
+def person_of(view: MessageView) -> Person:
+    """The mailbox's person, and the person our original was addressed to (quoted or attached To:)."""
+    tokens = _tokens(view.from_name, view.from_email)
+    to = view.original_headers.get("to", "")
+    if to:
+        name = to.split("<", 1)[0].strip().strip('"') if "<" in to else None
+        tokens |= _tokens(name, address_of(to))
+    return Person(tokens)
+
+
+def subject_kind(sentence: str, match: re.Match[str], person: Person, *, object_after: bool = False,
+                 others_named: bool = False) -> str:
+    """How the sentence states the fact `match` found: an ACCEPTED kind or a rejection kind.
+
+    Args:
+        object_after: the person is named after the cue ("the death of X"), not before it.
+        others_named: an earlier sentence of the reply was about somebody else (a bare pronoun
+            then most likely refers to them).
+    """
+    prefix = sentence[: match.start()]
+    cue = match.group(0)
+    suffix = sentence[match.end():]
+    if "?" in sentence or "？" in sentence:
+        return "hedged"
+    if _HEDGE.search(prefix) or _CONDITIONAL_START.search(prefix):
+        return "hedged"
+    if _TRANSIENT.search(sentence):
+        return "transient"
+    if _THING_OBJECT.match(suffix) and re.search(r"\b(retired|left)\s*$", cue, re.I):
+        return "object"
+    if _PAST_YEAR.search(suffix[:80]) or _PAST_YEAR.search(prefix):
+        return "history"
+    about = suffix[:80] if object_after else prefix
+    if person.named_in(about):
+        return "name"
+    if _OTHER_PERSON.search(about) or (object_after and _OTHER_PERSON.search(prefix)):
+        return "other"
+    if _FIRST_PERSON.search(about) or _FIRST_PERSON.search(cue):
+        return "self"
+    if any(w.lower() not in _NOT_A_NAME for w in _NAME_TOKEN.findall(about)):
+        return "other"  # somebody else's name (German nouns are capitalised too: checked after "ich")
+    if _MAILBOX.search(about) or _MAILBOX.search(cue):
+        return "mailbox"
+    if _PRONOUN.search(about) or _PRONOUN.search(cue):
+        return "other" if others_named else "pronoun"
+    return "none"
+
+
+_SPEAKS_FOR = re.compile(
+    r"(?:automatic reply|auto-?reply|automated reply|out of office(?: reply)?|abwesenheitsnotiz|automatische antwort|"
+    r"réponse automatique|respuesta automática|risposta automatica|automatisch antwoord|resposta automática|"
+    r"自動応答|自動返信|on behalf of|im auftrag von|au nom de|en nombre de|per conto di|namens|em nome de)"
+    r"\s*(?:from|von|de|da|del|di|van|of|für|pour|para|per|voor)?\s*[:\-]?\s*[^@\n]{0,60}?"
+    r"<?(?P<addr>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.I)
+
+
+def speaks_for(view: MessageView, text: str) -> str | None:
+    """An address the reply says it is written for or on behalf of, when that is not its own From."""
+    for m in _SPEAKS_FOR.finditer(text[:4000]):
+        addr = m.group("addr").lower().rstrip(".")
+        if view.from_email and addr != view.from_email:
+            return addr
+    return None

@@ -1,0 +1,1 @@
+"""The project's adversarial safety world: cases that try to trick AutoResponder into wrong writes."""
