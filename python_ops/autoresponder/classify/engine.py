@@ -54,6 +54,7 @@ def _finish(view: MessageView, d: Decision, path: str | None, domains: list[str]
         confidence=round(float(d.confidence), 3), method=d.method, source_email=source,
         new_email=d.new_email, new_title=d.new_title, new_org=d.new_org, replacements=tuple(d.replacements),
         return_date=d.return_date, bounce=d.bounce, evidence=d.evidence or None, path=path,
+        bounces=tuple(d.bounces),
     )
 
 
