@@ -135,10 +135,28 @@ def _mailgun(doc: dict[str, Any]) -> tuple[str, list[Bounce]] | None:
     return event, [b]
 
 
+_SERVICE_LOCAL = re.compile(r"^(no-?reply|do-?not-?reply|notifications?|bounces?|webhooks?|events?|"
+                            r"mailer-daemon|postmaster)\b", re.I)
+
+
+def _automated(view: MessageView) -> bool:
+    """Sent by a service, not typed by a person: SNS headers, Auto-Submitted, a service mailbox."""
+    if view.header("x-amz-sns-message-id") or view.header("return-path").strip() == "<>":
+        return True
+    auto = view.header("auto-submitted").strip().lower()
+    if auto and auto != "no":
+        return True
+    return bool(view.from_email and _SERVICE_LOCAL.match(view.from_email.split("@")[0]))
+
+
 def json_notification(view: MessageView) -> Decision | None:
-    """A sending service's JSON event as the message body: BOUNCE per bounced recipient."""
+    """A sending service's JSON event as the message body: BOUNCE per bounced recipient.
+
+    Only from a service (see `_automated`): a person who pastes such a document into a reply
+    does not bounce anyone.
+    """
     text = view.own_text
-    if not text or not _KEYS.search(text[:5000]):
+    if not text or not _KEYS.search(text[:5000]) or not _automated(view):
         return None
     events: list[str] = []
     bounces: list[Bounce] = []

@@ -215,15 +215,15 @@ def failed_recipients_header(view: MessageView) -> list[str]:
 
 def text_bounce(view: MessageView) -> Decision | None:
     """A human-readable non-delivery notice from a delivery system."""
-    notice = _notice_text(view.own_text)
     subject = view.subject
     system = _from_system(view)
     subj_hit = _BOUNCE_SUBJECT.search(subject)
+    if not (system or subj_hit):  # cheap header test first: most replies stop here
+        return None
+    notice = _notice_text(view.own_text)
     fail = _FAILURE_TEXT.search(notice[:20000])
     failed_hdr = failed_recipients_header(view) if system else []
     if not fail and not (failed_hdr and subj_hit):
-        return None
-    if not (system or subj_hit):
         return None
     if not system and not (subj_hit and (view.original_headers or view.attached_text or find_status(notice)
                                          or smtp_class(notice))):
