@@ -41,6 +41,11 @@ class Bounce:
     status: str | None = None  # enhanced status code, e.g. 5.1.1
     diagnostic: str | None = None  # the remote server's own text
     recipient: str | None = None  # Final-Recipient / Original-Recipient
+    reason: str | None = None  # sisimai's vocabulary: userunknown, mailboxfull, filtered, ...
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"recipient": self.recipient, "kind": self.kind, "reason": self.reason, "status": self.status,
+                "diagnostic": self.diagnostic}
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,7 @@ class Classification:
     new_org: str | None = None
     replacements: tuple[Replacement, ...] = ()
     return_date: str | None = None  # ISO date
-    bounce: Bounce | None = None
+    bounce: Bounce | None = None  # the first failed recipient (kept for compatibility)
     evidence: str | None = None
     path: str | None = None
     rule: str | None = None  # calibration bucket that settled it ("departure/self", "llm/qa_agreed")
@@ -68,10 +73,16 @@ class Classification:
     speaks_for: str | None = None  # the reply says it is written for this other address
     sender_auth: str = "none"  # pass | fail | none under the trusted authserv-id policy (DESIGN §10)
     qa_agreed: bool | None = None  # LLM decisions: the QA pass agreed
+    bounces: tuple[Bounce, ...] = ()  # every failed recipient of the report, in report order
+
+    def __post_init__(self) -> None:
+        if self.bounce is not None and not self.bounces:
+            object.__setattr__(self, "bounces", (self.bounce,))
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["replacements"] = [asdict(r) for r in self.replacements]
+        d["bounces"] = [b.to_dict() for b in self.bounces]
         return d
 
     def to_row(self) -> dict[str, Any]:
@@ -94,6 +105,8 @@ class Classification:
             "bounce_status": b.status,
             "bounce_diagnostic": b.diagnostic,
             "bounce_recipient": b.recipient,
+            "bounce_reason": b.reason,
+            "bounces": json.dumps([x.to_dict() for x in self.bounces]) if self.bounces else None,
             "evidence": self.evidence,
             "rule": self.rule,
             "identity_basis": self.identity_basis,

@@ -18,6 +18,7 @@ class Decision:
     evidence: str
     method: str = "rules"
     bounce: Bounce | None = None
+    bounces: list[Bounce] = field(default_factory=list)  # every failed recipient; bounce is the first
     new_email: str | None = None
     new_title: str | None = None
     new_org: str | None = None

@@ -67,6 +67,7 @@ def _finish(view: MessageView, d: Decision, path: str | None, domains: list[str]
         return_date=d.return_date, bounce=d.bounce, evidence=d.evidence or None, path=path,
         rule=d.rule or None, identity_basis=basis, speaks_for=d.speaks_for, sender_auth=auth,
         identity_ok=identity_bound(view, source, basis, d.speaks_for, auth), qa_agreed=d.qa_agreed,
+        bounces=tuple(d.bounces),
     )
 
 

@@ -1,7 +1,13 @@
 """Measure classification on a labelled folder, and its throughput (DESIGN §12 `eval-corpus`).
 
-Labels CSV: `file,label[,reason,return_date,hard,status,...]`. A label of `NOT_BOUNCE` or
-`AUTO_REPLY` is right for any determination but BOUNCE; other labels must match exactly.
+Labels CSV: `file,label[,reason,return_date,hard,status,sisimai_reasons,...]`. A label of
+`NOT_BOUNCE` or `AUTO_REPLY` is right for any determination but BOUNCE; other labels must
+match exactly.
+
+Bounces are scored per recipient where the labels allow it: `sisimai_reasons` and `status`
+list one value per distinct failed recipient (`mailboxfull|userunknown`) and `hard` is 1 when
+any recipient is a hard bounce, so a report is compared as the set of its recipients' reasons
+and statuses, and hard/soft as "any recipient hard".
 """
 
 from __future__ import annotations
@@ -41,6 +47,36 @@ def _real_status(s: str) -> bool:
     return len(parts) == 3 and not (parts[1] == "0" and parts[2].startswith("9"))
 
 
+def _score_recipients(bounce: Counter, r: dict[str, str], c: Classification) -> None:
+    """Bounce figures of one report: hard/soft, status and reason, per recipient where possible."""
+    ours = list(c.bounces) or ([c.bounce] if c.bounce else [])
+    if not ours:
+        return
+    if r.get("hard") in ("0", "1"):
+        bounce["kind_n"] += 1
+        bounce["kind_agree"] += any(b.kind == "hard" for b in ours) == (r["hard"] == "1")
+    statuses = [s for s in r.get("status", "").split("|") if _real_status(s)]
+    if statuses:
+        bounce["status_n"] += 1
+        bounce["status_agree"] += ours[0].status in statuses
+    reasons = [x for x in r.get("sisimai_reasons", "").split("|") if x]
+    if reasons:
+        bounce["sisimai_reason_n"] += 1
+        bounce["sisimai_reason_agree"] += ours[0].reason in reasons
+    bounce["rcpt_n"] += len(ours)
+    for b in ours:
+        if reasons:
+            bounce["rcpt_reason_n"] += 1
+            bounce["rcpt_reason_agree"] += b.reason in reasons
+        if statuses:
+            bounce["rcpt_status_n"] += 1
+            bounce["rcpt_status_agree"] += b.status in statuses
+    if len(reasons) > 1 or len(r.get("status", "").split("|")) > 1:
+        bounce["multi_n"] += 1
+        bounce["multi_split"] += len(ours) > 1
+        bounce["multi_all"] += set(reasons) <= {b.reason for b in ours}
+
+
 def evaluate(root: Path, labels: Path, llm: Any = None) -> dict[str, Any]:
     """Per-label precision/coverage and the bounce figures for one labelled folder."""
     with labels.open(newline="", encoding="utf-8-sig") as fh:
@@ -70,13 +106,8 @@ def evaluate(root: Path, labels: Path, llm: Any = None) -> dict[str, Any]:
         if label == "BOUNCE":
             bounce["real"] += 1
             bounce["found"] += c.determination == "BOUNCE"
-            if c.determination == "BOUNCE" and r.get("hard") in ("0", "1"):
-                bounce["kind_n"] += 1
-                bounce["kind_agree"] += (c.bounce.kind == "hard") == (r["hard"] == "1")
-            statuses = [s for s in r.get("status", "").split("|") if _real_status(s)]
-            if c.determination == "BOUNCE" and statuses:
-                bounce["status_n"] += 1
-                bounce["status_agree"] += bool(c.bounce and c.bounce.status in statuses)
+            if c.determination == "BOUNCE":
+                _score_recipients(bounce, r, c)
         if r.get("return_date"):
             bounce["return_n"] += 1
             bounce["return_agree"] += c.return_date == r["return_date"]
@@ -106,6 +137,13 @@ def evaluate(root: Path, labels: Path, llm: Any = None) -> dict[str, Any]:
             "hard_soft_agreement": ratio(bounce["kind_agree"], bounce["kind_n"]),
             "status_agreement": ratio(bounce["status_agree"], bounce["status_n"]),
             "status_compared": bounce["status_n"],
+            "reason_agreement": ratio(bounce["sisimai_reason_agree"], bounce["sisimai_reason_n"]),
+            "recipients": bounce["rcpt_n"],
+            "recipient_reason_agreement": ratio(bounce["rcpt_reason_agree"], bounce["rcpt_reason_n"]),
+            "recipient_status_agreement": ratio(bounce["rcpt_status_agree"], bounce["rcpt_status_n"]),
+            "multi_recipient_reports": bounce["multi_n"],
+            "multi_recipient_split": bounce["multi_split"],
+            "multi_recipient_reasons_all_found": bounce["multi_all"],
         },
         "return_date_agreement": ratio(bounce["return_agree"], bounce["return_n"]),
         "reason_agreement": ratio(bounce["reason_agree"], bounce["reason_n"]),

@@ -16,8 +16,9 @@ COLUMNS = {
     "confidence": "DOUBLE", "method": "VARCHAR", "source_email": "VARCHAR", "new_email": "VARCHAR",
     "new_title": "VARCHAR", "new_org": "VARCHAR", "replacements": "VARCHAR", "return_date": "VARCHAR",
     "bounce_kind": "VARCHAR", "bounce_status": "VARCHAR", "bounce_diagnostic": "VARCHAR",
-    "bounce_recipient": "VARCHAR", "evidence": "VARCHAR", "rule": "VARCHAR", "identity_basis": "VARCHAR",
-    "identity_ok": "BOOLEAN", "speaks_for": "VARCHAR", "sender_auth": "VARCHAR", "qa_agreed": "BOOLEAN",
+    "bounce_recipient": "VARCHAR", "bounce_reason": "VARCHAR", "bounces": "VARCHAR", "evidence": "VARCHAR",
+    "rule": "VARCHAR", "identity_basis": "VARCHAR", "identity_ok": "BOOLEAN", "speaks_for": "VARCHAR",
+    "sender_auth": "VARCHAR", "qa_agreed": "BOOLEAN",
 }
 
 

@@ -15,18 +15,24 @@ HARD_REASONS = frozenset({"userunknown", "hostunknown", "hasmoved", "notaccept"}
 
 # order matters: the first pattern that matches the diagnostic wins
 _TEXT_REASONS: list[tuple[str, re.Pattern[str]]] = [
+    # the local delivery program failed (procmail, maildrop, a pipe): the address exists
+    ("mailererror", re.compile(
+        r"\b(procmail|maildrop)\b.{0,40}(couldn'?t|can'?t|cannot|error|failed)|unknown mailer error|"
+        r"\bcommand (died|failed|output)\b|pipe to \|.{0,80}(failed|returned)|mailer .{0,20}(died|error)", re.I)),
     ("mailboxfull", re.compile(
         r"mailbox (is )?full|over ?quota|quota exceeded|exceed(ed|s)? (the |its |his |her )?(storage|quota)|"
         r"mailbox size limit|insufficient (disk )?space|out of storage|disk full|user.{0,20}over.{0,10}quota|"
         r"mail ?box.{0,20}(is )?full|maildir over|postfach (ist )?voll|boîte (aux lettres )?pleine", re.I)),
     ("rejected", re.compile(
-        r"sender address|domain of sender|sender (domain|verify|verification)|after mail from|"
+        r"may not have permission to post|not (be )?(allowed|permitted) to post|sender address|"
+        r"sender (was |is )?(rejected|refused|denied)|domain of sender|sender (domain|verify|verification)|after mail from|"
         r"mail from:?\s*<[^>]*>[^:]{0,30}:\s*5\d\d|5\.1\.[78]\b|5\.7\.27\b", re.I)),
     ("authfailure", re.compile(r"\b(spf|dkim|dmarc)\b|multiple authentication|unauthenticated", re.I)),
     ("requireptr", re.compile(r"reverse dns|ptr record|\brdns\b|ip name lookup failed|5\.7\.25", re.I)),
     ("mesgtoobig", re.compile(r"message (length|size) exceeds|message (is )?too (big|large)|5\.3\.4\b", re.I)),
     ("hasmoved", re.compile(r"\bhas moved\b|address .{0,40}has been replaced|user has moved|5\.1\.6", re.I)),
-    ("notaccept", re.compile(r"not accepting (network )?messages|does not accept (e-?)?mail|accepts no mail|null mx|nullmx|5\.1\.10", re.I)),
+    ("notaccept", re.compile(r"not accepting (network )?messages|does not accept (e-?)?mail|accepts no mail|null mx|nullmx|"
+                             r"indicated no smtp service|5\.1\.10", re.I)),
     ("hostunknown", re.compile(
         r"host (or domain name )?(not found|unknown)|unknown host|domain (name )?(not found|does ?n[o']t exist|"
         r"unknown)|name service error|no such domain|unrouteable (mail )?domain|nxdomain|no mx (record|host)|"
@@ -49,6 +55,7 @@ _TEXT_REASONS: list[tuple[str, re.Pattern[str]]] = [
         r"destination address (rejected|does not exist)|address (is )?no longer valid|no longer (valid|exists?)|"
         r"unknown in (local|virtual|relay) recipient table|bad destination mailbox|5\.4\.1\b.{0,80}access denied|"
         r"recipient address rejected: access denied|(ユーザ|アドレス|ディレクトリ|宛先).{0,20}(存在しません|見つかりません|ありません)|"
+        r"(recipient|e-?mail) (name|address) is not recognized|unknown\s+recipient|"
         r"ungültige|unbekannt|inconnu|5\.1\.1\b", re.I)),
     ("expired", re.compile(
         r"retry time(out)? (not reached|exceeded)|too long|given up|timed? ?out|expired|could not be delivered "
@@ -109,9 +116,47 @@ def bounce_reason(status: str | None, diagnostic: str | None) -> str:
     return "undefined"
 
 
-def bounce_kind(status: str | None, diagnostic: str | None) -> tuple[str, str, str | None]:
-    """(kind, reason, status) where status is filled in from the reason when the text gave none."""
+# the SMTP command a failure answered: Postfix "(in reply to end of DATA command)", Exim "after RCPT
+# TO:<..>" / "after end of data", a Sendmail/Courier transcript ">>> DATA" followed by "<<< 550 ..."
+_CMD_POSTFIX = re.compile(r"in reply to (?:the )?(?:end of )?(DATA|RCPT TO|MAIL FROM|RCPT|MAIL|HELO|EHLO)\b", re.I)
+_CMD_EXIM = re.compile(r"\bafter (?:the )?(?:pipelined )?(end of data|DATA|RCPT(?: TO)?|MAIL(?: FROM)?|"
+                       r"initial connection|HELO|EHLO)\b", re.I)
+_CMD_TRANSCRIPT = re.compile(r"^\s*>>>\s*([A-Za-z]{4})\b[^\n]*\n(?:\s*<<<\s*[123]\d\d[^\n]*\n)*\s*<<<\s*[45]\d\d",
+                             re.I | re.M)
+
+
+def smtp_command(text: str | None) -> str | None:
+    """`DATA`, `RCPT`, `MAIL`, `CONN`: the command whose reply was the failure, when the text says."""
+    if not text:
+        return None
+    for rx in (_CMD_POSTFIX, _CMD_EXIM, _CMD_TRANSCRIPT):
+        m = rx.search(text)
+        if m:
+            word = m.group(1).upper()
+            if word.startswith(("DATA", "END OF DATA")):
+                return "DATA"
+            if word.startswith("RCPT"):
+                return "RCPT"
+            if word.startswith("MAIL"):
+                return "MAIL"
+            return "CONN"
+    return None
+
+
+def bounce_kind(status: str | None, diagnostic: str | None,
+                command: str | None = None) -> tuple[str, str, str | None]:
+    """(kind, reason, status) where status is filled in from the reason when the text gave none.
+
+    A recipient refused only after DATA was accepted at RCPT time: the mailbox exists and a
+    content filter answers with "user unknown" (common on mobile carriers), so that is
+    `filtered`, soft, as sisimai has it, unless the status code itself names the address
+    (`5.1.x`). A refusal at MAIL FROM is about the sender: `rejected`.
+    """
     reason = bounce_reason(status, diagnostic)
+    if command == "DATA" and reason == "userunknown" and not (status or "").startswith(("5.1.", "4.1.")):
+        reason = "filtered"
+    elif command == "MAIL" and reason in HARD_REASONS:
+        reason = "rejected"  # refused at MAIL FROM: the sender was refused, not this address
     if status and status.startswith("4.") and reason not in ("mailboxfull",):
         return "soft", reason, status
     kind = "hard" if reason in HARD_REASONS else "soft"

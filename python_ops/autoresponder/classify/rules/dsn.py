@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from autoresponder.classify.decision import Decision
 from autoresponder.classify.message import DsnRecipient, MessageView
-from autoresponder.classify.rules.codes import bounce_kind, find_status
+from autoresponder.classify.rules.codes import find_status
 from autoresponder.models import Bounce
 
 _SUCCESS_ACTIONS = ("delivered", "relayed", "expanded")
@@ -32,10 +32,23 @@ def _failed(r: DsnRecipient) -> bool:
     return bool(r.status and r.status[:1] in "45")
 
 
+def _status_of(r: DsnRecipient) -> str | None:
+    status = r.status if r.status and find_status(r.status) == r.status else find_status(r.diagnostic or "")
+    if status and status[:1] not in "45":
+        status = find_status(r.diagnostic or "") or None
+    return status
+
+
 def delivery_status(view: MessageView) -> Decision | None:
-    """A message/delivery-status part: BOUNCE for failed/delayed, not-a-reply for success."""
+    """A message/delivery-status part: BOUNCE for failed/delayed, not-a-reply for success.
+
+    Every failed recipient gets its own Bounce; one without a Diagnostic-Code takes the words
+    of its own paragraph in the human-readable part, then the part's single diagnostic.
+    """
     if not view.dsn:
-        return None
+        from autoresponder.classify.rules.esp import json_notification
+
+        return json_notification(view)
     failed = [r for r in view.dsn if _failed(r)]
     if not failed:
         r = view.dsn[0]
@@ -45,25 +58,49 @@ def delivery_status(view: MessageView) -> Decision | None:
                 evidence=f"Action: {r.action or ''}; Status: {r.status or ''}".strip(),
             )
         return None
-    r = failed[0]
-    status = r.status if r.status and find_status(r.status) == r.status else find_status(r.diagnostic or "")
-    if status and status[:1] not in "45":
-        status = find_status(r.diagnostic or "") or None
-    diag = r.diagnostic or _text_diagnostic(view)
-    kind, reason, status = bounce_kind(status, diag)
-    if r.action and r.action.startswith("delayed"):
-        kind = "soft"
+    from autoresponder.classify.rules.mta import (
+        _excluded,
+        _notice_text,
+        make_bounce,
+        recipient_blocks,
+        recipient_command,
+    )
+
+    notice = _notice_text(view.own_text)[:20000]
+    blocks = recipient_blocks(notice, _excluded(view)) if notice.strip() else {}
+    seen: set[str] = set()
+    bounces: list[Bounce] = []
+    text_diag: str | None = None
+    for r in failed:
+        rcpt = r.recipient or r.original_recipient
+        if rcpt and rcpt in seen:
+            continue
+        seen.add(rcpt or "")
+        block = blocks.get(rcpt or "", "")
+        if len(failed) == 1:  # the whole notice speaks of this recipient (a transcript names the command)
+            block = f"{block}\n{notice[:4000]}".strip()
+        diag = r.diagnostic
+        if not diag:
+            from autoresponder.classify.rules.mta import diagnostic_from_text
+
+            diag = diagnostic_from_text(block) if block else None
+            if not diag and len(failed) == 1:
+                text_diag = text_diag or _text_diagnostic(view)
+                diag = text_diag
+        b = make_bounce(rcpt, _status_of(r), diag, block, delayed=bool(r.action and r.action.startswith("delayed")),
+                        command=recipient_command(notice, rcpt))
+        bounces.append(b)
+    r, first = failed[0], bounces[0]
     evidence = "; ".join(x for x in (
         f"Final-Recipient: {r.recipient}" if r.recipient else "",
         f"Action: {r.action}" if r.action else "",
         f"Status: {r.status}" if r.status else "",
         f"Diagnostic-Code: {r.diagnostic}" if r.diagnostic else "",
+        f"{len(bounces)} recipients" if len(bounces) > 1 else "",
     ) if x)
     return Decision(
-        determination="BOUNCE", reason=kind, category="BOUNCE", confidence=0.99, evidence=evidence[:500],
-        bounce=Bounce(kind=kind, status=status, diagnostic=(diag or None) and diag[:500],
-                      recipient=r.recipient or r.original_recipient),
-        person_email=r.original_recipient or r.recipient,
+        determination="BOUNCE", reason=first.kind, category="BOUNCE", confidence=0.99, evidence=evidence[:500],
+        bounce=first, bounces=bounces, person_email=r.original_recipient or r.recipient,
     )
 
 
