@@ -1,7 +1,9 @@
 """Every file of a run folder `runs/<run_id>/` (DESIGN §8).
 
 Documents are dbt models (schema `marts`) exported as neutralised CSV (and JSON where §8 asks);
-audit files come from the executor's report and the write log.
+audit files come from the executor's report and the write log. The models keep the rows of every
+run with the run that landed the message (`run_id`); a run folder holds only its own run's rows,
+so a re-run with nothing new writes documents with headers only.
 """
 
 from __future__ import annotations
@@ -36,18 +38,33 @@ DOCUMENTS: tuple[tuple[str, str, bool], ...] = (
 )
 
 
-def query_rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict[str, Any]]:
+def query_table(conn: duckdb.DuckDBPyConnection, sql: str,
+                params: list | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+    """(column names, rows): the columns are known even when no row is, so empty files keep headers."""
     cur = conn.execute(sql, params or [])
     cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    return cols, [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
 
-def classifier_rows(conn: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    return query_rows(
+def query_rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict[str, Any]]:
+    return query_table(conn, sql, params)[1]
+
+
+def classifier_table(conn: duckdb.DuckDBPyConnection, run_id: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """The classification of the messages `run_id` landed."""
+    return query_table(
         conn,
         "select e.file_path as path, c.* exclude (replacements), c.replacements "
-        "from classification.classified_messages c join raw.emails e using (message_id) order by e.file_path",
+        "from classification.classified_messages c join raw.emails e using (message_id) "
+        "where e.landed_run_id = ? order by e.file_path, c.message_id",
+        [run_id],
     )
+
+
+def document_table(conn: duckdb.DuckDBPyConnection, model: str,
+                   run_id: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """This run's rows of one document model, in a stable order."""
+    return query_table(conn, f"select * from marts.{model} where run_id = ? order by all", [run_id])
 
 
 def hodor_import_of_run(conn: duckdb.DuckDBPyConnection, run_id: str,
@@ -67,14 +84,23 @@ def hodor_import_of_run(conn: duckdb.DuckDBPyConnection, run_id: str,
 def write_run_folder(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dict) -> dict:
     """Write the documents, audit logs and impact report; returns the impact dict."""
     d = ctx.run_dir
+    documents: dict[str, dict[str, Any]] = {}  # file name -> {"path": relative to the run folder, "rows"}
+
+    def link(name: str, rows: int | None) -> None:
+        documents[name] = {"path": name, "rows": rows}
+
     for model, stem, as_json in DOCUMENTS:
-        rows = query_rows(conn, f"select * from marts.{model}")
-        write_csv(d / f"{stem}.csv", rows)
+        cols, rows = document_table(conn, model, ctx.run_id)
+        write_csv(d / f"{stem}.csv", rows, columns=cols)
+        link(f"{stem}.csv", len(rows))
         if as_json:
             write_json(d / f"{stem}.json", rows)
-    rows = classifier_rows(conn)
-    write_csv(d / "classifier_output.csv", rows)
+            link(f"{stem}.json", len(rows))
+    cols, rows = classifier_table(conn, ctx.run_id)
+    write_csv(d / "classifier_output.csv", rows, columns=cols)
     write_json(d / "classifier_output.json", rows)
+    link("classifier_output.csv", len(rows))
+    link("classifier_output.json", len(rows))
 
     ensure_write_log(conn)  # a plan run has written nothing yet: the audit files are then empty
     audit = cupola_audit_rows_from_log(conn, ctx.run_id)
@@ -86,8 +112,14 @@ def write_run_folder(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dic
     hodor = hodor_import_of_run(conn, ctx.run_id, log_rows)
     hodor.write(d / "hodor_pending_actions.csv")
     hodor.write_verification(d / "hodor_prospect_import_verification.csv")
+    link("cupola_audit_log.csv", len(audit))
+    link("write_log.csv", len(log_rows))
+    for name in ("cupola_audit_log.json", "cupola_audit_log_rollback_plan.csv", "hodor_pending_actions.csv",
+                 "hodor_prospect_import_verification.csv", "stage_execution.log"):
+        if (d / name).exists():
+            link(name, None)
 
-    impact = build_impact(ctx, conn, systems, writers, log_rows)
+    impact = build_impact(ctx, conn, systems, writers, log_rows, documents=dict(sorted(documents.items())))
     write_json(d / "impact_report.json", impact)
     (d / "impact_report.md").write_text(impact_markdown(impact), encoding="utf-8")
     ctx.log("report", "run folder written", files=sorted(p.name for p in d.iterdir()))
