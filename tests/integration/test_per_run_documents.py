@@ -10,12 +10,16 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+from contextlib import ExitStack
 from pathlib import Path
 from types import SimpleNamespace
 
+import duckdb
 import pytest
 
-from autoresponder.pipeline import run_pipeline
+from autoresponder.config import Settings
+from autoresponder.connections import open_systems
+from autoresponder.pipeline import connect_warehouse, land, run_pipeline
 from autoresponder.report.run_folder import DOCUMENTS
 from autoresponder.run import RunContext
 from tests.conftest import SEEDS
@@ -167,3 +171,54 @@ def test_the_impact_report_links_every_document_by_relative_path(runs) -> None:
         md = (ctx.run_dir / "impact_report.md").read_text()
         assert "[marketing_suppression.csv](marketing_suppression.csv)" in md
         assert json.loads((ctx.run_dir / "impact_report.json").read_text())["documents"] == docs
+
+
+@pytest.fixture(scope="module")
+def carried(tmp_path_factory: pytest.TempPathFactory):
+    """Run K lands every seed and is killed before dbt; a plan run P, an apply run A and an apply run
+    C with nothing new follow, sharing warehouse and emulators."""
+    root = tmp_path_factory.mktemp("carried")
+    sources = root / "sources"
+    shutil.copytree(SEEDS, sources)
+    s = Settings(sources_dir=sources, warehouse=root / "warehouse.duckdb", runs_dir=root / "runs",
+                 as_of="2026-11-25", mode="apply")
+    plan = s.model_copy(update={"mode": "plan"})
+    with ExitStack() as stack:
+        systems = stack.enter_context(open_systems(s, sources, s.warehouse))
+        k = RunContext.create(s)
+        conn = connect_warehouse(k.warehouse)
+        try:
+            land(k, conn, systems)  # ... and killed here
+        finally:
+            conn.close()
+        p = RunContext.create(plan)
+        p_impact = run_pipeline(p, systems)
+        a = RunContext.create(s)
+        a_impact = run_pipeline(a, systems)
+        c = RunContext.create(s)
+        c_impact = run_pipeline(c, systems)
+        yield SimpleNamespace(warehouse=s.warehouse, k_id=k.run_id, p=p, p_impact=p_impact, a=a, a_impact=a_impact,
+                              c=c, c_impact=c_impact)
+
+
+def test_messages_of_a_killed_or_plan_run_are_issued_by_the_next_apply_run(carried) -> None:
+    k = carried.k_id
+    for ctx, impact in ((carried.p, carried.p_impact), (carried.a, carried.a_impact)):
+        _, master = _csv(ctx.run_dir / "processing_report_master.csv")
+        assert len(master) == 32 and {r["run_id"] for r in master} == {k}
+        assert impact["landed_this_run"] == 0 and impact["total_processed"] == 32
+        assert impact["carried_over"] == {k: 32}
+        assert len(impact["parse_errors"]) == 2
+        assert "carried over" in (ctx.run_dir / "impact_report.md").read_text()
+    assert carried.p_impact["writes_total"]["succeeded"] == 0  # plan: a preview, issues nothing
+    assert carried.a_impact["writes_total"]["succeeded"] > 0
+    assert carried.c_impact["total_processed"] == 0 and carried.c_impact["carried_over"] == {}
+    for name in DOCUMENT_FILES:
+        assert _csv(carried.c.run_dir / name)[1] == [], name
+    conn = duckdb.connect(str(carried.warehouse))
+    try:
+        issued = set(conn.execute("select run_id, issued_by_run from report.issued_runs").fetchall())
+    finally:
+        conn.close()
+    assert issued == {
+        (k, carried.a.run_id), (carried.a.run_id, carried.a.run_id), (carried.c.run_id, carried.c.run_id)}

@@ -38,21 +38,21 @@ def _table_exists(conn: duckdb.DuckDBPyConnection, schema: str, table: str) -> b
                               "where table_schema = ? and table_name = ?", [schema, table]))
 
 
-def _parse_errors(conn: duckdb.DuckDBPyConnection, run_id: str) -> list[dict[str, Any]]:
-    """Messages this run landed whose MIME did not parse cleanly (they still landed and were classified)."""
+def _parse_errors(conn: duckdb.DuckDBPyConnection, runs: list[str]) -> list[dict[str, Any]]:
+    """Messages of `runs` whose MIME did not parse cleanly (they still landed and were classified)."""
     rows = conn.execute(
-        "select file_path, message_id, parse_error from raw.emails "
-        "where landed_run_id = ? and parse_error is not null order by file_path, message_id", [run_id]).fetchall()
+        "select file_path, message_id, parse_error from raw.emails where list_contains(?::varchar[], landed_run_id) "
+        "and parse_error is not null order by file_path, message_id", [runs]).fetchall()
     return [{"file": f, "message_id": m, "reason": e} for f, m, e in rows]
 
 
-def _duplicates(conn: duckdb.DuckDBPyConnection, run_id: str) -> list[dict[str, Any]]:
-    """Files this run met whose Message-ID was already landed (not landed again)."""
+def _duplicates(conn: duckdb.DuckDBPyConnection, runs: list[str]) -> list[dict[str, Any]]:
+    """Files `runs` met whose Message-ID was already landed (not landed again)."""
     if not _table_exists(conn, "raw", "email_duplicates"):
         return []
     rows = conn.execute(
         "select file_path, message_id, duplicate_of_file from raw.email_duplicates "
-        "where run_id = ? order by file_path", [run_id]).fetchall()
+        "where list_contains(?::varchar[], run_id) order by file_path", [runs]).fetchall()
     return [{"file": f, "message_id": m, "duplicate_of_file": o} for f, m, o in rows]
 
 
@@ -97,17 +97,23 @@ def _by_system_status(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
 
 
 def build_impact(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dict,
-                 log_rows: list[dict[str, Any]], documents: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+                 log_rows: list[dict[str, Any]], documents: dict[str, dict[str, Any]] | None = None,
+                 runs: list[str] | None = None) -> dict[str, Any]:
     """`log_rows`: this run's `ops.write_log` rows; `writers`: the writers that ran, if any;
-    `documents`: {file name: {"path": relative to the run folder, "rows": n or None}}."""
+    `documents`: {file name: {"path": relative to the run folder, "rows": n or None}}; `runs`: the
+    runs whose messages the documents hold (this run first, then runs carried over)."""
     execution = ctx.facts.get("execution")
     classification = ctx.facts.get("classification") or {}
-    run = [ctx.run_id]
+    runs = list(runs or [ctx.run_id])
+    run = [runs]  # the query parameter: messages of these runs
+    in_runs = "list_contains(?::varchar[], run_id)"
     writes = _writes(log_rows)
-    outcomes = _counts(conn, "select outcome, count(*) from marts.fct_message_outcomes where run_id = ? "
+    outcomes = _counts(conn, f"select outcome, count(*) from marts.fct_message_outcomes where {in_runs} "
                              "group by 1 order by 1", run)
-    parse_errors = _parse_errors(conn, ctx.run_id)
-    duplicates = _duplicates(conn, ctx.run_id)
+    parse_errors = _parse_errors(conn, runs)
+    duplicates = _duplicates(conn, runs)
+    carried = _counts(conn, f"select run_id, count(*) from marts.fct_message_outcomes where {in_runs} "
+                            "and run_id <> ? group by 1 order by 1", [runs, ctx.run_id])
     by_status = _writes_by_status(log_rows)
     sf_writer = writers.get("salesforce")
     if getattr(systems, "salesforce_counts", None):
@@ -119,8 +125,9 @@ def build_impact(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dict,
         "run_id": ctx.run_id,
         "as_of": ctx.as_of,
         "mode": ctx.mode,
-        "landed_this_run": _scalar(conn, "select count(*) from raw.emails where landed_run_id = ?", run),
-        "total_processed": _scalar(conn, "select count(*) from marts.fct_message_outcomes where run_id = ?", run),
+        "landed_this_run": _scalar(conn, "select count(*) from raw.emails where landed_run_id = ?", [ctx.run_id]),
+        "total_processed": _scalar(conn, f"select count(*) from marts.fct_message_outcomes where {in_runs}", run),
+        "carried_over": carried,
         "parse_error_count": len(parse_errors),
         "duplicate_count": len(duplicates),
         "parse_errors": parse_errors,
@@ -134,22 +141,22 @@ def build_impact(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dict,
         "added_by_system": dict(writes["added"]),
         "updated_by_system": dict(writes["updated"]),
         "by_determination": _counts(
-            conn, "select determination, count(*) from marts.fct_message_outcomes where run_id = ? "
+            conn, f"select determination, count(*) from marts.fct_message_outcomes where {in_runs} "
                   "group by 1 order by 1", run),
         "by_outcome": outcomes,
         "review_reasons": _counts(
             conn, "select review_reason, count(*) from marts.fct_message_outcomes "
-                  "where run_id = ? and outcome = 'manual_review' group by 1 order by 1", run),
+                  f"where {in_runs} and outcome = 'manual_review' group by 1 order by 1", run),
         "counters": {
             "skipped_unknown_determination": outcomes.get("skipped_unknown", 0),
             "skipped_no_contact": outcomes.get("skipped_no_contact", 0),
             "skipped_already_inactive_at_org": _scalar(
-                conn, "select count(distinct message_id) from marts.fct_actions where run_id = ? and system = 'cupola' "
+                conn, f"select count(distinct message_id) from marts.fct_actions where {in_runs} and system = 'cupola' "
                       "and gate_reason = 'ALREADY_INACTIVE_AT_ORG'", run),
         },
         "actions_by_system_and_gate": {
             f"{s}.{g}": int(n) for s, g, n in conn.execute(
-                "select system, gate, count(*) from marts.fct_actions where run_id = ? "
+                f"select system, gate, count(*) from marts.fct_actions where {in_runs} "
                 "group by 1, 2 order by 1, 2", run).fetchall()
         },
         "writes": by_status,
@@ -157,7 +164,7 @@ def build_impact(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dict,
         "failed_writes": _failed_writes(log_rows),
         "writes_by_system": _by_system_status(log_rows),
         "planned_auto_writes": _scalar(
-            conn, "select count(*) from marts.fct_actions where run_id = ? and gate = 'auto'", run),
+            conn, f"select count(*) from marts.fct_actions where {in_runs} and gate = 'auto'", run),
         "write_errors": dict(execution.errors) if execution is not None else {},
         "api_calls": {
             "salesforce_requests": sum(sf_server.values()),
@@ -214,6 +221,8 @@ def impact_markdown(impact: dict[str, Any]) -> str:
         "",
         f"* **Messages landed this run:** {impact['landed_this_run']}",
         f"* **Total emails processed:** {impact['total_processed']} (this run's messages)",
+        *(["* Of which carried over from earlier runs that issued no documents (killed, or plan): "
+           + ", ".join(f"{r}: {n}" for r, n in impact["carried_over"].items())] if impact.get("carried_over") else []),
         f"* **Parse errors:** {impact['parse_error_count']} · **duplicates:** {impact['duplicate_count']}",
         f"* **Records deactivated:** {impact['records_deactivated']}",
         f"* **New records added:** {impact['new_records_added']}",
