@@ -15,7 +15,7 @@ def raw_emails(context: dg.AssetExecutionContext, autoresponder: AutoResponderRe
     settings = autoresponder.settings()
     conn = autoresponder.connect()
     try:
-        stats = land_emails(conn, settings.sources_dir / "emails")
+        stats = land_emails(conn, settings.sources_dir / "emails", run_id=context.run_id)
     finally:
         conn.close()
     return dg.MaterializeResult(metadata={k: dg.MetadataValue.int(v) for k, v in stats.as_dict().items()})

@@ -31,7 +31,7 @@ def land(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections)
 
     with ctx.stage("land"):
         snapshots = land_snapshots(conn, ctx.sources_dir)
-        emails = land_emails(conn, ctx.sources_dir / "emails")
+        emails = land_emails(conn, ctx.sources_dir / "emails", run_id=ctx.run_id)
         if systems.salesforce is not None:
             from autoresponder.systems.salesforce import sync_objects
 

@@ -11,6 +11,7 @@ classified as (
 joined as (
     select
         messages.message_id,
+        messages.run_id,
         messages.file_path,
         messages.from_email,
         messages.subject,

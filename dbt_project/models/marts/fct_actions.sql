@@ -28,6 +28,7 @@ message_gates as (
 gated as (
     select
         routes.*,
+        messages.run_id,
         messages.determination,
         messages.reason,
         messages.lookup_email,
@@ -46,7 +47,7 @@ gated as (
 
 final as (
     select
-        '{{ var("run_id") }}' as run_id,
+        run_id,  -- the run that landed the message (every message is re-planned each run)
         message_id,
         determination,
         reason,

@@ -42,7 +42,7 @@ per_message as (
 
 final as (
     select
-        '{{ var("run_id") }}' as run_id,
+        messages.run_id,  -- the run that landed the message
         messages.message_id,
         messages.determination,
         messages.reason,

@@ -2,7 +2,11 @@
 
 Every file lands: a broken MIME message keeps its bytes with `parse_error` set, an empty file
 lands as an empty message with `parse_error = 'empty file'`. Messages are deduplicated on the
-normalised Message-ID; the first file (in path order) wins, later duplicates are counted.
+normalised Message-ID; the first file (in path order) wins. Each message records the run that
+first landed it (`landed_run_id`), which dbt carries to the marts as `run_id`. A later file that
+carries an already landed Message-ID is a duplicate: it is listed once, in `raw.email_duplicates`
+with the run that met it and the file that holds the landed copy, and never landed; a file seen
+by an earlier run (landed or listed) is only counted as `already_landed`.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from autoresponder.mime import parse_email, utcnow
 
 EMAIL_COLUMNS = (
     "message_id", "message_id_raw", "file_path", "sha256", "from_email", "from_name", "to_emails",
-    "subject", "sent_at", "headers", "text", "auth_status", "parse_error", "raw", "landed_at",
+    "subject", "sent_at", "headers", "text", "auth_status", "parse_error", "raw", "landed_at", "landed_run_id",
 )
 
 DDL = """
@@ -42,7 +46,16 @@ create table if not exists raw.emails (
     auth_status varchar,
     parse_error varchar,
     raw blob,
-    landed_at timestamp
+    landed_at timestamp,
+    landed_run_id varchar
+);
+alter table raw.emails add column if not exists landed_run_id varchar;
+create table if not exists raw.email_duplicates (
+    run_id varchar,
+    file_path varchar,
+    message_id varchar,
+    duplicate_of_file varchar,
+    sha256 varchar
 );
 """
 
@@ -55,9 +68,12 @@ class LandingStats:
     already_landed: int = 0
     parse_errors: int = 0
     duplicate_ids: list[str] = field(default_factory=list)
+    # {file, message_id, duplicate_of_file} of each duplicate met by this run
+    duplicate_files: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "duplicate_ids"}
+        """The counts only (Dagster metadata and the stage log)."""
+        return {k: v for k, v in self.__dict__.items() if isinstance(v, int)}
 
 
 def iter_raw_messages(emails_dir: Path) -> Iterator[tuple[str, bytes]]:
@@ -73,7 +89,7 @@ def iter_raw_messages(emails_dir: Path) -> Iterator[tuple[str, bytes]]:
             yield str(path), path.read_bytes()
 
 
-def _row(path: str, raw: bytes, landed_at) -> dict:
+def _row(path: str, raw: bytes, landed_at, run_id: str | None = None) -> dict:
     p = parse_email(raw, fallback_id=None)
     return {
         "message_id": p.message_id,
@@ -91,11 +107,14 @@ def _row(path: str, raw: bytes, landed_at) -> dict:
         "parse_error": p.parse_error,
         "raw": raw,
         "landed_at": landed_at,
+        "landed_run_id": run_id,
     }
 
 
-def land_emails(conn: duckdb.DuckDBPyConnection, emails_dir: Path, *, batch_size: int = 5000) -> LandingStats:
-    """Parse every message under `emails_dir` and insert new Message-IDs into `raw.emails`."""
+def land_emails(conn: duckdb.DuckDBPyConnection, emails_dir: Path, *, run_id: str | None = None,
+                batch_size: int = 5000) -> LandingStats:
+    """Parse every message under `emails_dir` and insert new Message-IDs into `raw.emails`, each
+    with `landed_run_id = run_id`; duplicates met for the first time go to `raw.email_duplicates`."""
     emails_dir = Path(emails_dir)
     if not emails_dir.is_dir():
         raise SourceMissingError(
@@ -103,9 +122,9 @@ def land_emails(conn: duckdb.DuckDBPyConnection, emails_dir: Path, *, batch_size
             "(DESIGN §3 layout: <sources>/emails/*.eml)"
         )
     conn.execute(DDL)
-    existing = {r[0] for r in conn.execute("select message_id from raw.emails").fetchall()}
+    landed_file = dict(conn.execute("select message_id, file_path from raw.emails").fetchall())
+    listed_duplicates = {r[0] for r in conn.execute("select file_path from raw.email_duplicates").fetchall()}
     stats = LandingStats()
-    seen: set[str] = set()
     batch: list[dict] = []
     landed_at = utcnow()
 
@@ -125,16 +144,20 @@ def land_emails(conn: duckdb.DuckDBPyConnection, emails_dir: Path, *, batch_size
 
     for path, raw in tqdm(iter_raw_messages(emails_dir), desc="landing emails", unit="msg", disable=None):
         stats.files += 1
-        row = _row(path, raw, landed_at)
+        row = _row(path, raw, landed_at, run_id)
         mid = row["message_id"]
-        if mid in existing:
+        if path in listed_duplicates or landed_file.get(mid) == path:
             stats.already_landed += 1
             continue
-        if mid in seen:
+        if mid in landed_file:
             stats.duplicates += 1
             stats.duplicate_ids.append(mid)
+            stats.duplicate_files.append({"file": path, "message_id": mid, "duplicate_of_file": landed_file[mid]})
+            conn.execute("insert into raw.email_duplicates values (?, ?, ?, ?, ?)",
+                         [run_id, path, mid, landed_file[mid], row["sha256"]])
+            listed_duplicates.add(path)
             continue
-        seen.add(mid)
+        landed_file[mid] = path
         if row["parse_error"]:
             stats.parse_errors += 1
         batch.append(row)

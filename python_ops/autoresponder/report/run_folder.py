@@ -1,7 +1,14 @@
 """Every file of a run folder `runs/<run_id>/` (DESIGN §8).
 
 Documents are dbt models (schema `marts`) exported as neutralised CSV (and JSON where §8 asks);
-audit files come from the executor's report and the write log.
+audit files come from the executor's report and the write log. The models keep the rows of every
+run with the run that landed the message (`run_id`); a run folder holds only its own run's rows,
+so a re-run with nothing new writes documents with headers only.
+
+A run's messages are "issued" when an `apply` run has written their documents
+(`report.issued_runs`). Messages of a run that never got there — killed before its report, or a
+`plan` run, whose documents are a preview — are carried into the next run's documents with their
+own `run_id`, so no message misses its documents and none is issued twice by apply runs.
 """
 
 from __future__ import annotations
@@ -36,18 +43,64 @@ DOCUMENTS: tuple[tuple[str, str, bool], ...] = (
 )
 
 
-def query_rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict[str, Any]]:
+ISSUED_DDL = """
+create schema if not exists report;
+create table if not exists report.issued_runs (
+    run_id varchar primary key,
+    issued_by_run varchar,
+    issued_at timestamp default current_timestamp
+);
+"""
+
+
+def document_run_ids(conn: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
+    """`run_id` first, then every earlier run whose messages no apply run has issued documents for.
+    Rows landed before runs were recorded (`unrecorded`) are never carried."""
+    conn.execute(ISSUED_DDL)
+    rows = conn.execute(
+        "select distinct run_id from marts.fct_message_outcomes where run_id <> ? and run_id <> 'unrecorded' "
+        "and run_id not in (select run_id from report.issued_runs) order by run_id", [run_id]).fetchall()
+    return [run_id, *(r[0] for r in rows)]
+
+
+def mark_issued(conn: duckdb.DuckDBPyConnection, ctx, run_ids: list[str]) -> None:
+    """An apply run's report issues the documents of `run_ids`; a plan run issues nothing."""
+    if ctx.mode != "apply":
+        return
+    conn.execute(ISSUED_DDL)
+    conn.execute("insert or ignore into report.issued_runs (run_id, issued_by_run) "
+                 "select unnest(?::varchar[]), ?", [run_ids, ctx.run_id])
+
+
+def query_table(conn: duckdb.DuckDBPyConnection, sql: str,
+                params: list | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+    """(column names, rows): the columns are known even when no row is, so empty files keep headers."""
     cur = conn.execute(sql, params or [])
     cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    return cols, [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
 
-def classifier_rows(conn: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    return query_rows(
+def query_rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict[str, Any]]:
+    return query_table(conn, sql, params)[1]
+
+
+def classifier_table(conn: duckdb.DuckDBPyConnection,
+                     run_ids: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
+    """The classification of the messages `run_ids` landed."""
+    return query_table(
         conn,
-        "select e.file_path as path, c.* exclude (replacements), c.replacements "
-        "from classification.classified_messages c join raw.emails e using (message_id) order by e.file_path",
+        "select e.landed_run_id as run_id, e.file_path as path, c.* exclude (replacements), c.replacements "
+        "from classification.classified_messages c join raw.emails e using (message_id) "
+        "where list_contains(?::varchar[], e.landed_run_id) order by e.landed_run_id, e.file_path, c.message_id",
+        [run_ids],
     )
+
+
+def document_table(conn: duckdb.DuckDBPyConnection, model: str,
+                   run_ids: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
+    """The rows of one document model for the messages of `run_ids`, in a stable order."""
+    return query_table(conn, f"select * from marts.{model} where list_contains(?::varchar[], run_id) order by all",
+                       [run_ids])
 
 
 def hodor_import_of_run(conn: duckdb.DuckDBPyConnection, run_id: str,
@@ -67,14 +120,24 @@ def hodor_import_of_run(conn: duckdb.DuckDBPyConnection, run_id: str,
 def write_run_folder(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dict) -> dict:
     """Write the documents, audit logs and impact report; returns the impact dict."""
     d = ctx.run_dir
+    documents: dict[str, dict[str, Any]] = {}  # file name -> {"path": relative to the run folder, "rows"}
+
+    def link(name: str, rows: int | None) -> None:
+        documents[name] = {"path": name, "rows": rows}
+
+    runs = document_run_ids(conn, ctx.run_id)
     for model, stem, as_json in DOCUMENTS:
-        rows = query_rows(conn, f"select * from marts.{model}")
-        write_csv(d / f"{stem}.csv", rows)
+        cols, rows = document_table(conn, model, runs)
+        write_csv(d / f"{stem}.csv", rows, columns=cols)
+        link(f"{stem}.csv", len(rows))
         if as_json:
             write_json(d / f"{stem}.json", rows)
-    rows = classifier_rows(conn)
-    write_csv(d / "classifier_output.csv", rows)
+            link(f"{stem}.json", len(rows))
+    cols, rows = classifier_table(conn, runs)
+    write_csv(d / "classifier_output.csv", rows, columns=cols)
     write_json(d / "classifier_output.json", rows)
+    link("classifier_output.csv", len(rows))
+    link("classifier_output.json", len(rows))
 
     ensure_write_log(conn)  # a plan run has written nothing yet: the audit files are then empty
     audit = cupola_audit_rows_from_log(conn, ctx.run_id)
@@ -86,9 +149,17 @@ def write_run_folder(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dic
     hodor = hodor_import_of_run(conn, ctx.run_id, log_rows)
     hodor.write(d / "hodor_pending_actions.csv")
     hodor.write_verification(d / "hodor_prospect_import_verification.csv")
+    link("cupola_audit_log.csv", len(audit))
+    link("write_log.csv", len(log_rows))
+    for name in ("cupola_audit_log.json", "cupola_audit_log_rollback_plan.csv", "hodor_pending_actions.csv",
+                 "hodor_prospect_import_verification.csv", "stage_execution.log"):
+        if (d / name).exists():
+            link(name, None)
 
-    impact = build_impact(ctx, conn, systems, writers, log_rows)
+    impact = build_impact(ctx, conn, systems, writers, log_rows, documents=dict(sorted(documents.items())),
+                          runs=runs)
     write_json(d / "impact_report.json", impact)
     (d / "impact_report.md").write_text(impact_markdown(impact), encoding="utf-8")
+    mark_issued(conn, ctx, runs)
     ctx.log("report", "run folder written", files=sorted(p.name for p in d.iterdir()))
     return impact

@@ -95,3 +95,46 @@ def test_missing_emails_folder_names_the_folder(tmp_path: Path) -> None:
     conn = duckdb.connect()
     with pytest.raises(SourceMissingError, match=str(tmp_path / "nope")):
         land_emails(conn, tmp_path / "nope")
+
+
+def test_each_message_records_the_run_that_first_landed_it(tmp_path: Path) -> None:
+    emails = tmp_path / "emails"
+    emails.mkdir()
+    (emails / "a.eml").write_bytes(GOOD)
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    land_emails(conn, emails, run_id="run-1")
+    (emails / "b.eml").write_bytes(BROKEN)
+    land_emails(conn, emails, run_id="run-2")
+    rows = dict(conn.execute("select message_id, landed_run_id from raw.emails").fetchall())
+    assert rows == {"abc-1@acme.com": "run-1", "broken-1@acme.com": "run-2"}
+
+
+def test_a_duplicate_is_listed_once_with_its_file_and_the_landed_copy(tmp_path: Path) -> None:
+    emails = tmp_path / "emails"
+    emails.mkdir()
+    (emails / "a.eml").write_bytes(GOOD)
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    land_emails(conn, emails, run_id="run-1")
+    (emails / "z.eml").write_bytes(GOOD.replace(b"<AbC-1@acme.com>", b"<abc-1@ACME.com>"))
+    second = land_emails(conn, emails, run_id="run-2")
+    assert (second.landed, second.duplicates, second.already_landed) == (0, 1, 1)
+    assert second.duplicate_files == [{"file": str(emails / "z.eml"), "message_id": "abc-1@acme.com",
+                                       "duplicate_of_file": str(emails / "a.eml")}]
+    third = land_emails(conn, emails, run_id="run-3")
+    assert (third.landed, third.duplicates, third.already_landed) == (0, 0, 2)
+    listed = conn.execute("select run_id, file_path, duplicate_of_file from raw.email_duplicates").fetchall()
+    assert listed == [("run-2", str(emails / "z.eml"), str(emails / "a.eml"))]
+    assert all(isinstance(v, int) for v in second.as_dict().values())
+
+
+def test_a_warehouse_from_before_run_ids_gets_the_column(tmp_path: Path) -> None:
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    conn.execute("create schema raw; create table raw.emails (message_id varchar primary key, message_id_raw varchar,"
+                 " file_path varchar, sha256 varchar, from_email varchar, from_name varchar, to_emails json,"
+                 " subject varchar, sent_at timestamp, headers json, text varchar, auth_status varchar,"
+                 " parse_error varchar, raw blob, landed_at timestamp)")
+    emails = tmp_path / "emails"
+    emails.mkdir()
+    (emails / "a.eml").write_bytes(GOOD)
+    land_emails(conn, emails, run_id="run-1")
+    assert conn.execute("select landed_run_id from raw.emails").fetchall() == [("run-1",)]

@@ -1,5 +1,6 @@
 -- out-of-office replies, tracked apart from inactivations (DESIGN §5): never inactivates
 select
+    m.run_id,
     m.message_id,
     m.lookup_email,
     m.first_name,

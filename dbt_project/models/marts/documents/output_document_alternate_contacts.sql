@@ -1,5 +1,6 @@
 -- each alternate contact a REPLACEMENT reply names: a manual research entry (DESIGN §5)
 select
+    m.run_id,
     m.message_id,
     m.lookup_email as original_email,
     m.first_name as original_first_name,

@@ -1,5 +1,6 @@
 -- email changes of Multipub-linked people, for Marketing / SFMC to apply (DESIGN §5)
 select
+    a.run_id,
     a.message_id,
     a.lookup_email as old_email,
     m.new_email,

@@ -1,5 +1,6 @@
 -- research rows for people who moved to another organisation (DESIGN §5 moved_to_other_org)
 select
+    m.run_id,
     m.message_id,
     m.lookup_email,
     m.first_name,

@@ -1,5 +1,6 @@
 -- INACTIVE / REPLACEMENT candidates Multipub flags (DESIGN §7); Multipub is never changed
 select
+    m.run_id,
     m.message_id,
     m.determination,
     m.reason,

@@ -1,5 +1,6 @@
 -- every bounce, matched or not (DESIGN §5 BOUNCE)
 select
+    m.run_id,
     m.message_id,
     m.lookup_email,
     m.bounce_recipient,

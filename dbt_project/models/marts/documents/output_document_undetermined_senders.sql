@@ -1,5 +1,6 @@
 -- replies whose sender cannot be tied to any contact: for the Multipub reviewer (DESIGN §7, §9)
 select
+    m.run_id,
     m.message_id,
     m.from_email,
     m.lookup_email,

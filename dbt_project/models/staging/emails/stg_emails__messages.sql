@@ -5,6 +5,8 @@ with source as (
 renamed as (
     select
         message_id,
+        -- the run that first landed the message; rows landed before runs were recorded: 'unrecorded'
+        coalesce(landed_run_id, 'unrecorded') as run_id,
         file_path,
         {{ norm_email('from_email') }} as from_email,
         from_name,
