@@ -77,6 +77,9 @@ def build_impact(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dict,
         "planned_auto_writes": int(conn.execute(
             "select count(*) from marts.fct_actions where gate = 'auto'").fetchone()[0]),
         "write_errors": dict(execution.errors) if execution is not None else {},
+        # file hand-offs on disk (Hodor import, SFMC suppression), not confirmed by a remote
+        "handoffs_queued": {s: c["queued"] for s, c in _by_system_status(log_rows).items() if c.get("queued")},
+        "stopped": getattr(execution, "stopped", None),
         "api_calls": {
             "salesforce_requests": sum(sf_server.values()),
             "salesforce_requests_by_kind": sf_server,
@@ -112,6 +115,9 @@ def impact_markdown(impact: dict[str, Any]) -> str:
         f"* **Records updated (email / title):** {impact['records_updated']}",
         f"* Salesforce API requests: {impact['api_calls']['salesforce_requests']}",
         f"* LLM calls: {impact['llm']['calls']} ({impact['llm']['tokens']} tokens)",
+        f"* Hand-off rows queued (on disk, not confirmed by a remote): "
+        f"{sum((impact.get('handoffs_queued') or {}).values())}",
+        *([f"* **Run stopped by a guard:** {impact['stopped']}"] if impact.get("stopped") else []),
         "",
         "## By determination",
         "",
