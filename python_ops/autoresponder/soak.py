@@ -291,7 +291,8 @@ def _unfinished(work: Path) -> int:
 
 
 def soak(writes: int, kills: int, faults: float, seed: int = 0, workdir: Path | None = None,
-         max_runs: int | None = None, log: Any = None) -> dict[str, Any]:
+         max_runs: int | None = None, log: Any = None, stages: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """Run the soak; `stages` fixes where the kills go, in order (default: every stage, shuffled)."""
     from autoresponder.generate import DEFAULT_AS_OF, generate
 
     say = log or (lambda *_: None)
@@ -322,6 +323,8 @@ def soak(writes: int, kills: int, faults: float, seed: int = 0, workdir: Path | 
                                                                           "between", "classify"))
             for i in range(kills)]
     rng.shuffle(plan)
+    if stages:
+        plan = [stages[i % len(stages)] for i in range(kills)]
     emu = Emulator(sources, {"rate": faults, "kinds": FAULT_KINDS, "seed": seed} if faults > 0 else None)
     done_kills: list[str] = []
     runs = 0
