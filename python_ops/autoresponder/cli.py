@@ -55,6 +55,12 @@ def _bench_classify(args: argparse.Namespace) -> int:
     return bench_classify_main(args)
 
 
+def _soak(args: argparse.Namespace) -> int:
+    from autoresponder.soak import soak_main
+
+    return soak_main(args)
+
+
 def _emulate(args: argparse.Namespace) -> int:
     if args.system == "salesforce":
         from autoresponder.emulators.salesforce.server import emulate_main
@@ -127,6 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = cmd("bench-classify", _bench_classify, "rules throughput on one core, prints JSON")
     p.add_argument("--emails", type=int, default=5000)
+
+    p = cmd("soak", _soak, "crash + fault soak of apply against the emulators, prints JSON")
+    p.add_argument("--writes", type=int, default=1000, help="messages to generate (their writes are planned)")
+    p.add_argument("--kills", type=int, default=10, help="SIGKILLs at random instants across every stage")
+    p.add_argument("--faults", type=float, default=0.1, help="share of Salesforce requests answered with a fault")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--workdir", default=None, help="keep the sources, warehouses and run folders here")
 
     p = cmd("emulate", _emulate, "run a local emulator standalone; prints one JSON line")
     p.add_argument("system", choices=["salesforce", "hubspot", "openai"])

@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     cupola_odbc: SecretStr | None = None
     salesforce_batch_size: int = 200
     salesforce_create_tasks: bool = True
+    # quota guard: Salesforce writes stop (RunStopped, exit 4) once the org's daily API usage passes this share
+    salesforce_max_api_share: float = Field(0.8, gt=0, le=1)
     llm_model: str = "gpt-4o-mini"
     llm_enabled: bool = True
     llm_base_url: str | None = None  # else OPENAI_BASE_URL, read when the client is made

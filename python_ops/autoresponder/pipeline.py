@@ -120,7 +120,7 @@ def act(ctx: RunContext, conn: duckdb.DuckDBPyConnection, writers: dict) -> Any:
         writes = planned_writes(conn)
         report = execute(conn, writes, writers, mode=ctx.mode, run_id=ctx.run_id,
                          max_deactivation_share=ctx.settings.max_deactivation_share,
-                         matched_count=matched_record_count(conn))
+                         matched_count=matched_record_count(conn), resume_unfinished=True)
         ctx.log("act", f"{ctx.mode}: {len(writes)} planned auto writes", counts=report.counts,
                 errors=report.errors)
     ctx.facts["execution"] = report
@@ -143,7 +143,9 @@ def build_writers(ctx: RunContext, systems: Connections, conn: duckdb.DuckDBPyCo
     from autoresponder.systems.cupola.writer import CupolaWriter
     from autoresponder.systems.hodor.prospect_import import HodorProspectImport
 
-    writers: dict[str, Any] = {"hodor": HodorProspectImport.from_warehouse(conn), "sfmc": SuppressionList()}
+    # hand-offs are appended and fsynced to the run folder inside the act stage (DESIGN §10)
+    writers: dict[str, Any] = {"hodor": HodorProspectImport.from_warehouse(conn, run_dir=ctx.run_dir),
+                               "sfmc": SuppressionList(run_dir=ctx.run_dir)}
     if systems.cupola is not None:
         writers["cupola"] = CupolaWriter(systems.cupola)
     if systems.salesforce is not None:
@@ -151,7 +153,7 @@ def build_writers(ctx: RunContext, systems: Connections, conn: duckdb.DuckDBPyCo
 
         writers["salesforce"] = SalesforceWriter(
             systems.salesforce, batch_size=ctx.settings.salesforce_batch_size,
-            create_tasks=ctx.settings.salesforce_create_tasks)
+            create_tasks=ctx.settings.salesforce_create_tasks, max_api_share=ctx.settings.salesforce_max_api_share)
     return writers
 
 
@@ -168,7 +170,12 @@ def run_pipeline(ctx: RunContext, systems: Connections) -> dict:
     conn = connect_warehouse(ctx.warehouse)
     try:
         writers = build_writers(ctx, systems, conn)
-        act(ctx, conn, writers)
-        return report(ctx, conn, systems, writers)
+        execution = act(ctx, conn, writers)
+        impact = report(ctx, conn, systems, writers)
     finally:
         conn.close()
+    if getattr(execution, "stopped", None):  # a guard stopped writes: the report says why, then exit 4
+        from autoresponder.errors import RunStopped
+
+        raise RunStopped(execution.stopped)
+    return impact

@@ -47,8 +47,8 @@ class ChainRun:
         return [r for r in rows if all(r.get(k) == v for k, v in where.items())]
 
     def writes(self, message_id: str, **where: str) -> list[dict]:
-        """Write-log rows of this message that succeeded (writes made)."""
-        rows = self.query("select * from ops.write_log where message_id = ? and status = 'succeeded'", [message_id])
+        """Write-log rows of this message that succeeded or were queued as a hand-off (writes made)."""
+        rows = self.query("select * from ops.write_log where message_id = ? and status in ('succeeded', 'queued')", [message_id])
         return [r for r in rows if all(r.get(k) == v for k, v in where.items())]
 
     def cupola_row(self, org_person_id: int) -> dict | None:

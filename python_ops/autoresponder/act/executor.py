@@ -11,8 +11,20 @@
    reading the remote value instead of writing again; then calls `apply` once with the rest of
    the batch, and records each outcome right away.
 
+Writes an earlier run left `pending` or `failed_retriable` are resolved even when today's plan no
+longer holds them (the re-sync already sees the value a crashed PATCH wrote, so dbt plans nothing):
+they are rebuilt from the log and go through `heal` like the others.
+
+Hand-offs follow the system of record: a Hodor Prospect Import row or an SFMC suppression row is
+emitted only when the message's CUPOLA write of the same kind is done (`succeeded`, or
+`skipped_noop`: CUPOLA holds the value) in this or an earlier run; otherwise the write is logged
+`skipped_dependency` with the reason, and a later run emits it once CUPOLA has it.
+
 A writer that raises for a whole batch leaves that batch `pending` (healed next run) and is
-reported in `ExecutionReport.errors`; the other systems still run.
+reported in `ExecutionReport.errors`; the other systems still run. A writer that raises
+`RunStopped` (the Salesforce quota guard) has its finished outcomes recorded (`exc.outcomes`),
+the rest left `pending`, and the reason in `ExecutionReport.stopped`; the caller raises it
+after the report is written.
 """
 
 from __future__ import annotations
@@ -50,6 +62,8 @@ class ExecutionReport:
     healed: list[str] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
     deactivation_share: float | None = None
+    stopped: str | None = None  # a writer's guard stopped its writes (RunStopped); the rest stay pending
+    resumed: list[PlannedWrite] = field(default_factory=list)  # unfinished writes of earlier runs, not in the plan
 
     def write_for(self, key: str) -> PlannedWrite | None:
         return next((w for w in self.planned if w.idempotency_key == key), None)
@@ -97,6 +111,7 @@ def execute(
     run_id: str,
     max_deactivation_share: float | None = None,
     matched_count: int | None = None,
+    resume_unfinished: bool = False,
 ) -> ExecutionReport:
     """Execute `writes` (rows of `fct_actions` gated `auto`) against `writers`.
 
@@ -108,6 +123,8 @@ def execute(
         run_id: this run; stored on each log row it writes.
         max_deactivation_share: stop when mark_inactive targets / matched_count exceeds it.
         matched_count: matched records, counted like the targets (distinct system records).
+        resume_unfinished: also resolve the `pending` / `failed_retriable` writes of earlier runs
+            that `writes` no longer holds (a pipeline run; never a rollback).
 
     Raises:
         RunStopped: the deactivation share is over the limit (apply mode), before any write.
@@ -123,8 +140,18 @@ def execute(
         and report.deactivation_share is not None
         and report.deactivation_share > max_deactivation_share
     )
-    known = write_log.statuses(conn, planned) if write_log.write_log_exists(conn) else {}
+    exists = write_log.write_log_exists(conn)
+    known = write_log.statuses(conn, planned) if exists else {}
     todo = [w for w in planned if known.get((w.system, w.idempotency_key)) not in write_log.DONE_STATUSES]
+    if exists and resume_unfinished:  # unfinished writes of earlier runs that today's plan no longer holds
+        in_plan = {(w.system, w.idempotency_key) for w in planned}
+        for r in write_log.unfinished_rows(conn):
+            if (r["system"], r["idempotency_key"]) not in in_plan and r["system"] in writers:
+                w = _from_log(r, run_id)
+                report.resumed.append(w)
+                report.planned.append(w)
+                todo.append(w)
+                known[(w.system, w.idempotency_key)] = r["status"]
     report.already_done = [
         w for w in planned if known.get((w.system, w.idempotency_key)) in write_log.DONE_STATUSES
     ]
@@ -147,21 +174,74 @@ def execute(
     write_log.ensure_write_log(conn)
     write_log.insert_pending(conn, todo, run_id)
     # pending: crashed between remote write and log; failed_retriable: may have committed before the error
-    recovering = {(s, k) for (s, k), st in known.items() if st in ("pending", "failed_retriable")}
+    recovering = {(s, k) for (s, k), st in known.items() if st in write_log.RECOVERING_STATUSES}
     for system in _ordered(todo):
         batch = [w for w in todo if w.system == system]
+        priors = {w.idempotency_key: w.prior for w in batch}
+        blocked = _blocked_by_dependency(conn, batch) if system in HANDOFF_DEPENDS_ON else {}
         try:
-            outcomes = _run_system(writers[system], batch, recovering, report)
+            outcomes = _run_system(writers[system], batch, recovering, report, blocked)
+        except RunStopped as exc:  # a guard: keep what finished, the rest stays pending
+            done = list(getattr(exc, "outcomes", None) or [])
+            write_log.mark_outcomes(conn, system, done, priors)
+            report.outcomes.extend(done)
+            report.stopped = f"{system}: {exc}"
+            report.errors[system] = f"stopped by a guard: {exc}"
+            continue
         except Exception as exc:  # noqa: BLE001 - left pending, healed next run
             report.errors[system] = f"{type(exc).__name__}: {exc}"
             continue
-        write_log.mark_outcomes(conn, system, outcomes, {w.idempotency_key: w.prior for w in batch})
+        write_log.mark_outcomes(conn, system, outcomes, priors)
         report.outcomes.extend(outcomes)
     return report
 
 
+# system -> (system of record, {its action: the action it must have done})
+HANDOFF_DEPENDS_ON: dict[str, tuple[str, dict[str, str]]] = {
+    "hodor": ("cupola", {"mark_inactive": "mark_inactive", "update_email": "update_email",
+                         "update_title": "update_title"}),
+    "sfmc": ("cupola", {"suppress": "mark_inactive"}),
+}
+_DEP_DONE = ("succeeded", "skipped_noop")
+
+
+def _blocked_by_dependency(conn: Any, batch: list[PlannedWrite]) -> dict[str, WriteOutcome]:
+    """`skipped_dependency` outcomes for hand-off writes whose CUPOLA write is not done."""
+    if not batch:
+        return {}
+    source, actions = HANDOFF_DEPENDS_ON[batch[0].system]
+    mids = sorted({w.message_id for w in batch})
+    rows = conn.execute(
+        "select message_id, action, status, remote_message from ops.write_log where system = ?"
+        " and message_id in (select unnest(?::varchar[]))", [source, mids]).fetchall()
+    by_msg: dict[tuple[str, str], list[tuple[str, str | None]]] = defaultdict(list)
+    for mid, action, status, msg in rows:
+        by_msg[(mid, action)].append((status, msg))
+    out = {}
+    for w in batch:
+        need = actions.get(w.action, w.action)
+        found = by_msg.get((w.message_id, need), [])
+        if any(st in _DEP_DONE for st, _ in found):
+            continue
+        if not found:
+            why = f"no {source} {need} write for message {w.message_id}"
+        else:
+            why = "; ".join(f"{source} {need} is {st}" + (f" ({m})" if m else "") for st, m in found)
+        out[w.idempotency_key] = WriteOutcome(
+            w.idempotency_key, "skipped_dependency", attempts=0,
+            message=f"not handed off: {w.system} follows {source}, the system of record: {why}"[:2000])
+    return out
+
+
+def _from_log(r: dict[str, Any], run_id: str) -> PlannedWrite:
+    return PlannedWrite(run_id=run_id, message_id=r["message_id"], system=r["system"], object=r["object"],
+                        record_id=r["record_id"], action=r["action"], payload=r["payload"], prior=r["prior"],
+                        idempotency_key=r["idempotency_key"])
+
+
 def _run_system(
-    writer: Writer, batch: list[PlannedWrite], recovering: set[tuple[str, str]], report: ExecutionReport
+    writer: Writer, batch: list[PlannedWrite], recovering: set[tuple[str, str]], report: ExecutionReport,
+    blocked: dict[str, WriteOutcome] | None = None,
 ) -> list[WriteOutcome]:
     healed: dict[str, WriteOutcome] = {}
     to_heal = [w for w in batch if (w.system, w.idempotency_key) in recovering]
@@ -171,11 +251,16 @@ def _run_system(
             if o is not None:
                 healed[w.idempotency_key] = o
                 report.healed.append(w.idempotency_key)
-    rest = [w for w in batch if w.idempotency_key not in healed]
-    applied = {o.idempotency_key: o for o in (writer.apply(rest) if rest else [])}
+    blocked = blocked or {}
+    rest = [w for w in batch if w.idempotency_key not in healed and w.idempotency_key not in blocked]
+    try:
+        applied = {o.idempotency_key: o for o in (writer.apply(rest) if rest else [])}
+    except RunStopped as exc:  # keep the healed and blocked outcomes with the writer's finished ones
+        exc.outcomes = [*healed.values(), *blocked.values(), *(getattr(exc, "outcomes", None) or [])]  # type: ignore[attr-defined]
+        raise
     outcomes = []
     for w in batch:
-        o = healed.get(w.idempotency_key) or applied.get(w.idempotency_key)
+        o = healed.get(w.idempotency_key) or blocked.get(w.idempotency_key) or applied.get(w.idempotency_key)
         if o is None:
             o = WriteOutcome(
                 w.idempotency_key,

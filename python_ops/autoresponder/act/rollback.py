@@ -121,7 +121,7 @@ def rollback_plan_rows(conn: Any, run_id: str) -> list[dict[str, Any]]:
     if not write_log.write_log_exists(conn):
         return []
     rows = []
-    for r in write_log.fetch_rows(conn, run_id=run_id, status="succeeded"):
+    for r in write_log.fetch_rows(conn, run_id=run_id, status=write_log.APPLIED_STATUSES):
         write, call, note = plan_restore(r)
         rows.append(
             {
@@ -150,7 +150,7 @@ def rollback(conn: Any, run_id: str, writers: dict[str, Writer]) -> dict[str, An
         `failed` hold `{system, record_id, action, status, message}`, `manual` the plan rows.
     """
     plan = rollback_plan_rows(conn, run_id)
-    rows = write_log.fetch_rows(conn, run_id=run_id, status="succeeded") if plan else []
+    rows = write_log.fetch_rows(conn, run_id=run_id, status=write_log.APPLIED_STATUSES) if plan else []
     restoring, manual = [], [p for p in plan if p["restore_kind"] == "manual"]
     for r in rows:
         write = plan_restore(r)[0]
@@ -176,7 +176,7 @@ def rollback(conn: Any, run_id: str, writers: dict[str, Writer]) -> dict[str, An
             "status": o.status,
             "message": o.message,
         }
-        (restored if o.status in ("succeeded", "skipped_noop") else failed).append(item)
+        (restored if o.status in write_log.DONE_STATUSES else failed).append(item)
     for system, error in report.errors.items():
         failed.append(
             {"system": system, "record_id": None, "action": None, "status": "error", "message": error}

@@ -2,9 +2,16 @@
 
 Columns are those of docs/contracts.md; `(system, idempotency_key)` is the primary key.
 Lifecycle: a row is inserted `pending` before the writer is called and then marked with the
-writer's outcome (`succeeded | failed_retriable | failed_terminal | skipped_noop |
-skipped_conflict`). A row still `pending` at the start of a run was left by a crash between
-the remote write and the log. `succeeded` and `skipped_noop` are final: re-runs skip them.
+writer's outcome (`succeeded | queued | failed_retriable | failed_terminal | skipped_noop |
+skipped_conflict | skipped_dependency`). A row still `pending` at the start of a run was left by
+a crash between the remote write and the log. `succeeded`, `queued` and `skipped_noop` are final:
+re-runs skip them.
+
+* `queued`: a file hand-off row (Hodor Prospect Import, SFMC suppression) written and fsynced in
+  this run's folder; final for idempotency, but no remote has confirmed it, so the impact report
+  counts it apart from `succeeded`.
+* `skipped_dependency`: not written because the write it follows did not land (a Hodor row whose
+  CUPOLA write failed or was refused); not final, so a later run emits it once CUPOLA succeeds.
 
 When a writer reports the live value it read just before writing (`WriteOutcome.observed
 ["prior"]`), that value is merged into `prior`, so the rollback plan restores what was really
@@ -19,8 +26,11 @@ from typing import Any
 
 from autoresponder.models import PlannedWrite, WriteOutcome
 
-DONE_STATUSES = ("succeeded", "skipped_noop")
-STATUSES = ("pending", "succeeded", "failed_retriable", "failed_terminal", "skipped_noop", "skipped_conflict")
+DONE_STATUSES = ("succeeded", "queued", "skipped_noop")
+APPLIED_STATUSES = ("succeeded", "queued")  # this product wrote it (a remote confirmed, or a hand-off on disk)
+RECOVERING_STATUSES = ("pending", "failed_retriable")  # the remote may hold the write: heal first
+STATUSES = ("pending", "succeeded", "queued", "failed_retriable", "failed_terminal", "skipped_noop",
+            "skipped_conflict", "skipped_dependency")
 
 _DDL = """
 create schema if not exists ops;
@@ -76,8 +86,9 @@ def statuses(conn: Any, writes: Iterable[PlannedWrite]) -> dict[tuple[str, str],
 
 
 def succeeded_keys(conn: Any, system: str | None = None) -> set[tuple[str, str]]:
-    """(system, key) of every final write (`succeeded` or `skipped_noop`)."""
-    sql = "select system, idempotency_key from ops.write_log where status in ('succeeded', 'skipped_noop')"
+    """(system, key) of every final write (`succeeded`, `queued` or `skipped_noop`)."""
+    sql = ("select system, idempotency_key from ops.write_log"
+           " where status in ('succeeded', 'queued', 'skipped_noop')")
     params: list[Any] = []
     if system is not None:
         sql += " and system = ?"
@@ -157,24 +168,33 @@ def mark_outcomes(
     )
 
 
-def fetch_rows(conn: Any, run_id: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
-    """Log rows as dicts (payload and prior decoded), oldest first."""
+def unfinished_rows(conn: Any, statuses: tuple[str, ...] = RECOVERING_STATUSES) -> list[dict[str, Any]]:
+    """Rows an earlier run left in one of `statuses` (default: pending or failed_retriable)."""
+    marks = ", ".join("?" for _ in statuses)
+    sql = f"select {', '.join(COLUMNS)} from ops.write_log where status in ({marks}) order by created_at"
+    return [_decode(dict(zip(COLUMNS, v, strict=True))) for v in conn.execute(sql, list(statuses)).fetchall()]
+
+
+def _decode(row: dict[str, Any]) -> dict[str, Any]:
+    row["payload"] = json.loads(row["payload"]) if row["payload"] else {}
+    row["prior"] = json.loads(row["prior"]) if row["prior"] else {}
+    return row
+
+
+def fetch_rows(conn: Any, run_id: str | None = None,
+               status: str | tuple[str, ...] | None = None) -> list[dict[str, Any]]:
+    """Log rows as dicts (payload and prior decoded), oldest first; `status`: one or several."""
     sql = f"select {', '.join(COLUMNS)} from ops.write_log where true"
     params: list[Any] = []
     if run_id is not None:
         sql += " and run_id = ?"
         params.append(run_id)
     if status is not None:
-        sql += " and status = ?"
-        params.append(status)
+        wanted = (status,) if isinstance(status, str) else tuple(status)
+        sql += f" and status in ({', '.join('?' for _ in wanted)})"
+        params.extend(wanted)
     sql += " order by created_at, system, idempotency_key"
-    out = []
-    for values in conn.execute(sql, params).fetchall():
-        row = dict(zip(COLUMNS, values, strict=True))
-        row["payload"] = json.loads(row["payload"]) if row["payload"] else {}
-        row["prior"] = json.loads(row["prior"]) if row["prior"] else {}
-        out.append(row)
-    return out
+    return [_decode(dict(zip(COLUMNS, v, strict=True))) for v in conn.execute(sql, params).fetchall()]
 
 
 def _json(value: Any) -> str:

@@ -166,6 +166,9 @@ def build_impact(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dict,
         "planned_auto_writes": _scalar(
             conn, f"select count(*) from marts.fct_actions where {in_runs} and gate = 'auto'", run),
         "write_errors": dict(execution.errors) if execution is not None else {},
+        # file hand-offs on disk (Hodor import, SFMC suppression), not confirmed by a remote
+        "handoffs_queued": {s: c["queued"] for s, c in _by_system_status(log_rows).items() if c.get("queued")},
+        "stopped": getattr(execution, "stopped", None),
         "api_calls": {
             "salesforce_requests": sum(sf_server.values()),
             "salesforce_requests_by_kind": sf_server,
@@ -231,6 +234,9 @@ def impact_markdown(impact: dict[str, Any]) -> str:
         f"{t['failed']} failed · {t['skipped']} skipped · {t['pending']} pending",
         f"* Salesforce API requests: {impact['api_calls']['salesforce_requests']}",
         f"* LLM calls: {impact['llm']['calls']} ({impact['llm']['tokens']} tokens)",
+        f"* Hand-off rows queued (on disk, not confirmed by a remote): "
+        f"{sum((impact.get('handoffs_queued') or {}).values())}",
+        *([f"* **Run stopped by a guard:** {impact['stopped']}"] if impact.get("stopped") else []),
         "",
         "## Parse errors",
         "",

@@ -22,7 +22,12 @@ from autoresponder.act.rollback import rollback_plan_rows
 from autoresponder.act.write_log import ensure_write_log, fetch_rows
 from autoresponder.models import PlannedWrite
 from autoresponder.report.csv_safe import write_csv, write_json
+from autoresponder.report.handoff import HandoffFile
 from autoresponder.report.impact import build_impact, impact_markdown
+from autoresponder.report.suppression import add_bounces
+from autoresponder.systems.hodor.prospect_import import FILE_COLUMNS as HODOR_COLUMNS
+from autoresponder.systems.hodor.prospect_import import FILE_NAME as HODOR_FILE
+from autoresponder.systems.hodor.prospect_import import KEY_COLUMN as HODOR_KEY
 from autoresponder.systems.hodor.prospect_import import HodorProspectImport
 
 # (dbt model in schema marts, file stem, also JSON?)
@@ -36,7 +41,6 @@ DOCUMENTS: tuple[tuple[str, str, bool], ...] = (
     ("output_document_multipub_audit", "output_document_multipub_audit", False),
     ("output_document_undeliverables", "output_document_undeliverables", False),
     ("output_document_undetermined_senders", "output_document_undetermined_senders", False),
-    ("marketing_suppression", "marketing_suppression", False),
     ("human_review_metadata", "human_review_metadata", False),
     ("out_of_office_tracking", "out_of_office_tracking", False),
     ("fct_actions", "fct_actions", False),
@@ -105,14 +109,15 @@ def document_table(conn: duckdb.DuckDBPyConnection, model: str,
 
 def hodor_import_of_run(conn: duckdb.DuckDBPyConnection, run_id: str,
                         rows: list[dict[str, Any]]) -> HodorProspectImport:
-    """The Prospect Import rows of this run's succeeded Hodor writes (`rows`: the run's write-log
-    rows), rebuilt from the log so the file is the same whether the run came from the CLI or Dagster."""
+    """The Prospect Import rows of this run's queued Hodor writes (`rows`: the run's write-log
+    rows), rebuilt from the log for the verification file (the import file itself is written
+    durably by the writer in the act stage)."""
     hodor = HodorProspectImport.from_warehouse(conn)
     hodor.apply([
         PlannedWrite(run_id=run_id, message_id=r["message_id"], system=r["system"], object=r["object"],
                      record_id=r["record_id"], action=r["action"], payload=r["payload"], prior=r["prior"],
                      idempotency_key=r["idempotency_key"])
-        for r in rows if r["system"] == "hodor" and r["status"] == "succeeded"
+        for r in rows if r["system"] == "hodor" and r["status"] == "queued"
     ])
     return hodor
 
@@ -146,8 +151,11 @@ def write_run_folder(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dic
     write_csv(d / "cupola_audit_log_rollback_plan.csv", rollback_plan_rows(conn, ctx.run_id))
     log_rows = fetch_rows(conn, run_id=ctx.run_id)  # this run's writes, read once for the files below
     write_csv(d / "write_log.csv", log_rows)
+    # hand-offs: the act stage appended and fsynced this run's rows; the files exist even when empty
+    HandoffFile(d / HODOR_FILE, HODOR_COLUMNS, HODOR_KEY).ensure()
+    add_bounces(d, query_rows(conn, "select email, reason, message_id from marts.marketing_suppression "
+                                    "where source = 'bounce'"))
     hodor = hodor_import_of_run(conn, ctx.run_id, log_rows)
-    hodor.write(d / "hodor_pending_actions.csv")
     hodor.write_verification(d / "hodor_prospect_import_verification.csv")
     link("cupola_audit_log.csv", len(audit))
     link("write_log.csv", len(log_rows))

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, Response
 from .auth_routes import add_auth_routes
 from .bulk_routes import add_bulk_routes, read_json
 from .faults import EmulatorMiddleware
-from .org import API_DAILY_MAX, EmulatedOrg
+from .org import EmulatedOrg
 from .schema import RELEASES, api_versions, global_entry, sobject_describe
 from .state import ApiError
 
@@ -43,6 +43,7 @@ ENDPOINTS = [
     "GET /_emulator/requests",
     "POST /_emulator/reset",
     "POST /_emulator/faults",
+    "POST /_emulator/limits",
     "GET /_emulator/applied",
     "GET /_emulator/endpoints",
 ]
@@ -87,7 +88,7 @@ def build_app(org: EmulatedOrg) -> Any:
     def limits() -> dict[str, Any]:
         used = org.api_usage()
         return {
-            "DailyApiRequests": {"Max": API_DAILY_MAX, "Remaining": max(0, API_DAILY_MAX - used)},
+            "DailyApiRequests": {"Max": org.api_daily_max, "Remaining": max(0, org.api_daily_max - used)},
             "DailyBulkV2QueryJobs": {"Max": 10000, "Remaining": 10000 - len(org.jobs)},
             "DailyBulkV2QueryFileStorageMB": {"Max": 1000000, "Remaining": 1000000},
             "ConcurrentAsyncGetReportInstances": {"Max": 200, "Remaining": 200},
@@ -269,6 +270,11 @@ def build_app(org: EmulatedOrg) -> Any:
         org.faults = await read_json(request) or {}
         org._fault_rng = None
         return {"faults": org.faults}
+
+    @app.post("/_emulator/limits")
+    async def debug_limits(request: Request) -> dict[str, Any]:
+        body = await read_json(request) or {}
+        return org.set_api_limit(body.get("max"), body.get("used"))
 
     @app.get("/_emulator/applied")
     def debug_applied() -> dict[str, Any]:

@@ -20,7 +20,6 @@ import json
 import re
 from typing import Any
 
-from .org import API_DAILY_MAX
 from .schema import api_versions
 
 _DATA = re.compile(r"^/services/data/v([\d.]+)(/.*)?$")
@@ -107,7 +106,7 @@ class EmulatorMiddleware:
         """Add `Sforce-Limit-Info: api-usage=<used>/<max>` to the answer, as Salesforce does on REST calls."""
         async def wrapped(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
-                value = f"api-usage={self.org.api_usage()}/{API_DAILY_MAX}".encode()
+                value = f"api-usage={self.org.api_usage()}/{self.org.api_daily_max}".encode()
                 message = {**message, "headers": [*message.get("headers", []), (b"sforce-limit-info", value)]}
             await send(message)
 

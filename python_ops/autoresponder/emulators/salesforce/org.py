@@ -50,6 +50,8 @@ class EmulatedOrg:
         self.counts: Counter[str] = Counter()
         self.faults_injected: Counter[str] = Counter()
         self.faults = faults or {}
+        self.api_daily_max = API_DAILY_MAX  # the org's DailyApiRequests limit (settable: set_api_limit)
+        self.api_usage_offset = 0  # requests "already used today" before this emulator started
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
 
@@ -71,9 +73,20 @@ class EmulatedOrg:
             self.sessions.discard(token)
 
     def api_usage(self) -> int:
-        """API requests used "today" (what `limits` and the `Sforce-Limit-Info` header report)."""
+        """API requests used "today" (what `limits` and the `Sforce-Limit-Info` header report):
+        the data requests counted since start (or `reset_counts`) plus `api_usage_offset`."""
         with self._lock:
-            return sum(n for kind, n in self.counts.items() if kind not in _NOT_API)
+            return self.api_usage_offset + sum(n for kind, n in self.counts.items() if kind not in _NOT_API)
+
+    def set_api_limit(self, max_requests: int | None = None, used: int | None = None) -> dict[str, int]:
+        """Set the daily limit and/or today's usage (so a test can bring the org near its quota)."""
+        with self._lock:
+            if max_requests is not None:
+                self.api_daily_max = int(max_requests)
+            if used is not None:
+                counted = sum(n for kind, n in self.counts.items() if kind not in _NOT_API)
+                self.api_usage_offset = int(used) - counted
+        return {"max": self.api_daily_max, "used": self.api_usage()}
 
     def session_valid(self, token: str | None) -> bool:
         return token is not None and token in self.sessions

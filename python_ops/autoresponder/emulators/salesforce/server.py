@@ -100,6 +100,10 @@ class EmulatorHandle:
     def request_counts(self) -> dict[str, int]:
         return self.org.request_counts()
 
+    def set_api_limit(self, max_requests: int | None = None, used: int | None = None) -> dict[str, int]:
+        """The org's DailyApiRequests limit and today's usage (as `limits` and `Sforce-Limit-Info` report)."""
+        return self.org.set_api_limit(max_requests, used)
+
     def faults_injected(self) -> dict[str, int]:
         return dict(self.org.faults_injected)
 

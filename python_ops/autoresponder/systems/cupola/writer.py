@@ -69,8 +69,10 @@ class CupolaWriter:
         return [self._apply_one(w) for w in writes]
 
     def heal(self, writes: list[PlannedWrite]) -> list[WriteOutcome | None]:
-        """For writes left `pending` by a crashed run: `succeeded` when CUPOLA already shows the
-        target state (the procedure is not called again), else None (apply it normally)."""
+        """For writes an interrupted run left `pending` (or `failed_retriable`): when CUPOLA already
+        shows the target state the procedure is not called again and the write is `skipped_noop`
+        (a no-op: the value is there, but nothing proves this product wrote it, so it is never
+        counted `succeeded` nor put in a rollback plan); else None (apply it normally)."""
         out: list[WriteOutcome | None] = []
         for w in writes:
             try:
@@ -82,10 +84,10 @@ class CupolaWriter:
                 out.append(
                     WriteOutcome(
                         w.idempotency_key,
-                        "succeeded",
+                        "skipped_noop",
                         remote_id=str(row["org_person_id"]),
                         message=f"healed: org_person_id {w.record_id} already in the target state "
-                        "after an interrupted run; procedure not called again",
+                        "after an interrupted run (no proof this product wrote it); procedure not called again",
                         attempts=0,
                         observed={"healed": True, "new": _prior_view(row), "executed_at": self._stamp()},
                     )

@@ -24,6 +24,14 @@ Template (fixed column order, `TEMPLATE_COLUMNS`):
 | Source Reference| the reply's message_id                                                |
 | Notes           | determination / reason, action and idempotency key                    |
 
+| Idempotency Key | the write's key (not part of the SAC template; the importer ignores it)  |
+
+Durable before logged (DESIGN §10): given the run folder, `apply` appends its rows to
+`<run_dir>/hodor_pending_actions.csv` and fsyncs it inside the act stage (`report/handoff.py`),
+then reports each write `queued` (on disk, not yet confirmed by Hodor). `heal` finds a key
+already in any run's file, so a kill between the fsync and the write log neither loses nor
+doubles a row.
+
 Payload and prior keys may be the §3 column names (`status`, `email`, `title`, ...) or the
 template names (`Status`, `Email`, ...). Identity fields missing from the write are filled from
 the Hodor snapshot passed as `prospects` (e.g. `raw.hodor_prospects`).
@@ -37,6 +45,7 @@ from typing import Any
 
 from autoresponder.models import PlannedWrite, WriteOutcome
 from autoresponder.report.csv_safe import write_csv
+from autoresponder.report.handoff import HandoffFile, find_keys
 
 TEMPLATE_COLUMNS = [
     "Action",
@@ -53,6 +62,9 @@ TEMPLATE_COLUMNS = [
     "Source Reference",
     "Notes",
 ]
+KEY_COLUMN = "Idempotency Key"
+FILE_NAME = "hodor_pending_actions.csv"
+FILE_COLUMNS = [*TEMPLATE_COLUMNS, KEY_COLUMN]
 VERIFICATION_COLUMNS = [
     "prospect_id",
     "action",
@@ -90,22 +102,30 @@ def _normalise(fields: Mapping[str, Any] | None) -> dict[str, Any]:
 
 
 class HodorProspectImport:
-    """Writer for system `hodor`: accumulates Prospect Import rows, then `write(path)`.
+    """Writer for system `hodor`: Prospect Import rows, appended durably to the run's file.
 
     Args:
         prospects: the Hodor snapshot by prospect_id (values keyed by §3 column names), used to
             fill identity fields the write does not carry.
+        run_dir: this run's folder; rows go to `<run_dir>/hodor_pending_actions.csv` in `apply`.
+            Without it rows are only kept in memory (`rows()`, `write(path)`).
     """
 
     system = "hodor"
 
-    def __init__(self, prospects: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+    def __init__(self, prospects: Mapping[str, Mapping[str, Any]] | None = None,
+                 run_dir: str | Path | None = None) -> None:
         self._prospects = {str(k): dict(v) for k, v in (prospects or {}).items()}
         self._rows: list[dict[str, Any]] = []
         self._verification: list[dict[str, Any]] = []
+        self.run_dir = Path(run_dir) if run_dir is not None else None
+
+    @property
+    def file(self) -> HandoffFile | None:
+        return None if self.run_dir is None else HandoffFile(self.run_dir / FILE_NAME, FILE_COLUMNS, KEY_COLUMN)
 
     @classmethod
-    def from_warehouse(cls, conn: Any) -> HodorProspectImport:
+    def from_warehouse(cls, conn: Any, run_dir: str | Path | None = None) -> HodorProspectImport:
         """Build with the snapshot in `raw.hodor_prospects` (empty when the table is missing)."""
         try:
             cur = conn.execute("select * from raw.hodor_prospects")
@@ -113,11 +133,23 @@ class HodorProspectImport:
             rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
         except Exception:  # noqa: BLE001 - no snapshot landed: fall back to the writes' own fields
             rows = []
-        return cls({str(r["prospect_id"]): r for r in rows})
+        return cls({str(r["prospect_id"]): r for r in rows}, run_dir=run_dir)
+
+    def heal(self, writes: list[PlannedWrite]) -> list[WriteOutcome | None]:
+        """`queued` for writes whose row an interrupted run already put in a hand-off file."""
+        if self.run_dir is None:
+            return [None for _ in writes]
+        found = find_keys(self.run_dir.parent, FILE_NAME, {w.idempotency_key for w in writes}, KEY_COLUMN)
+        return [WriteOutcome(w.idempotency_key, "queued", attempts=0,
+                             remote_id=str(w.record_id) if w.record_id is not None else None,
+                             message=f"healed: Prospect Import row already in {found[w.idempotency_key]}")
+                if w.idempotency_key in found else None for w in writes]
 
     def apply(self, writes: list[PlannedWrite]) -> list[WriteOutcome]:
-        """Add one import row per write; each is `succeeded` (a file row, not a DB write)."""
+        """One import row per write, appended and fsynced before returning; each is `queued`
+        (on disk for the Hodor importer, not yet confirmed by Hodor)."""
         outcomes = []
+        new_rows: list[dict[str, Any]] = []
         for w in writes:
             if w.action not in _CHANGED_BY_ACTION:
                 outcomes.append(
@@ -132,15 +164,20 @@ class HodorProspectImport:
             row, checks = self._row_for(w)
             self._rows.append(row)
             self._verification.extend(checks)
+            new_rows.append({**row, KEY_COLUMN: w.idempotency_key})
+            where = f"in {self.run_dir / FILE_NAME}" if self.run_dir is not None else "in memory"
             outcomes.append(
                 WriteOutcome(
                     w.idempotency_key,
-                    "succeeded",
+                    "queued",
                     remote_id=str(w.record_id) if w.record_id is not None else None,
-                    message=f"Prospect Import row {len(self._rows)} queued",
+                    message=f"Prospect Import row {len(self._rows)} queued {where}",
                     observed={"import_row": row},
+                    attempts=0,
                 )
             )
+        if self.file is not None and new_rows:
+            self.file.append(new_rows)  # durable before the executor logs `queued`
         return outcomes
 
     def rows(self) -> list[dict[str, Any]]:

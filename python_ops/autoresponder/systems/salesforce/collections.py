@@ -52,18 +52,20 @@ def backoff(attempt: int, base: float, cap: float) -> float:
 
 
 def send_collection(caller: SalesforceCaller, method: str, units: list[Unit], *, confirm: Confirm | None = None,
-                    chunk: int = 200) -> None:
+                    chunk: int = 200, before_write: Callable[[], None] | None = None) -> None:
     """Send `units` with `composite/sobjects` (POST creates, PATCH updates), allOrNone=false.
 
     Every unit ends resolved: succeeded (remote id), failed_terminal (Salesforce's message) or
-    failed_retriable (retries exhausted).
+    failed_retriable (retries exhausted). `before_write` runs before every request (the quota
+    guard); whatever it raises propagates, leaving the units of that request unresolved.
     """
     kind = "composite_post" if method == "POST" else "composite_patch"
     for start in range(0, len(units), chunk):
-        _send_chunk(caller, method, kind, units[start:start + chunk], confirm)
+        _send_chunk(caller, method, kind, units[start:start + chunk], confirm, before_write)
 
 
-def _send_chunk(caller: SalesforceCaller, method: str, kind: str, units: list[Unit], confirm: Confirm | None) -> None:
+def _send_chunk(caller: SalesforceCaller, method: str, kind: str, units: list[Unit], confirm: Confirm | None,
+                before_write: Callable[[], None] | None = None) -> None:
     pending = list(units)
     lost = False
     attempt = 0
@@ -81,6 +83,8 @@ def _send_chunk(caller: SalesforceCaller, method: str, kind: str, units: list[Un
             pending = [u for u in pending if u.status is None]
             if not pending:
                 return
+        if before_write is not None:
+            before_write()
         for u in pending:
             u.attempts += 1
         body = {"allOrNone": False, "records": [u.record for u in pending]}

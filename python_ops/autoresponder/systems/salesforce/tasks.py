@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -55,15 +56,39 @@ def task_record(record_id: str, writes: list[PlannedWrite]) -> dict[str, Any]:
                          if k not in ACCOUNT_NAME_KEYS)
         det = f"{w.determination or ''} ({w.reason})" if w.reason else (w.determination or "")
         lines.append(f"- {w.action}: {what}; determination {det.strip()}; run {w.run_id}")
-    lines.append(f"{TASK_MARKER} {writes[0].idempotency_key}")
+    lines.extend(f"{TASK_MARKER} {w.idempotency_key}" for w in writes)  # one per write: heal finds each
     return {"attributes": {"type": "Task"}, "WhoId": record_id, "Subject": task_subject(writes),
             "Status": "Completed", "Priority": "Normal", "ActivityDate": datetime.now(UTC).date().isoformat(),
             "Description": "\n".join(lines)}
 
 
+def task_keys(caller: SalesforceCaller, record_ids: list[str], *, batch_size: int = 200) -> dict[str, str]:
+    """Idempotency key -> Task Id for every key marker on the Tasks of `record_ids` (WhoId).
+
+    The key travels in the Task's Description (`AutoResponder key: <key>`, one line per write):
+    the emulator and every org store Description as is, so no custom field is needed. An org
+    that prefers a field would add an external-id text field (e.g. `AutoResponder_Key__c`) and
+    query it instead; the Description marker keeps working either way."""
+    out: dict[str, str] = {}
+    ids = list(dict.fromkeys(r for r in record_ids if r))
+    for start in range(0, len(ids), batch_size):
+        part = ids[start:start + batch_size]
+        soql = format_soql("SELECT Id, WhoId, Description FROM Task WHERE WhoId IN {ids}", ids=part)
+        for rec in query_records(caller, soql):
+            for line in (rec.get("Description") or "").splitlines():
+                if line.startswith(TASK_MARKER):
+                    out.setdefault(line[len(TASK_MARKER):].strip(), rec["Id"])
+    return out
+
+
 def create_tasks(caller: SalesforceCaller, written: list[tuple[PlannedWrite, str]],
-                 outcomes: dict[str, WriteOutcome], *, batch_size: int = 200) -> int:
-    """One curated Task per written Contact/Lead (collection POST); returns how many were created."""
+                 outcomes: dict[str, WriteOutcome], *, batch_size: int = 200,
+                 before_write: Callable[[], None] | None = None) -> int:
+    """One curated Task per written Contact/Lead (collection POST); returns how many were created.
+
+    A write counts as done only with its Task: when the Task cannot be created the write's
+    outcome becomes `failed_retriable` with Salesforce's message (the record holds the value),
+    and the next run's heal creates the Task once (its key marker prevents a second)."""
     by_record: dict[str, list[PlannedWrite]] = defaultdict(list)
     for w, rid in written:
         if w.object in ("Contact", "Lead") and rid:
@@ -77,19 +102,25 @@ def create_tasks(caller: SalesforceCaller, written: list[tuple[PlannedWrite, str
         recs = query_records(caller, soql)
         landed = {}
         for i, u in enumerate(pending):
-            marker = f"{TASK_MARKER} {u.writes[0].idempotency_key}"
+            markers = [f"{TASK_MARKER} {w.idempotency_key}" for w in u.writes]
             for rec in recs:
-                if rec.get("WhoId") == u.key and marker in (rec.get("Description") or ""):
+                if rec.get("WhoId") == u.key and any(m in (rec.get("Description") or "") for m in markers):
                     landed[i] = rec["Id"]
         return landed
 
-    send_collection(caller, "POST", units, chunk=batch_size, confirm=confirm)
+    send_collection(caller, "POST", units, chunk=batch_size, confirm=confirm, before_write=before_write)
     for u in units:
         if u.status == "succeeded":
             created += 1
         for w in u.writes:
             out = outcomes.get(w.idempotency_key)
-            if out is not None:
-                out.observed["task_id" if u.status == "succeeded" else "task_error"] = (
-                    u.remote_id if u.status == "succeeded" else u.message)
+            if out is None:
+                continue
+            if u.status == "succeeded":
+                out.observed["task_id"] = u.remote_id
+            else:
+                out.observed["task_error"] = u.message
+                if out.status == "succeeded":
+                    out.status = "failed_retriable"
+                    out.message = f"record updated, but its Task was not created: {u.message}"
     return created

@@ -7,7 +7,18 @@
 3. PATCH the rest with `composite/sobjects` (allOrNone=false, <= 200 a request); `create`
    finds or creates the Account by Name, then POSTs Contacts.
 4. Optionally one curated Task per written Contact/Lead (WhoId = the record; subject and
-   description from the determination, never the email body).
+   description from the determination, never the email body). The Task carries every write's
+   idempotency key (a marker line in its Description, see `tasks.task_keys`); a write whose
+   Task could not be created is `failed_retriable` with Salesforce's message.
+
+`heal` resolves writes an interrupted run left `pending` (a kill mid-PATCH) or
+`failed_retriable`: it reads the record and its Tasks; `succeeded` when both carry the write
+(value and key marker), else the PATCH is re-sent and the Task created once.
+
+Quota guard: before every write request the org's daily API usage (`Sforce-Limit-Info:
+api-usage=N/M`, which simple-salesforce keeps in `sf.api_usage`; else GET `limits`) is compared
+with `max_api_share`; past it, `SalesforceQuotaStop` (a `RunStopped`) is raised carrying the
+outcomes already final, and the other writes stay `pending` for the next run.
 """
 
 from __future__ import annotations
@@ -18,10 +29,11 @@ from typing import Any
 from simple_salesforce import Salesforce
 from simple_salesforce.format import format_soql
 
+from ...errors import RunStopped
 from ...models import PlannedWrite, WriteOutcome
 from .collections import Unit, send_collection
 from .errors import SalesforceApiError, failure_status
-from .tasks import ACCOUNT_NAME_KEYS, create_tasks, query_records
+from .tasks import ACCOUNT_NAME_KEYS, create_tasks, query_records, task_keys
 from .transport import SalesforceCaller
 
 
@@ -36,6 +48,14 @@ def same_value(field: str, a: Any, b: Any) -> bool:
     return a == b
 
 
+class SalesforceQuotaStop(RunStopped):
+    """The org's daily API usage passed the configured share: Salesforce writes stop (exit 4)."""
+
+    def __init__(self, message: str, outcomes: list[WriteOutcome] | None = None):
+        super().__init__(message)
+        self.outcomes = list(outcomes or [])
+
+
 class SalesforceWriter:
     """Applies `PlannedWrite`s for Salesforce with sObject Collections.
 
@@ -46,8 +66,10 @@ class SalesforceWriter:
     """
 
     def __init__(self, sf: Salesforce, batch_size: int = 200, create_tasks: bool = True, *, max_attempts: int = 6,
-                 backoff_base: float = 0.1, backoff_max: float = 5.0):
+                 backoff_base: float = 0.1, backoff_max: float = 5.0, max_api_share: float | None = 0.8):
         self.sf = sf
+        self.max_api_share = max_api_share
+        self.api_usage: tuple[int, int] | None = None  # (used, max) last seen
         self.batch_size = max(1, min(200, batch_size))
         self.create_tasks = create_tasks
         self.caller = SalesforceCaller(sf, max_attempts=max_attempts, backoff_base=backoff_base,
@@ -60,18 +82,109 @@ class SalesforceWriter:
         """HTTP attempts by kind (composite_get, composite_patch, composite_post, query, login...)."""
         return dict(self.caller.counts)
 
+    # quota guard -------------------------------------------------------------------------
+    def _usage(self) -> tuple[int, int] | None:
+        usage = (getattr(self.sf, "api_usage", None) or {}).get("api-usage")
+        if usage is not None and getattr(usage, "total", 0):
+            return int(usage.used), int(usage.total)
+        try:
+            lim = self.caller.call("limits", lambda: self.sf.limits())["DailyApiRequests"]
+            return int(lim["Max"]) - int(lim["Remaining"]), int(lim["Max"])
+        except Exception:  # noqa: BLE001 - an org that reports no usage: nothing to guard on
+            return None
+
+    def guard(self) -> None:
+        """Raise `SalesforceQuotaStop` when the daily API usage passed `max_api_share`."""
+        if self.max_api_share is None:
+            return
+        usage = self._usage()
+        if usage is None:
+            return
+        self.api_usage = usage
+        used, total = usage
+        if total and used / total >= self.max_api_share:
+            raise SalesforceQuotaStop(
+                f"Salesforce daily API usage {used}/{total} ({used / total:.0%}) passed the configured share "
+                f"{self.max_api_share:.0%} (salesforce_max_api_share); Salesforce writes stopped, the rest stay "
+                "pending for the next run")
+
     def apply(self, writes: list[PlannedWrite]) -> list[WriteOutcome]:
-        """One outcome per write, same order and idempotency key; never raises for a record."""
+        """One outcome per write, same order and idempotency key; never raises for a record.
+
+        Raises:
+            SalesforceQuotaStop: the quota guard tripped; `.outcomes` holds the final ones.
+        """
         outcomes: dict[str, WriteOutcome] = {}
         updates = [w for w in writes if w.action != "create"]
         creates = [w for w in writes if w.action == "create"]
         written: list[tuple[PlannedWrite, str]] = []
-        self._apply_updates(updates, outcomes, written)
-        self._apply_creates(creates, outcomes, written)
-        if self.create_tasks and written:
-            self.tasks_created += create_tasks(self.caller, written, outcomes, batch_size=self.batch_size)
+        try:
+            self._apply_updates(updates, outcomes, written)
+            self._apply_creates(creates, outcomes, written)
+            if self.create_tasks and written:
+                self.tasks_created += create_tasks(self.caller, written, outcomes, batch_size=self.batch_size,
+                                                   before_write=self.guard)
+        except SalesforceQuotaStop as stop:
+            stop.outcomes = self._finished(outcomes)
+            raise
         return [outcomes.get(w.idempotency_key) or WriteOutcome(w.idempotency_key, "failed_terminal",
                                                                message="not processed") for w in writes]
+
+    def _finished(self, outcomes: dict[str, WriteOutcome]) -> list[WriteOutcome]:
+        """Outcomes that stand on their own: a write that succeeded but has no Task yet stays
+        pending (heal creates the Task next run)."""
+        return [o for o in outcomes.values()
+                if o.status != "succeeded" or not self.create_tasks or "task_id" in o.observed
+                or o.observed.get("object") not in ("Contact", "Lead")]
+
+    # heal ---------------------------------------------------------------------------------
+    def heal(self, writes: list[PlannedWrite]) -> list[WriteOutcome | None]:
+        """Resolve writes an interrupted run may have sent: read the record and its Tasks.
+
+        `succeeded` when the record holds the value and a Task carries the write's key; when the
+        record holds the value but no Task does, the PATCH is re-sent and the Task created (a
+        Task failure leaves it `failed_retriable`); otherwise None (apply decides, with the
+        usual no-op and conflict checks). Creates are left to `apply` (found by email)."""
+        healed: dict[str, WriteOutcome] = {}
+        resend: list[PlannedWrite] = []
+        by_object: dict[str, list[PlannedWrite]] = defaultdict(list)
+        for w in writes:
+            if w.action != "create" and w.record_id and w.payload:
+                by_object[w.object].append(w)
+        for sobject, group in by_object.items():
+            fields = sorted({k for w in group for k in w.payload})
+            try:
+                live = self._read(sobject, list(dict.fromkeys(w.record_id for w in group if w.record_id)), fields)
+                landed = [w for w in group if (rec := live.get(w.record_id or "")) is not None
+                          and all(same_value(k, rec.get(k), v) for k, v in w.payload.items())]
+                keys = task_keys(self.caller, [w.record_id or "" for w in landed], batch_size=self.batch_size) \
+                    if self.create_tasks and sobject in ("Contact", "Lead") else {}
+            except SalesforceApiError:
+                continue  # cannot tell: apply decides
+            for w in landed:
+                if not self.create_tasks or sobject not in ("Contact", "Lead") or w.idempotency_key in keys:
+                    healed[w.idempotency_key] = WriteOutcome(
+                        w.idempotency_key, "succeeded", remote_id=w.record_id, attempts=0,
+                        message="healed: the record holds the value and its Task carries this write's key",
+                        observed={"healed": True, "task_id": keys.get(w.idempotency_key)})
+                else:
+                    resend.append(w)
+        if resend:
+            outcomes: dict[str, WriteOutcome] = {}
+            written: list[tuple[PlannedWrite, str]] = []
+            try:
+                for sobject in sorted({w.object for w in resend}):
+                    group = [w for w in resend if w.object == sobject]
+                    for round_units in _rounds(sobject, group):
+                        self._send_updates(sobject, round_units, outcomes, written, note="re-sent by heal")
+                if written:
+                    self.tasks_created += create_tasks(self.caller, written, outcomes, batch_size=self.batch_size,
+                                                       before_write=self.guard)
+            except SalesforceQuotaStop as stop:
+                stop.outcomes = [*healed.values(), *self._finished(outcomes)]
+                raise
+            healed.update(outcomes)
+        return [healed.get(w.idempotency_key) for w in writes]
 
     # reads ------------------------------------------------------------------------------
     def _read(self, sobject: str, ids: list[str], fields: list[str]) -> dict[str, dict[str, Any] | None]:
@@ -110,15 +223,20 @@ class SalesforceWriter:
                 continue
             units = self._plan_units(sobject, group, live, outcomes)
             for round_units in units:
-                send_collection(self.caller, "PATCH", round_units, chunk=self.batch_size,
-                                confirm=lambda pend, s=sobject: self._confirm_patched(s, pend))
-                for u in round_units:
-                    for w in u.writes:
-                        outcomes[w.idempotency_key] = WriteOutcome(
-                            w.idempotency_key, u.status or "failed_retriable", remote_id=u.remote_id or w.record_id,
-                            message=u.message, attempts=u.attempts, observed=dict(w.prior))
-                        if u.status == "succeeded":
-                            written.append((w, w.record_id or ""))
+                self._send_updates(sobject, round_units, outcomes, written)
+
+    def _send_updates(self, sobject: str, round_units: list[Unit], outcomes: dict[str, WriteOutcome],
+                      written: list[tuple[PlannedWrite, str]], note: str | None = None) -> None:
+        send_collection(self.caller, "PATCH", round_units, chunk=self.batch_size,
+                        confirm=lambda pend, s=sobject: self._confirm_patched(s, pend), before_write=self.guard)
+        for u in round_units:
+            for w in u.writes:
+                message = "; ".join(x for x in (note, u.message) if x) or None
+                outcomes[w.idempotency_key] = WriteOutcome(
+                    w.idempotency_key, u.status or "failed_retriable", remote_id=u.remote_id or w.record_id,
+                    message=message, attempts=u.attempts, observed={**w.prior, "object": sobject})
+                if u.status == "succeeded":
+                    written.append((w, w.record_id or ""))
 
     def _plan_units(self, sobject: str, group: list[PlannedWrite], live: dict[str, dict[str, Any] | None],
                     outcomes: dict[str, WriteOutcome]) -> list[list[Unit]]:
@@ -217,7 +335,7 @@ class SalesforceWriter:
             hits = self._find_by("Account", "Name", [u.key for u in pending])
             return {i: hits[u.key.lower()] for i, u in enumerate(pending) if u.key.lower() in hits}
 
-        send_collection(self.caller, "POST", units, chunk=self.batch_size, confirm=confirm)
+        send_collection(self.caller, "POST", units, chunk=self.batch_size, confirm=confirm, before_write=self.guard)
         for u in units:
             if u.status == "succeeded" and u.remote_id:
                 out[u.key.lower()] = (u.remote_id, True)
@@ -252,17 +370,33 @@ class SalesforceWriter:
             hits = self._find_by("Contact", "Email", [u.key for u in pending if u.key])
             return {i: hits[u.key.lower()] for i, u in enumerate(pending) if u.key and u.key.lower() in hits}
 
-        send_collection(self.caller, "POST", units, chunk=self.batch_size, confirm=confirm)
+        send_collection(self.caller, "POST", units, chunk=self.batch_size, confirm=confirm, before_write=self.guard)
         for u in units:
             w = u.writes[0]
             outcomes[w.idempotency_key] = WriteOutcome(w.idempotency_key, u.status or "failed_retriable",
-                                                       remote_id=u.remote_id, message=u.message, attempts=u.attempts)
+                                                       remote_id=u.remote_id, message=u.message, attempts=u.attempts,
+                                                       observed={"object": "Contact"})
             if u.status == "succeeded" and u.remote_id:
                 written.append((w, u.remote_id))
 
     def stats(self) -> dict[str, Any]:
         return {"requests": self.request_counts, "retries": dict(self.caller.retries),
                 "reauthentications": self.caller.reauthentications, "tasks_created": self.tasks_created}
+
+
+def _rounds(sobject: str, group: list[PlannedWrite]) -> list[list[Unit]]:
+    """One unit per write, in rounds that hold each record id once."""
+    rounds: list[dict[str, Unit]] = []
+    for w in group:
+        rid = w.record_id or ""
+        unit = Unit({"attributes": {"type": sobject}, "id": rid, **w.payload}, [w], key=rid)
+        for r in rounds:
+            if rid not in r:
+                r[rid] = unit
+                break
+        else:
+            rounds.append({rid: unit})
+    return [list(r.values()) for r in rounds]
 
 
 def _account_name(payload: dict[str, Any]) -> str | None:

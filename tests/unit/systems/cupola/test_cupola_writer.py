@@ -142,10 +142,10 @@ def test_timeout_after_commit_counts_as_succeeded_on_retry(cupola):
     assert "earlier attempt" in o.message
 
 
-def test_heal_reports_succeeded_when_row_already_in_target_state_without_calling(cupola):
+def test_heal_reports_a_no_op_when_row_already_in_target_state_without_calling(cupola):
     w1, w2 = cw(101), cw(100)
     healed = writer(cupola).heal([w1, w2])
-    assert healed[0].status == "succeeded" and healed[0].attempts == 0
+    assert healed[0].status == "skipped_noop" and healed[0].attempts == 0
     assert healed[1] is None
     assert cupola.procedure_calls() == []
 

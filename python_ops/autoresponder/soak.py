@@ -1,0 +1,399 @@
+"""`autoresponder soak --writes N --kills K --faults F [--seed S]` (DESIGN §10, §12).
+
+Crash + fault soak of `apply`:
+
+1. generate sources (`generate`, N messages, seed S) and a fixed run date;
+2. a clean run: a fresh Salesforce emulator process (`autoresponder emulate salesforce`, no
+   faults) and one `apply` in a subprocess, to completion;
+3. the soak: another fresh emulator process with fault injection F over every kind (429, 403
+   REQUEST_LIMIT_EXCEEDED, 500, 503, UNABLE_TO_LOCK_ROW, 401 INVALID_SESSION_ID, dropped
+   connections = lost responses), `apply` in a subprocess SIGKILLed at K random instants spread
+   over every stage (land, classify, dbt, act, between act and report, report), restarted until
+   it exits cleanly with nothing left pending;
+4. every remote's final state is compared with the clean run: Salesforce Contact/Lead values,
+   Tasks (by the write key each carries), the CUPOLA store, the Hodor and SFMC hand-off rows of
+   every run folder, and the write log.
+
+Prints one JSON object: `planned` (write keys of the clean run), `applied_once`, `duplicates`,
+`lost`, `kills`, `retries` (restarts after the first run), `pending_left`, plus details.
+
+The apply subprocess is `python -m autoresponder.soak child ...`: the same `run_pipeline` as
+`autoresponder apply`, connected to the emulator process with username + password (so a 401
+re-authenticates) through a session that trusts the emulator's CA.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+STAGES = ("land", "classify", "dbt", "act", "between", "report")
+FAULT_KINDS = ["429", "REQUEST_LIMIT_EXCEEDED", "500", "503", "UNABLE_TO_LOCK_ROW", "INVALID_SESSION_ID", "drop"]
+APPLIED = ("succeeded", "queued", "skipped_noop")
+PAUSE_ENV = "AUTORESPONDER_SOAK_PAUSE_AFTER_ACT"
+MARKER = "[soak] between act and report"
+
+
+# --- the apply subprocess ------------------------------------------------------------------------
+
+def child_main(argv: list[str]) -> int:
+    """`python -m autoresponder.soak child SOURCES WORKDIR AS_OF EMULATOR_JSON`: one apply run."""
+    sources, workdir, as_of, emu_json = argv
+    emu = json.loads(emu_json)
+    import requests
+
+    from autoresponder import pipeline
+    from autoresponder.config import Settings
+    from autoresponder.connections import Connections
+    from autoresponder.emulators.salesforce.server import LOGIN_HOSTS, LoopbackAdapter
+    from autoresponder.errors import RunStopped
+    from autoresponder.run import RunContext
+    from autoresponder.systems.cupola.embedded import EmbeddedCupola
+    from autoresponder.systems.salesforce import connect
+
+    work = Path(workdir)
+    settings = Settings(mode="apply", sources_dir=Path(sources), warehouse=work / "warehouse.duckdb",
+                        runs_dir=work / "runs", as_of=as_of, llm_enabled=False)
+    sess = requests.Session()
+    sess.verify = emu["ca_cert"]
+    for host in LOGIN_HOSTS:
+        sess.mount(host, LoopbackAdapter(emu["instance_url"], emu["ca_cert"]))
+    sess.mount(emu["instance_url"], LoopbackAdapter(None, emu["ca_cert"]))
+    store = work / "cupola.sqlite"
+    if not store.exists():  # seeded whole or not at all: a kill mid-seed leaves no half store
+        tmp = work / "cupola.seeding.sqlite"
+        tmp.unlink(missing_ok=True)
+        seeding = EmbeddedCupola(tmp)
+        seeding.seed_from_csv(sources)
+        seeding.close()
+        os.replace(tmp, store)
+    cupola = EmbeddedCupola(store)
+    pause = float(os.environ.get(PAUSE_ENV) or 0)
+    if pause:
+        report_stage = pipeline.report
+
+        def paused(*args: Any, **kwargs: Any) -> Any:
+            print(MARKER, file=sys.stderr, flush=True)
+            time.sleep(pause)
+            return report_stage(*args, **kwargs)
+
+        pipeline.report = paused  # type: ignore[assignment]
+    ctx = RunContext.create(settings)
+    ctx.verbose = True
+    try:
+        sf = connect(session=sess, username=emu["username"], password=emu["password"],
+                     security_token=emu["security_token"])
+        pipeline.run_pipeline(ctx, Connections(salesforce=sf, cupola=cupola))
+    except RunStopped as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 4
+    finally:
+        cupola.close()
+    return 0
+
+
+# --- processes -----------------------------------------------------------------------------------
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AUTORESPONDER_", "OPENAI_"))}
+    src = str(Path(__file__).resolve().parents[1])
+    env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
+
+
+class Emulator:
+    """`autoresponder emulate salesforce` in its own process."""
+
+    def __init__(self, sources: Path, faults: dict[str, Any] | None):
+        cmd = [sys.executable, "-m", "autoresponder.cli", "emulate", "salesforce", "--sources", str(sources)]
+        if faults:
+            cmd += ["--faults", json.dumps(faults)]
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_env())
+        line = self.proc.stdout.readline() if self.proc.stdout else ""
+        if not line:
+            raise RuntimeError("the Salesforce emulator did not start")
+        self.creds = json.loads(line)
+        import requests
+
+        from autoresponder.emulators.salesforce.server import LoopbackAdapter
+
+        self.http = requests.Session()  # REQUESTS_CA_BUNDLE would win over `verify`: the adapter pins the CA
+        self.http.mount(self.creds["instance_url"], LoopbackAdapter(None, self.creds["ca_cert"]))
+
+    def post(self, path: str, body: dict[str, Any]) -> Any:
+        return self.http.post(self.creds["instance_url"] + path, json=body, timeout=30).json()
+
+    def query(self, soql: str) -> list[dict[str, Any]]:
+        url = f"{self.creds['instance_url']}/services/data/v59.0/query"
+        headers = {"Authorization": f"Bearer {self.creds['access_token']}"}
+        out: list[dict[str, Any]] = []
+        page = self.http.get(url, params={"q": soql}, headers=headers, timeout=60).json()
+        while True:
+            out.extend(page["records"])
+            if page.get("done", True):
+                return out
+            page = self.http.get(self.creds["instance_url"] + page["nextRecordsUrl"], headers=headers,
+                                 timeout=60).json()
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+class Child:
+    """One apply subprocess; its stderr lines are timestamped as they come."""
+
+    def __init__(self, sources: Path, work: Path, as_of: str, emu: Emulator, pause: float = 0):
+        env = _env()
+        if pause:
+            env[PAUSE_ENV] = str(pause)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "autoresponder.soak", "child", str(sources), str(work), as_of,
+             json.dumps(emu.creds)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+            start_new_session=True)  # its own process group: a kill takes dbt and any helper with it
+        self.lines: list[tuple[float, str]] = []
+        self.t0 = time.monotonic()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            self.lines.append((time.monotonic(), line.rstrip("\n")))
+
+    def seen(self, text: str) -> float | None:
+        return next((t for t, line in list(self.lines) if text in line), None)
+
+    def wait(self) -> int:
+        rc = self.proc.wait()
+        self._reader.join(timeout=5)
+        return rc
+
+    def kill(self) -> None:
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+    def stage_seconds(self) -> dict[str, float]:
+        out = {}
+        for _, line in self.lines:
+            for s in STAGES:
+                if line.startswith(f"[{s}] done in "):
+                    out[s] = float(line.split("done in ")[1].rstrip("s"))
+        return out
+
+
+# --- state ---------------------------------------------------------------------------------------
+
+def _hand_off_keys(runs: Path, name: str, key: str, where: dict[str, str] | None = None) -> Counter[str]:
+    keys: Counter[str] = Counter()
+    for f in sorted(runs.glob(f"*/{name}")):
+        with f.open(encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh):
+                if where and any(r.get(k) != v for k, v in where.items()):
+                    continue
+                keys[r.get(key) or ""] += 1
+    return keys
+
+
+def snapshot(work: Path, emu: Emulator) -> dict[str, Any]:
+    """Every remote's final state of one run directory and its emulator."""
+    import duckdb
+
+    emu.post("/_emulator/faults", {})  # read without injected faults
+    contacts = {r["Id"]: (r.get("Email"), r.get("Title"), r.get("Contact_Status__c"))
+                for r in emu.query("SELECT Id, Email, Title, Contact_Status__c FROM Contact")}
+    leads = {r["Id"]: (r.get("Email"), r.get("Title"), r.get("Status"))
+             for r in emu.query("SELECT Id, Email, Title, Status FROM Lead")}
+    task_keys: Counter[str] = Counter()
+    for r in emu.query("SELECT Id, WhoId, Description FROM Task"):
+        for line in (r.get("Description") or "").splitlines():
+            if line.startswith("AutoResponder key:"):
+                task_keys[line.split(":", 1)[1].strip()] += 1
+    db = sqlite3.connect(str(work / "cupola.sqlite"))
+    cupola = {r[0]: tuple(r[1:]) for r in db.execute("select org_person_id, status, position, email from org_persons")}
+    db.close()
+    con = duckdb.connect(str(work / "warehouse.duckdb"), read_only=True)
+    log = {(s, k): st for s, k, st in con.execute("select system, idempotency_key, status from ops.write_log").fetchall()}
+    con.close()
+    runs = work / "runs"
+    return {"contacts": contacts, "leads": leads, "tasks": task_keys, "cupola": cupola, "log": log,
+            "hodor": _hand_off_keys(runs, "hodor_pending_actions.csv", "Idempotency Key"),
+            "sfmc": _hand_off_keys(runs, "marketing_suppression.csv", "idempotency_key", {"source": "inactive"})}
+
+
+def compare(clean: dict[str, Any], soak: dict[str, Any]) -> dict[str, Any]:
+    """The soak's figures against the clean run."""
+    planned = set(clean["log"])
+    applied_clean = {k for k, st in clean["log"].items() if st in APPLIED}
+    applied_soak = {k for k, st in soak["log"].items() if st in APPLIED}
+    dup: dict[str, int] = {}
+    lost: dict[str, int] = {}
+    dup_keys: set[str] = set()
+    for name in ("tasks", "hodor", "sfmc"):
+        c, s = clean[name], soak[name]
+        dup[name] = sum(n - 1 for n in s.values() if n > 1)
+        dup_keys |= {k for k, n in s.items() if n > 1}
+        lost[name] = len(set(c) - set(s))
+    lost["writes"] = len(applied_clean - applied_soak)
+    for name in ("contacts", "leads", "cupola"):
+        lost[f"{name}_values_differ"] = sum(1 for k, v in clean[name].items() if soak[name].get(k) != v)
+    once = {k for k in applied_clean & applied_soak if k[1] not in dup_keys}
+    return {
+        "planned": len(planned),
+        "applied_once": len(once),
+        "duplicates": sum(dup.values()),
+        "lost": sum(lost.values()),
+        "pending_left": sum(1 for st in soak["log"].values() if st == "pending"),
+        "duplicates_by_kind": dup,
+        "lost_by_kind": lost,
+        "extra_writes": len(applied_soak - applied_clean),
+        "status_counts": {"clean": dict(Counter(clean["log"].values())), "soak": dict(Counter(soak["log"].values()))},
+        "tasks": {"clean": sum(clean["tasks"].values()), "soak": sum(soak["tasks"].values())},
+        "hodor_rows": {"clean": sum(clean["hodor"].values()), "soak": sum(soak["hodor"].values())},
+        "sfmc_rows": {"clean": sum(clean["sfmc"].values()), "soak": sum(soak["sfmc"].values())},
+    }
+
+
+# --- the soak ------------------------------------------------------------------------------------
+
+def _unfinished(work: Path) -> int:
+    import duckdb
+
+    if not (work / "warehouse.duckdb").exists():
+        return -1
+    con = duckdb.connect(str(work / "warehouse.duckdb"), read_only=True)
+    try:
+        return int(con.execute("select count(*) from ops.write_log where status in "
+                               "('pending', 'failed_retriable', 'skipped_dependency')").fetchone()[0])
+    except Exception:  # noqa: BLE001 - no write log yet
+        return -1
+    finally:
+        con.close()
+
+
+def soak(writes: int, kills: int, faults: float, seed: int = 0, workdir: Path | None = None,
+         max_runs: int | None = None, log: Any = None, stages: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """Run the soak; `stages` fixes where the kills go, in order (default: every stage, shuffled)."""
+    from autoresponder.generate import DEFAULT_AS_OF, generate
+
+    say = log or (lambda *_: None)
+    rng = random.Random(seed)
+    root = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="soak-"))
+    root.mkdir(parents=True, exist_ok=True)
+    sources = root / "sources"
+    t0 = time.monotonic()
+    generate(sources, writes, seed)
+    as_of = DEFAULT_AS_OF.isoformat()
+    for d in ("clean", "soak"):
+        shutil.rmtree(root / d, ignore_errors=True)
+        (root / d).mkdir()
+
+    emu = Emulator(sources, None)
+    try:
+        child = Child(sources, root / "clean", as_of, emu)
+        rc = child.wait()
+        if rc != 0:
+            raise RuntimeError(f"the clean run failed (exit {rc}): {child.lines[-5:]}")
+        timing = child.stage_seconds()
+        clean = snapshot(root / "clean", emu)
+    finally:
+        emu.stop()
+    say(f"clean run done: {timing}")
+
+    plan = [STAGES[i % len(STAGES)] if i < len(STAGES) else rng.choice(("act", "act", "dbt", "land", "report",
+                                                                          "between", "classify"))
+            for i in range(kills)]
+    rng.shuffle(plan)
+    if stages:
+        plan = [stages[i % len(stages)] for i in range(kills)]
+    emu = Emulator(sources, {"rate": faults, "kinds": FAULT_KINDS, "seed": seed} if faults > 0 else None)
+    done_kills: list[str] = []
+    runs = 0
+    exit_codes: list[int] = []
+    try:
+        limit = max_runs or (kills * 3 + 10)
+        while runs < limit:
+            target = plan[len(done_kills)] if len(done_kills) < len(plan) else None
+            child = Child(sources, root / "soak", as_of, emu, pause=60 if target == "between" else 0)
+            runs += 1
+            killed = _maybe_kill(child, target, timing, rng) if target else False
+            rc = child.wait()
+            if killed:
+                done_kills.append(target or "")
+                say(f"run {runs}: killed in {target}")
+                continue
+            exit_codes.append(rc)
+            left = _unfinished(root / "soak")
+            say(f"run {runs}: exit {rc}, unfinished writes {left}")
+            if target is not None:
+                continue  # the run ended before its kill instant: try the kill again
+            if rc == 0 and left == 0:
+                break
+        state = snapshot(root / "soak", emu)
+        emulator_faults = emu.http.get(emu.creds["instance_url"] + "/_emulator/requests", timeout=30).json()
+    finally:
+        emu.stop()
+    out = compare(clean, state)
+    out.update({"kills": len(done_kills), "retries": runs - 1, "kills_by_stage": dict(Counter(done_kills)),
+                "runs": runs, "exit_codes": exit_codes, "faults_injected": emulator_faults.get("faults", {}),
+                "params": {"writes": writes, "kills": kills, "faults": faults, "seed": seed},
+                "wall_s": round(time.monotonic() - t0, 1), "workdir": str(root)})
+    if workdir is None:
+        shutil.rmtree(root, ignore_errors=True)
+    return out
+
+
+def _maybe_kill(child: Child, stage: str, timing: dict[str, float], rng: random.Random) -> bool:
+    """SIGKILL `child` at a random instant of `stage`; False when it finished first."""
+    start_text = MARKER if stage == "between" else f"[{stage}] start"
+    while child.proc.poll() is None:
+        t = child.seen(start_text)
+        if t is not None:
+            if stage != "between":
+                delay = rng.uniform(0.0, max(0.05, timing.get(stage, 1.0)))
+                end = t + delay
+                while time.monotonic() < end and child.proc.poll() is None:
+                    if child.seen(f"[{stage}] done") or child.seen(f"[{stage}] failed"):
+                        break
+                    time.sleep(0.005)
+            if child.proc.poll() is not None:
+                return False
+            child.kill()
+            return True
+        time.sleep(0.005)
+    return False
+
+
+def soak_main(args: Any) -> int:
+    """CLI entry: prints the figures as one JSON object; exit 0 when nothing was doubled or lost."""
+    out = soak(int(args.writes), int(args.kills), float(args.faults), int(args.seed or 0),
+               Path(args.workdir) if getattr(args, "workdir", None) else None,
+               log=lambda m: print(f"[soak] {m}", file=sys.stderr, flush=True))
+    print(json.dumps(out, sort_keys=False))
+    return 0 if out["duplicates"] == 0 and out["lost"] == 0 and out["pending_left"] == 0 else 1
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "child":
+        sys.exit(child_main(sys.argv[2:]))
+    print("usage: autoresponder soak --writes N --kills K --faults F [--seed S]", file=sys.stderr)
+    sys.exit(2)
