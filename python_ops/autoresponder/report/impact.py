@@ -77,6 +77,9 @@ def build_impact(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dict,
         "planned_auto_writes": int(conn.execute(
             "select count(*) from marts.fct_actions where gate = 'auto'").fetchone()[0]),
         "write_errors": dict(execution.errors) if execution is not None else {},
+        "failed_writes": [  # exit code 3: each failed write with the remote's own message
+            {k: r.get(k) for k in ("system", "object", "record_id", "action", "status", "remote_message")}
+            for r in log_rows if str(r.get("status", "")).startswith("failed")],
         "api_calls": {
             "salesforce_requests": sum(sf_server.values()),
             "salesforce_requests_by_kind": sf_server,
@@ -135,4 +138,9 @@ def impact_markdown(impact: dict[str, Any]) -> str:
     ]
     if impact.get("write_errors"):
         lines += ["## Write errors", "", *_table(impact["write_errors"], ("system", "error"))]
+    if impact.get("failed_writes"):
+        lines += ["## Failed writes", "", "| system | object | record | action | status | remote message |",
+                  "|---|---|---|---|---|---|"]
+        lines += [f"| {f['system']} | {f['object']} | {f['record_id']} | {f['action']} | {f['status']} | "
+                  f"{str(f['remote_message'] or '').replace('|', '/')} |" for f in impact["failed_writes"]]
     return "\n".join(lines).rstrip() + "\n"

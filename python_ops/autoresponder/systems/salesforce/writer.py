@@ -54,6 +54,7 @@ class SalesforceWriter:
                                        backoff_max=backoff_max)
         self.tasks_created = 0
         self._account_errors: dict[str, str] = {}
+        self._live: dict[str, dict[str, Any]] = {}  # idempotency key -> live values before the write
 
     @property
     def request_counts(self) -> dict[str, int]:
@@ -116,7 +117,9 @@ class SalesforceWriter:
                     for w in u.writes:
                         outcomes[w.idempotency_key] = WriteOutcome(
                             w.idempotency_key, u.status or "failed_retriable", remote_id=u.remote_id or w.record_id,
-                            message=u.message, attempts=u.attempts, observed=dict(w.prior))
+                            message=u.message, attempts=u.attempts,
+                            # the live values read before the PATCH become the logged prior (exact case)
+                            observed={**dict(w.prior), "prior": self._live.get(w.idempotency_key, {})})
                         if u.status == "succeeded":
                             written.append((w, w.record_id or ""))
 
@@ -132,6 +135,7 @@ class SalesforceWriter:
                                              "does not exist or is deleted", attempts=0)
                 continue
             observed = {k: rec.get(k) for k in (*w.prior, *w.payload)}
+            self._live[key] = {k: rec.get(k) for k in w.payload if k in rec}
             if all(same_value(k, rec.get(k), v) for k, v in w.payload.items()):
                 outcomes[key] = WriteOutcome(key, "skipped_noop", remote_id=rec["Id"], attempts=0, observed=observed,
                                              message="already in the target state")
