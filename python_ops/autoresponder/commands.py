@@ -71,6 +71,10 @@ def _run_cli(settings: Settings, command: str) -> int:
             conn.close()
         try:
             run_pipeline(ctx, systems)
+        except SalesforceAuthError as exc:  # a 401 while landing: say how to fix the credentials
+            print(f"run folder: {ctx.run_dir.resolve()}", file=sys.stderr)
+            raise SalesforceAuthError(auth_lost(systems.salesforce) or f"salesforce: {exc}", exc.code,
+                                      exc.status) from exc
         except AutoResponderError:
             print(f"run folder: {ctx.run_dir.resolve()}", file=sys.stderr)
             raise

@@ -83,7 +83,7 @@ def check_rollback_target(conn: Any, run_id: str, current: dict[str, str]) -> No
                               "with: select distinct run_id from ops.write_log (or look in runs/)")
     wrote_sf = _exists(conn, "write_log") and conn.execute(
         "select count(*) from ops.write_log where run_id = ? and system = 'salesforce'", [run_id]).fetchone()[0]
-    if recorded is None or not wrote_sf:
+    if recorded is None or not wrote_sf or not current:
         return
     was, now = recorded.get("salesforce"), current.get("salesforce")
     if was and was != EMBEDDED_SALESFORCE and was != now:
