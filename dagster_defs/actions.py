@@ -50,11 +50,23 @@ def routing_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, autor
           description="Executes the rows of fct_actions gated auto (apply) or lists them (plan).")
 def executed_writes(context: dg.AssetExecutionContext, autoresponder: AutoResponderResource,
                     systems: SystemsResource) -> dg.MaterializeResult:
+    from autoresponder.act.failures import failed_writes
+    from autoresponder.errors import WritesFailed
+    from autoresponder.systems.salesforce.client import auth_lost
+
     ctx = autoresponder.run_context(context)
     conn = autoresponder.connect()
     try:
         report = act(ctx, conn, build_writers(ctx, systems.systems, conn))
     finally:
         conn.close()
+    failures = failed_writes(report)
+    lost = auth_lost(systems.systems.salesforce)
+    if failures or lost:
+        # the same list the CLI's exit code 3 names; the asset fails so the run shows red
+        raise dg.Failure(
+            description=lost or str(WritesFailed(failures, ctx.run_id)),
+            metadata={"failed_writes": dg.MetadataValue.json(failures), "counts": dg.MetadataValue.json(report.counts),
+                      "exit_code": 2 if lost else WritesFailed.exit_code})
     return dg.MaterializeResult(metadata={"counts": dg.MetadataValue.json(report.counts),
-                                          "mode": ctx.mode})
+                                          "failed_writes": dg.MetadataValue.json([]), "mode": ctx.mode})

@@ -1,10 +1,33 @@
-"""`autoresponder` command line (DESIGN §12). Each command imports its module lazily."""
+"""`autoresponder` command line (DESIGN §12). Each command imports its module lazily.
+
+Exit codes (DESIGN §10): 0 all done; 2 bad input or configuration (one `error:` line naming
+the file, line, column and the fix; nothing half-written); 3 some writes failed (listed in the
+impact report with the remote's own message); 4 a guard stopped the run before writing.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Callable
+from datetime import date
+
+from autoresponder.errors import EXIT_BAD_INPUT, EXIT_CODES_HELP, AutoResponderError
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one `error:` line (and exit 2) for a bad command line, as for bad input."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"error: {self.prog}: {message}; see '{self.prog} --help'\n")
+
+
+def iso_date(text: str) -> str:
+    """`--as-of` value: a calendar date YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; give YYYY-MM-DD, e.g. 2026-11-25") from None
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -81,16 +104,17 @@ def _calibrate(args: argparse.Namespace) -> int:
 def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--sources", default=None, help="source directory in the DESIGN §3 layout")
     p.add_argument("--warehouse", default=None, help="DuckDB file (default warehouse.duckdb)")
-    p.add_argument("--as-of", dest="as_of", default=None, help="run date YYYY-MM-DD (default today)")
+    p.add_argument("--as-of", dest="as_of", type=iso_date, default=None,
+                   help="run date YYYY-MM-DD (default today)")
     p.add_argument("--runs-dir", dest="runs_dir", default=None, help="where run folders go (default runs/)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="autoresponder", description=__doc__)
+    parser = Parser(prog="autoresponder", description=__doc__.split("\n\n")[0], epilog=EXIT_CODES_HELP)
     sub = parser.add_subparsers(dest="command", required=True)
 
     def cmd(name: str, fn: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_)
+        p = sub.add_parser(name, help=help_, description=help_, epilog=EXIT_CODES_HELP)
         p.set_defaults(func=fn)
         return p
 
@@ -150,8 +174,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Parse, run, and turn the project's errors into one `error:` line and their exit code."""
+    from pydantic import ValidationError
+
     args = build_parser().parse_args(argv)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except AutoResponderError as exc:
+        print(f"error: {_one_line(exc)}", file=sys.stderr, flush=True)
+        return exc.exit_code
+    except ValidationError as exc:  # settings from the environment (AUTORESPONDER_*)
+        first = exc.errors()[0]
+        where = "AUTORESPONDER_" + "_".join(str(p) for p in first.get("loc", ())).upper()
+        print(f"error: setting {where}: {first.get('msg')}; fix the environment variable and run again",
+              file=sys.stderr, flush=True)
+        return EXIT_BAD_INPUT
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
 
 
 if __name__ == "__main__":

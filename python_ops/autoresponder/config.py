@@ -41,6 +41,11 @@ class Settings(BaseSettings):
     salesforce_password: SecretStr | None = None
     salesforce_security_token: SecretStr | None = None
     salesforce_domain: str = "login"
+    # access-token mode: renew a refused token through the OAuth 2.0 refresh-token flow (connected app)
+    salesforce_refresh_token: SecretStr | None = None
+    salesforce_client_id: str | None = None
+    salesforce_client_secret: SecretStr | None = None
+    salesforce_token_url: str | None = None  # default <instance_url>/services/oauth2/token
     salesforce_bulk_threshold: int = 50_000  # objects with more rows sync through Bulk API 2.0
     salesforce_full_resync: bool = False
     salesforce_faults: dict | None = None  # emulator fault injection (tests, soak)

@@ -26,6 +26,8 @@ class Connections:
     cupola: Any = None  # CupolaProcedures
     llm: Any = None  # autoresponder.systems.llm client, or None when no key
     extra: dict = field(default_factory=dict)
+    # where writes go, recorded per run (`autoresponder.targets`): {"salesforce": ..., "cupola": ...}
+    targets: dict = field(default_factory=dict)
 
 
 def _secret(value) -> str | None:
@@ -48,19 +50,24 @@ def open_systems(settings: Settings, sources_dir: Path, warehouse: Path) -> Iter
 
     s = settings
     extra: dict[str, Any] = {}
+    targets: dict[str, str] = {}
     with ExitStack() as stack:
         if s.salesforce_instance_url or s.salesforce_username:
             sf = connect(session=stack.enter_context(requests.Session()), instance_url=s.salesforce_instance_url,
                          access_token=_secret(s.salesforce_access_token), username=s.salesforce_username,
                          password=_secret(s.salesforce_password),
                          security_token=_secret(s.salesforce_security_token), domain=s.salesforce_domain,
-                         version=s.salesforce_api_version)
+                         version=s.salesforce_api_version, refresh_token=_secret(s.salesforce_refresh_token),
+                         client_id=s.salesforce_client_id, client_secret=_secret(s.salesforce_client_secret),
+                         token_url=s.salesforce_token_url)
             counts = None
+            targets["salesforce"] = salesforce_target(sf)
         else:
             emu = stack.enter_context(start_emulator(sources_dir=sources_dir, faults=s.salesforce_faults))
             sf = connect(session=emu.session(), username=emu.username, password=emu.password,
                          security_token=emu.security_token, version=s.salesforce_api_version)
             counts, extra["salesforce_emulator"] = emu.request_counts, emu
+            targets["salesforce"] = EMBEDDED_SALESFORCE
         if s.cupola_odbc is not None:
             import pyodbc
 
@@ -69,12 +76,31 @@ def open_systems(settings: Settings, sources_dir: Path, warehouse: Path) -> Iter
             odbc = pyodbc.connect(_secret(s.cupola_odbc), autocommit=False)
             stack.callback(odbc.close)
             cupola = MssqlCupola(odbc)
+            targets["cupola"] = "mssql:" + _odbc_identity(_secret(s.cupola_odbc) or "")
         else:
             cupola_path = Path(warehouse).parent / "cupola.sqlite"
-            fresh = not cupola_path.exists()
             cupola = EmbeddedCupola(cupola_path)
             stack.callback(cupola.close)
-            if fresh:
-                cupola.seed_from_csv(sources_dir)
+            # seeded in one transaction; re-seeded when cupola/*.csv change (a failed seed is retried)
+            cupola.ensure_seeded(sources_dir)
+            targets["cupola"] = f"embedded:{cupola_path.resolve()}"
         llm = client_from_settings(settings)  # None without a key: rules only, reason llm_unavailable
-        yield Connections(salesforce=sf, salesforce_counts=counts, cupola=cupola, llm=llm, extra=extra)
+        yield Connections(salesforce=sf, salesforce_counts=counts, cupola=cupola, llm=llm, extra=extra,
+                          targets=targets)
+
+
+EMBEDDED_SALESFORCE = "embedded-emulator"
+
+
+def salesforce_target(sf: Any) -> str:
+    """`<instance URL> org <org id>` of a real org; the org id is the access token's prefix."""
+    session_id = str(getattr(sf, "session_id", "") or "")
+    org = session_id.split("!", 1)[0] if "!" in session_id else "unknown"
+    return f"https://{getattr(sf, 'sf_instance', '')} org {org[:15]}"
+
+
+def _odbc_identity(conn_str: str) -> str:
+    """SERVER and DATABASE of an ODBC connection string (never the credentials)."""
+    parts = dict(p.split("=", 1) for p in conn_str.split(";") if "=" in p)
+    low = {k.strip().lower(): v.strip() for k, v in parts.items()}
+    return f"{low.get('server', '?')}/{low.get('database', '?')}"

@@ -1,10 +1,41 @@
-"""The project's exception tree: every error names the file or record and the fix."""
+"""The project's exception tree: every error names the file or record and the fix.
+
+Every class says whether retrying can help (`retriable`) and which process exit code it means
+(`exit_code`, DESIGN §10); the CLI prints one `error:` line and exits with that code:
+
+| code | meaning |
+|---:|---|
+| 0 | all done |
+| 2 | bad input or configuration (sources, settings, credentials, an unknown run id, a held run lock) |
+| 3 | some writes failed (each listed in the impact report with the remote's own message) |
+| 4 | a guard stopped the run before writing (mass deactivation, failed input expectations) |
+"""
 
 from __future__ import annotations
+
+from typing import Any
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_WRITES_FAILED = 3
+EXIT_STOPPED = 4
+
+EXIT_CODES_HELP = (
+    "exit codes: 0 all done; 2 bad input or configuration (one 'error:' line naming the file and the fix, "
+    "nothing half-written); 3 some writes failed (listed in the impact report with the remote's message); "
+    "4 a guard stopped the run before writing"
+)
 
 
 class AutoResponderError(Exception):
     """Base of every error this package raises on purpose."""
+
+    retriable: bool = False
+    exit_code: int = EXIT_BAD_INPUT
+
+
+class ConfigurationError(AutoResponderError):
+    """A setting or a command-line value is wrong or missing."""
 
 
 class SourceMissingError(AutoResponderError):
@@ -12,8 +43,50 @@ class SourceMissingError(AutoResponderError):
 
 
 class SourceFormatError(AutoResponderError):
-    """A source file is there but its columns or values do not fit DESIGN §3."""
+    """A source file is there but its encoding, columns or values do not fit DESIGN §3."""
+
+
+class UnknownRunError(AutoResponderError):
+    """A command named a run id the write log does not know."""
+
+
+class TargetMismatchError(AutoResponderError):
+    """The systems opened now are not the ones the run being rolled back wrote to."""
+
+
+class RunLocked(AutoResponderError):
+    """Another run holds the run lock (one run at a time, DESIGN §10)."""
+
+    retriable = True
 
 
 class RunStopped(AutoResponderError):
     """A guard stopped the run before any write (DESIGN §10)."""
+
+    exit_code = EXIT_STOPPED
+
+
+class RemoteSystemError(AutoResponderError):
+    """A remote system (Salesforce, CUPOLA, the LLM) failed; subclasses say whether a retry helps."""
+
+    exit_code = EXIT_WRITES_FAILED
+
+
+class WritesFailed(AutoResponderError):
+    """Some writes of the run ended `failed_*` or a whole system raised (exit 3).
+
+    `failures` holds `{system, object, record_id, action, status, message}` with the remote's
+    own message; a whole-system error has `record_id` None.
+    """
+
+    exit_code = EXIT_WRITES_FAILED
+
+    def __init__(self, failures: list[dict[str, Any]], run_id: str | None = None):
+        self.failures = failures
+        self.run_id = run_id
+        n = len(failures)
+        first = failures[0] if failures else {}
+        where = f" (first: {first.get('system')} {first.get('record_id') or ''}: {first.get('message')})" if n else ""
+        run = f"run {run_id}: " if run_id else ""
+        super().__init__(f"{run}{n} write(s) failed{where}; see the impact report's 'Failed writes'. "
+                         "Fix the cause and re-run: succeeded writes are skipped, failed ones retried")

@@ -97,6 +97,12 @@ def plan_restore(row: dict[str, Any]) -> tuple[PlannedWrite | None, str, str]:
     return _restoring_write(row, restore, changed), call, ""
 
 
+def restore_text(row: dict[str, Any], payload: dict[str, Any]) -> str:
+    """What a restoring write does, for its Task and the log: `Email restored to 'X' (rollback of run R)`."""
+    what = ", ".join(f"{k} restored to {v!r}" for k, v in payload.items() if v is not None) or "restored"
+    return f"{what} (rollback of run {row['run_id']})"
+
+
 def _restoring_write(row: dict[str, Any], payload: dict[str, Any], prior: dict[str, Any]) -> PlannedWrite:
     message = f"rollback:{row['idempotency_key']}"
     return PlannedWrite(
@@ -111,7 +117,8 @@ def _restoring_write(row: dict[str, Any], payload: dict[str, Any], prior: dict[s
         idempotency_key=idempotency_key(
             row["system"], row["object"], row["record_id"], row["action"], payload, message
         ),
-        reason="rollback",
+        determination="ROLLBACK",
+        reason=restore_text(row, payload),
     )
 
 

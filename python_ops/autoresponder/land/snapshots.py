@@ -1,18 +1,22 @@
 """Land the CSV snapshots of CUPOLA, Multipub, Hodor, SFMC (and Salesforce exports) as typed tables.
 
 The column lists are DESIGN §3. A missing file stops the run with a message naming the file;
-a file whose header lacks a column names the file, the missing columns and what was found.
+a file whose header lacks a column names the file, the missing columns and what was found; a
+value that does not fit its column names the file, line and column. All snapshots of one call
+land in one transaction, so a failing file leaves every previous raw table intact.
 """
 
 from __future__ import annotations
 
-import csv
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
 from autoresponder.errors import SourceFormatError, SourceMissingError
+from autoresponder.land.csv_source import check_header, header_of, iter_rows, read_text, value_error
 
 
 @dataclass(frozen=True)
@@ -56,55 +60,135 @@ SALESFORCE_EXPORTS: tuple[Snapshot, ...] = (
 )
 
 
-def _check_header(path: Path, expected: list[str]) -> None:
-    with path.open(newline="", encoding="utf-8-sig") as fh:
-        header = next(csv.reader(fh), None)
-    if header is None:
-        raise SourceFormatError(f"{path}: the file is empty; it needs a header row: {', '.join(expected)}")
-    header = [h.strip() for h in header]
-    missing = [c for c in expected if c not in header]
-    if missing:
-        raise SourceFormatError(
-            f"{path}: missing column(s) {', '.join(missing)}; found {', '.join(header)}. "
-            f"Fix the export so the header has: {', '.join(expected)}"
-        )
+def _readable_copy(path: Path, text: str, codec: str, tmpdir: Path) -> Path:
+    """`path` itself when DuckDB can read it as is (UTF-8), else a UTF-8 copy in `tmpdir`."""
+    if codec == "utf-8":
+        return path
+    copy = tmpdir / f"{len(list(tmpdir.iterdir()))}_{path.name}"
+    copy.write_text(text, encoding="utf-8", newline="")
+    return copy
 
 
-def land_snapshot(conn: duckdb.DuckDBPyConnection, sources_dir: Path, snap: Snapshot) -> int:
-    """Replace `snap.table` with the typed contents of its CSV; returns the row count."""
+def _missing_error(path: Path, snap: Snapshot) -> SourceMissingError:
+    return SourceMissingError(
+        f"{path}: source file missing; every source directory needs {snap.relpath} "
+        f"(columns: {', '.join(snap.columns)}), see DESIGN §3"
+    )
+
+
+def _stage(conn: duckdb.DuckDBPyConnection, sources_dir: Path, snap: Snapshot, n: int, tmpdir: Path) -> str:
+    """Read one CSV into a temp table of text columns, checked: encoding, header, every typed value.
+
+    Returns the temp table's name; raises `SourceFormatError` naming file, line and column.
+    """
     path = Path(sources_dir) / snap.relpath
     if not path.is_file():
-        raise SourceMissingError(
-            f"{path}: source file missing. Every source directory needs {snap.relpath} "
-            f"(columns: {', '.join(snap.columns)}); see DESIGN §3"
-        )
-    _check_header(path, list(snap.columns))
-    schema = snap.table.split(".")[0]
-    conn.execute(f"create schema if not exists {schema}")
-    select = ", ".join(
-        f'cast(nullif(trim("{c}"), \'\') as {t}) as "{c}"' if t != "VARCHAR" else f'nullif("{c}", \'\') as "{c}"'
-        for c, t in snap.columns.items()
-    )
+        raise _missing_error(path, snap)
+    text, codec = read_text(path)
+    if codec not in ("utf-8", "utf-8-sig"):
+        _warn(f"{path}: read as {codec.replace('_', '-')} (not UTF-8); save it as UTF-8 to silence this warning")
+    check_header(path, header_of(text), list(snap.columns))
+    readable = _readable_copy(path, text, codec, tmpdir)
+    stage = f"_land_stage_{n}"
+    cols = ", ".join(f'"{c}"' for c in snap.columns)
     try:
         conn.execute(
-            f"create or replace table {snap.table} as select {select} "
+            f"create or replace temp table {stage} as select {cols} "
             "from read_csv(?, header=true, all_varchar=true, auto_detect=true)",
-            [str(path)],
+            [str(readable)],
         )
     except duckdb.Error as exc:
-        raise SourceFormatError(f"{path}: cannot be read as {snap.table}: {exc}") from exc
-    return conn.execute(f"select count(*) from {snap.table}").fetchone()[0]
+        raise SourceFormatError(f"{path}:1:1: cannot be read as CSV ({str(exc).splitlines()[0]}); "
+                                "fix the quoting or delimiters of the export") from exc
+    for c, t in snap.columns.items():
+        if t == "VARCHAR":
+            continue
+        bad = conn.execute(
+            f'select "{c}" from {stage} where nullif(trim("{c}"), \'\') is not null '
+            f'and try_cast(trim("{c}") as {t}) is null limit 1'
+        ).fetchone()
+        if bad is not None:
+            located = _locate(path, text, c, t, bad[0])
+            raise located
+    return stage
+
+
+def _locate(path: Path, text: str, column: str, sql_type: str, value: str) -> SourceFormatError:
+    header = [h.strip() for h in header_of(text) or []]
+    for line, row in iter_rows(path, text):
+        if (row.get(column) or "").strip() == value.strip():
+            return value_error(path, line, header.index(column) + 1, column, sql_type, value)
+    return value_error(path, 0, header.index(column) + 1, column, sql_type, value)
 
 
 def land_snapshots(
     conn: duckdb.DuckDBPyConnection, sources_dir: Path, snapshots: tuple[Snapshot, ...] = SNAPSHOTS
 ) -> dict[str, int]:
-    """Land every snapshot; the first missing file stops the run (nothing half-landed is used)."""
-    for snap in snapshots:  # check all files exist first, so a missing one stops before any load
+    """Land every snapshot in one transaction: all tables are replaced, or none.
+
+    Every file is read and checked first (missing file, encoding, header, typed values), so a
+    failing CSV leaves the previous raw tables as they were.
+    """
+    for snap in snapshots:  # every file there before any is read
         path = Path(sources_dir) / snap.relpath
         if not path.is_file():
-            raise SourceMissingError(
-                f"{path}: source file missing. Every source directory needs {snap.relpath} "
-                f"(columns: {', '.join(snap.columns)}); see DESIGN §3"
-            )
-    return {snap.table: land_snapshot(conn, sources_dir, snap) for snap in snapshots}
+            raise _missing_error(path, snap)
+    stages: list[tuple[Snapshot, str]] = []
+    with tempfile.TemporaryDirectory(prefix="autoresponder-land-") as tmp:
+        try:
+            for n, snap in enumerate(snapshots):
+                stages.append((snap, _stage(conn, sources_dir, snap, n, Path(tmp))))
+            conn.execute("begin transaction")
+            try:
+                for snap, stage in stages:
+                    conn.execute(f"create schema if not exists {snap.table.split('.')[0]}")
+                    select = ", ".join(
+                        f'cast(nullif(trim("{c}"), \'\') as {t}) as "{c}"' if t != "VARCHAR"
+                        else f'nullif("{c}", \'\') as "{c}"'
+                        for c, t in snap.columns.items()
+                    )
+                    conn.execute(f"create or replace table {snap.table} as select {select} from {stage}")
+                conn.execute("commit")
+            except BaseException:
+                conn.execute("rollback")
+                raise
+            return {snap.table: conn.execute(f"select count(*) from {snap.table}").fetchone()[0]
+                    for snap, _ in stages}
+        finally:
+            for _, stage in stages:
+                conn.execute(f"drop table if exists {stage}")
+
+
+def land_snapshot(conn: duckdb.DuckDBPyConnection, sources_dir: Path, snap: Snapshot) -> int:
+    """Replace `snap.table` with the typed contents of its CSV; returns the row count."""
+    return land_snapshots(conn, sources_dir, (snap,))[snap.table]
+
+
+def _warn(text: str) -> None:
+    print(f"warning: {text}", file=sys.stderr, flush=True)
+
+
+def preflight(sources_dir: Path, *, salesforce_csv: bool) -> list[str]:
+    """Check, before a run touches anything, that every source it needs is there.
+
+    Raises `SourceMissingError` for a missing file or emails folder (a missing Salesforce export
+    is an error whenever Salesforce is read from `salesforce/*.csv`, the emulator's seed included);
+    returns warnings (an empty emails folder: the run goes on with what was landed before).
+    """
+    sources_dir = Path(sources_dir)
+    if not sources_dir.is_dir():
+        raise SourceMissingError(f"{sources_dir}: the sources directory does not exist; pass --sources DIR "
+                                 "with the DESIGN §3 layout (cupola/, salesforce/, emails/ ...)")
+    needed = SNAPSHOTS + (SALESFORCE_EXPORTS if salesforce_csv else ())
+    for snap in needed:
+        path = sources_dir / snap.relpath
+        if not path.is_file():
+            raise _missing_error(path, snap)
+    emails = sources_dir / "emails"
+    if not emails.is_dir():
+        raise SourceMissingError(f"{emails}: the emails folder does not exist; create it with the .eml/.mbox "
+                                 "replies (DESIGN §3 layout: <sources>/emails/*.eml)")
+    warnings = []
+    if not any(p.is_file() for p in emails.rglob("*")):
+        warnings.append(f"{emails}: no reply files (.eml/.mbox); the run goes on with the messages landed before")
+    return warnings

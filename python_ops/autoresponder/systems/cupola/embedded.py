@@ -14,7 +14,7 @@ see exactly what was called. A `faults` hook can raise before a call runs (soak 
 
 from __future__ import annotations
 
-import csv
+import hashlib
 import json
 import sqlite3
 from collections.abc import Callable
@@ -22,6 +22,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from autoresponder.errors import SourceFormatError, SourceMissingError
+from autoresponder.land.csv_source import check_header, header_of, iter_rows, read_text, value_error, value_ok
 from autoresponder.systems.cupola.errors import as_cupola_error
 from autoresponder.systems.cupola.procedures import (
     MARK_PERSON_INACTIVE,
@@ -44,6 +46,7 @@ create table if not exists org_persons (
     org_person_id integer primary key, person_id integer, org_id integer, position text,
     email text, status text not null check (status in ('Active', 'Inactive')), status_change_date text
 );
+create table if not exists seed_meta (key text primary key, value text);
 create table if not exists procedure_calls (
     call_id integer primary key autoincrement, called_at text not null, procedure text not null,
     org_person_id integer, params text not null, result_code integer
@@ -91,24 +94,50 @@ class EmbeddedCupola:
     def seed_from_csv(self, sources_dir: str | Path) -> dict[str, int]:
         """Replace persons, orgs and org_persons with `<sources_dir>/cupola/*.csv` (DESIGN §3).
 
-        Returns the number of rows loaded per table. The call log is kept.
+        Every file is read and checked first (encoding, header, whole-number ids, dates), then
+        the three tables are replaced in one transaction with the sources' hash, so a bad file
+        leaves the store as it was. Returns the number of rows loaded per table; the call log is
+        kept.
+
+        Raises:
+            SourceMissingError / SourceFormatError: naming the file, line, column and the fix.
         """
         base = Path(sources_dir) / "cupola"
-        counts: dict[str, int] = {}
+        loaded = {table: _read_table(base / filename, columns) for table, (filename, columns) in _CSV_TABLES.items()}
+        digest = source_hash(sources_dir)
         self._conn.execute("begin immediate")
         try:
-            for table, (filename, columns) in _CSV_TABLES.items():
+            for table, (_, columns) in _CSV_TABLES.items():
                 self._conn.execute(f"delete from {table}")
-                with (base / filename).open(newline="", encoding="utf-8-sig") as fh:
-                    rows = [tuple(_blank_to_none(r.get(c)) for c in columns) for r in csv.DictReader(fh)]
                 marks = ", ".join("?" for _ in columns)
-                self._conn.executemany(f"insert into {table} ({', '.join(columns)}) values ({marks})", rows)
-                counts[table] = len(rows)
+                try:
+                    self._conn.executemany(f"insert into {table} ({', '.join(columns)}) values ({marks})",
+                                           loaded[table])
+                except sqlite3.IntegrityError as exc:
+                    raise SourceFormatError(f"{base / _CSV_TABLES[table][0]}: {exc} (a repeated {columns[0]}?); "
+                                            f"keep one row per {columns[0]} and run again") from exc
+            self._conn.execute("insert or replace into seed_meta (key, value) values ('source_hash', ?)", (digest,))
             self._conn.execute("commit")
         except BaseException:
             self._conn.execute("rollback")
             raise
-        return counts
+        return {table: len(rows) for table, rows in loaded.items()}
+
+    def seeded_hash(self) -> str | None:
+        """The hash of the CUPOLA CSVs the store was last seeded from (None: never seeded)."""
+        row = self._conn.execute("select value from seed_meta where key = 'source_hash'").fetchone()
+        return row[0] if row else None
+
+    def ensure_seeded(self, sources_dir: str | Path) -> bool:
+        """Seed from `<sources_dir>/cupola/*.csv` unless the store already holds exactly those files.
+
+        A store never seeded (or whose seed failed) is seeded; a changed source is re-seeded (a
+        new CUPOLA snapshot replaces the embedded one). Returns True when it (re-)seeded.
+        """
+        if self.seeded_hash() == source_hash(sources_dir):
+            return False
+        self.seed_from_csv(sources_dir)
+        return True
 
     def mark_person_inactive(self, org_person_id: int) -> int:
         """`IP4SP_AutoBounce_MarkPersonInactive`: 0 done, 1 not found, 2 already inactive."""
@@ -193,3 +222,40 @@ class EmbeddedCupola:
 
 def _blank_to_none(value: str | None) -> str | None:
     return None if value is None or value.strip() == "" else value
+
+
+_TYPES = {"person_id": "BIGINT", "org_id": "BIGINT", "org_person_id": "BIGINT", "status_change_date": "DATE"}
+
+
+def source_hash(sources_dir: str | Path) -> str:
+    """SHA-256 over the three CUPOLA CSVs (name and bytes); a missing file names itself."""
+    h = hashlib.sha256()
+    for filename, _ in _CSV_TABLES.values():
+        path = Path(sources_dir) / "cupola" / filename
+        h.update(filename.encode())
+        h.update(path.read_bytes() if path.is_file() else b"\0missing")
+    return h.hexdigest()
+
+
+def _read_table(path: Path, columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """Checked rows of one CUPOLA CSV: encoding detected, header complete, ids whole numbers,
+    status Active/Inactive; errors name the file, line and column."""
+    if not path.is_file():
+        raise SourceMissingError(f"{path}: source file missing; the embedded CUPOLA store is seeded from it "
+                                 f"(columns: {', '.join(columns)}), see DESIGN §3")
+    text, _ = read_text(path)
+    header = check_header(path, header_of(text), list(columns))
+    rows = []
+    for line, row in iter_rows(path, text):
+        values = []
+        for c in columns:
+            v = _blank_to_none(row.get(c))
+            t = _TYPES.get(c)
+            if t is not None and not value_ok(t, v):
+                raise value_error(path, line, header.index(c) + 1, c, t, v or "")
+            if c == "status" and v not in ("Active", "Inactive"):
+                raise SourceFormatError(f"{path}:{line}:{header.index(c) + 1}: column status is {v!r}, not "
+                                        "'Active' or 'Inactive'; correct the value and run again")
+            values.append(int(v.strip()) if t == "BIGINT" and v is not None else v)
+        rows.append(tuple(values))
+    return rows

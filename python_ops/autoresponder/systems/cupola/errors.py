@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import sqlite3
 
+from autoresponder.errors import RemoteSystemError
 
-class CupolaError(Exception):
-    """A CUPOLA call failed."""
+
+class CupolaError(RemoteSystemError):
+    """A CUPOLA call failed (exit 3: the writes it touched failed)."""
+
+    retriable = False
 
 
 class CupolaTransientError(CupolaError):
     """Worth retrying: deadlock victim, lock or query timeout, lost connection."""
+
+    retriable = True
 
 
 class CupolaTerminalError(CupolaError):

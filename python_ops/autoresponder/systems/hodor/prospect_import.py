@@ -204,7 +204,7 @@ class HodorProspectImport:
         changed = _CHANGED_BY_ACTION[w.action]
         if changed not in payload and w.action == "mark_inactive":
             after["status"] = "Inactive"
-        rollback = (w.reason or "") == "rollback"
+        rollback = (w.reason or "") == "rollback" or w.determination == "ROLLBACK"
         label = "/".join(x for x in (w.determination, w.reason) if x)
         row = {
             "Action": "Update",

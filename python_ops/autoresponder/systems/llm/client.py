@@ -16,8 +16,10 @@ from typing import Any
 
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
+from autoresponder.errors import RemoteSystemError
 
-class LLMError(Exception):
+
+class LLMError(RemoteSystemError):
     """An LLM call failed for good (after retries, or a terminal 4xx)."""
 
     retriable = False

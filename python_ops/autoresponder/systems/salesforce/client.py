@@ -2,28 +2,118 @@
 
 DESIGN §6: access token + instance URL, or username + password + security token. The
 session is a parameter so a local emulator (or a proxy) plugs in without patching.
+
+Re-authentication after a 401 `INVALID_SESSION_ID`:
+
+* username + password: a new SOAP login (simple-salesforce's own path);
+* access token + refresh token (+ connected-app client id / secret): the OAuth 2.0
+  refresh-token flow, `POST <token_url> grant_type=refresh_token` (RFC 6749 §6); the token
+  endpoint's own `{"error", "error_description"}` is kept in the error;
+* access token alone: nothing can renew it, so the first 401 marks the connection lost and
+  `AuthGuard` refuses every later request without sending it: no further write goes out, and
+  the run ends with `SalesforceAuthError` (exit 2) naming the fix.
 """
 
 from __future__ import annotations
 
+from typing import Any
+from urllib.parse import urlsplit
+
 import requests
+from requests.adapters import BaseAdapter
 from simple_salesforce import Salesforce
+
+from .errors import SalesforceAuthError
+
+NO_RENEWAL_FIX = ("the access token was refused (401 INVALID_SESSION_ID) and cannot be renewed: set "
+                  "AUTORESPONDER_SALESFORCE_REFRESH_TOKEN with AUTORESPONDER_SALESFORCE_CLIENT_ID / _CLIENT_SECRET, "
+                  "or a fresh AUTORESPONDER_SALESFORCE_ACCESS_TOKEN, and run again (the writes not sent are retried)")
+
+
+class AuthGuard(BaseAdapter):
+    """Wraps the session's adapter for the instance URL; after a 401 that cannot be renewed it
+    refuses every request (raising `SalesforceAuthError`) so nothing more is sent."""
+
+    def __init__(self, inner: BaseAdapter):
+        super().__init__()
+        self.inner = inner
+        self.lost: str | None = None
+
+    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+        if self.lost is not None:
+            raise SalesforceAuthError(self.lost, "INVALID_SESSION_ID", 401)
+        response = self.inner.send(request, **kwargs)
+        if response.status_code == 401:
+            self.lost = f"salesforce: {NO_RENEWAL_FIX}"
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def _token_refresher(session: requests.Session, token_url: str, refresh_token: str, client_id: str | None,
+                     client_secret: str | None):
+    """simple-salesforce's login hook for the OAuth 2.0 refresh-token flow: (access token, instance)."""
+
+    def refresh() -> tuple[str, str]:
+        data = {"grant_type": "refresh_token", "refresh_token": refresh_token}
+        if client_id:
+            data["client_id"] = client_id
+        if client_secret:
+            data["client_secret"] = client_secret
+        try:
+            resp = session.post(token_url, data=data, headers={"Accept": "application/json"}, timeout=60)
+        except requests.RequestException as exc:
+            raise SalesforceAuthError(f"salesforce: token refresh at {token_url} failed: {exc}", "CONNECTION") from exc
+        try:
+            body = resp.json()
+        except ValueError:
+            body = {"error": f"HTTP {resp.status_code}", "error_description": resp.text[:200]}
+        if resp.status_code != 200 or not body.get("access_token"):
+            raise SalesforceAuthError(
+                f"salesforce: token refresh refused by {token_url}: {body.get('error')}: "
+                f"{body.get('error_description')}; issue a new refresh token for the connected app "
+                "(AUTORESPONDER_SALESFORCE_REFRESH_TOKEN) and run again", body.get("error"), resp.status_code)
+        instance = urlsplit(body.get("instance_url") or token_url).netloc
+        return body["access_token"], instance
+
+    return refresh
 
 
 def connect(*, session: requests.Session, instance_url: str | None = None, access_token: str | None = None,
             username: str | None = None, password: str | None = None, security_token: str | None = None,
-            domain: str = "login", version: str = "59.0") -> Salesforce:
+            domain: str = "login", version: str = "59.0", refresh_token: str | None = None,
+            client_id: str | None = None, client_secret: str | None = None,
+            token_url: str | None = None) -> Salesforce:
     """A logged-in `Salesforce` client.
 
     Username/password wins when both are given, because it can re-authenticate after a 401
-    (simple-salesforce then refreshes the session itself; an access token cannot).
+    (simple-salesforce then refreshes the session itself). An access token re-authenticates
+    through the refresh-token flow when `refresh_token` is given; otherwise the client gets an
+    `AuthGuard` (see the module docstring).
     """
     if username and password is not None:
         return Salesforce(username=username, password=password, security_token=security_token or "",
                           domain=domain, version=version, session=session)
     if instance_url and access_token:
-        return Salesforce(instance_url=instance_url, session_id=access_token, version=version, session=session)
+        instance_url = instance_url.rstrip("/")
+        sf = Salesforce(instance_url=instance_url, session_id=access_token, version=version, session=session)
+        if refresh_token:
+            url = token_url or f"{instance_url}/services/oauth2/token"
+            sf._salesforce_login_partial = _token_refresher(  # noqa: SLF001 - simple-salesforce's refresh hook
+                session, url, refresh_token, client_id, client_secret)
+        else:
+            guard = AuthGuard(session.get_adapter(instance_url))
+            session.mount(instance_url, guard)
+            sf.auth_guard = guard
+        return sf
     raise ValueError("salesforce: give instance_url + access_token, or username + password (+ security_token)")
+
+
+def auth_lost(sf: Any) -> str | None:
+    """The message of a 401 that could not be renewed on this client, else None."""
+    guard = vars(sf).get("auth_guard") if sf is not None else None  # Salesforce.__getattr__ makes SFTypes
+    return guard.lost if guard is not None else None
 
 
 def can_reauthenticate(sf: Salesforce) -> bool:

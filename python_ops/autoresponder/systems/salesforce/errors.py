@@ -13,12 +13,16 @@ from typing import Any
 import requests
 from simple_salesforce.exceptions import SalesforceError
 
+from autoresponder.errors import EXIT_BAD_INPUT, RemoteSystemError
+
 RETRIABLE_CODES = frozenset({"REQUEST_LIMIT_EXCEEDED", "UNABLE_TO_LOCK_ROW", "SERVER_UNAVAILABLE",
                              "UNKNOWN_EXCEPTION", "QUERY_TIMEOUT"})
 
 
-class SalesforceApiError(Exception):
-    """Base of the typed errors this package raises."""
+class SalesforceApiError(RemoteSystemError):
+    """Base of the typed errors this package raises (exit 3: the writes it touched failed)."""
+
+    retriable = False
 
     def __init__(self, message: str, code: str | None = None, status: int | None = None):
         super().__init__(message)
@@ -30,9 +34,17 @@ class SalesforceApiError(Exception):
 class SalesforceRetriableError(SalesforceApiError):
     """Worth another try after a pause (limits, locks, 5xx, lost connections)."""
 
+    retriable = True
+
 
 class SalesforceAuthError(SalesforceApiError):
-    """The session is invalid (401 INVALID_SESSION_ID)."""
+    """The session is invalid (401 INVALID_SESSION_ID) and could not be renewed.
+
+    Exit 2: the credentials are configuration; the writes it stopped stay `failed_retriable`
+    and are retried by the next run once the credentials are fixed.
+    """
+
+    exit_code = EXIT_BAD_INPUT
 
 
 class SalesforceTerminalError(SalesforceApiError):

@@ -41,7 +41,9 @@ def task_subject(writes: list[PlannedWrite]) -> str:
     labels = []
     for w in writes:
         label = ACTION_LABELS.get(w.action, w.action.replace("_", " "))
-        if w.action == "mark_inactive" and w.reason:
+        if w.determination == "ROLLBACK" and w.reason:  # "Email restored to X (rollback of run R)"
+            label = w.reason
+        elif w.action == "mark_inactive" and w.reason:
             label += f" ({w.reason})"
         if label not in labels:
             labels.append(label)

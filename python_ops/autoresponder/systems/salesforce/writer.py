@@ -76,6 +76,7 @@ class SalesforceWriter:
                                        backoff_max=backoff_max)
         self.tasks_created = 0
         self._account_errors: dict[str, str] = {}
+        self._live: dict[str, dict[str, Any]] = {}  # idempotency key -> live values before the write
 
     @property
     def request_counts(self) -> dict[str, int]:
@@ -234,7 +235,9 @@ class SalesforceWriter:
                 message = "; ".join(x for x in (note, u.message) if x) or None
                 outcomes[w.idempotency_key] = WriteOutcome(
                     w.idempotency_key, u.status or "failed_retriable", remote_id=u.remote_id or w.record_id,
-                    message=message, attempts=u.attempts, observed={**w.prior, "object": sobject})
+                    message=message, attempts=u.attempts, observed={**w.prior, "object": sobject,
+                              # the live values read before the PATCH become the logged prior (exact case)
+                              "prior": self._live.get(w.idempotency_key, {})})
                 if u.status == "succeeded":
                     written.append((w, w.record_id or ""))
 
@@ -250,6 +253,7 @@ class SalesforceWriter:
                                              "does not exist or is deleted", attempts=0)
                 continue
             observed = {k: rec.get(k) for k in (*w.prior, *w.payload)}
+            self._live[key] = {k: rec.get(k) for k in w.payload if k in rec}
             if all(same_value(k, rec.get(k), v) for k, v in w.payload.items()):
                 outcomes[key] = WriteOutcome(key, "skipped_noop", remote_id=rec["Id"], attempts=0, observed=observed,
                                              message="already in the target state")

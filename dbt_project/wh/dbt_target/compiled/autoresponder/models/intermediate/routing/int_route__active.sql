@@ -1,0 +1,65 @@
+-- DESIGN §5 ACTIVE: active -> confirmation only (no write); none -> ACTIVE_NEW_CONTACT review;
+-- inactive -> REACTIVATION_CANDIDATE review (auto-reactivation of CUPOLA is disabled entirely).
+-- Salesforce reactivation exists behind the allow_reactivation var, off by default (§6).
+with messages as (
+    select * from "w"."intermediate"."int_messages__matched"
+    where is_routable = 1 and cupola_state <> 'ambiguous' and determination = 'ACTIVE'
+),
+
+cupola as (
+    select * from "w"."intermediate"."int_cupola__matches"
+),
+
+confirm_rows as (
+    select
+        messages.message_id, 'cupola' as system, 'org_person' as object,
+        cast(cupola.org_person_id as varchar) as record_id, 'confirm_active' as action,
+        'record_only' as gate, 'CONFIRMATION_ONLY' as gate_reason, '{}' as payload,
+        cast(json_object('status', cupola.status) as varchar) as prior
+    from messages
+    inner join cupola on cupola.message_id = messages.message_id
+    where messages.cupola_state = 'active' and cupola.is_active = 1
+),
+
+reactivation_rows as (
+    select
+        messages.message_id, 'cupola' as system, 'org_person' as object,
+        cast(cupola.org_person_id as varchar) as record_id, 'review' as action, 'review' as gate,
+        'REACTIVATION_CANDIDATE' as gate_reason, '{}' as payload,
+        cast(json_object('status', cupola.status) as varchar) as prior
+    from messages
+    inner join cupola on cupola.message_id = messages.message_id
+    where messages.cupola_state = 'inactive'
+),
+
+new_contact_rows as (
+    select
+        message_id, 'cupola' as system, 'org_person' as object, cast(null as varchar) as record_id,
+        'review' as action, 'review' as gate, 'ACTIVE_NEW_CONTACT' as gate_reason, '{}' as payload, '{}' as prior
+    from messages
+    where cupola_state = 'none'
+),
+
+salesforce_reactivation as (
+    select
+        messages.message_id, 'salesforce' as system, sf.record_type as object, sf.record_id,
+        case when sf.is_multipub_linked = 1 then 'skip' else 'reactivate' end as action,
+        case when sf.is_multipub_linked = 1 then 'skip' else 'auto' end as gate,
+        case when sf.is_multipub_linked = 1 then 'Skipped (Multipub/Marketing owns this contact)' end as gate_reason,
+        case when sf.record_type = 'Contact' then cast(json_object('Contact_Status__c', 'Active') as varchar)
+            else cast(json_object('Status', 'Open - Not Contacted') as varchar) end as payload,
+        case when sf.record_type = 'Contact' then cast(json_object('Contact_Status__c', sf.status) as varchar)
+            else cast(json_object('Status', sf.status) as varchar) end as prior
+    from messages
+    inner join "w"."intermediate"."int_salesforce__matches" as sf on sf.message_id = messages.message_id
+    where 0 = 1 and sf.is_active = 0
+),
+
+unioned as (
+    select * from confirm_rows
+    union all select * from reactivation_rows
+    union all select * from new_contact_rows
+    union all select * from salesforce_reactivation
+)
+
+select * from unioned

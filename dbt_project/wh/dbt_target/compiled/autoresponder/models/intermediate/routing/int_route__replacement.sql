@@ -1,0 +1,72 @@
+-- DESIGN §5 REPLACEMENT: the original follows int_route__inactive; each alternate contact is a
+-- manual research entry (alternate_contacts), never auto-added to CUPOLA; a Salesforce Contact
+-- is created (Account found or created by name) only when auto_add_replacements is on (§6)
+with messages as (
+    select * from "w"."intermediate"."int_messages__matched"
+    where is_routable = 1 and cupola_state <> 'ambiguous' and determination = 'REPLACEMENT'
+),
+
+alternates as (
+    select * from "w"."staging"."stg_classification__replacements"
+),
+
+original_org as (
+    select message_id, min(org_name) as org_name from "w"."intermediate"."int_cupola__matches" group by message_id
+),
+
+original_sf as (
+    select message_id, min(account_name) as account_name, min(company) as company
+    from "w"."intermediate"."int_salesforce__matches" group by message_id
+),
+
+existing_sf as (
+    select distinct email from "w"."staging"."stg_salesforce__contacts" where email is not null
+    union
+    select distinct email from "w"."staging"."stg_salesforce__leads" where email is not null
+),
+
+candidates as (
+    select
+        messages.message_id,
+        alternates.ordinal,
+        alternates.replacement_name,
+        alternates.replacement_email,
+        alternates.replacement_title,
+        coalesce(original_org.org_name, original_sf.account_name, original_sf.company) as org_name,
+        case when existing_sf.email is not null then 1 else 0 end as is_in_salesforce
+    from messages
+    inner join alternates on alternates.message_id = messages.message_id
+    left join original_org on original_org.message_id = messages.message_id
+    left join original_sf on original_sf.message_id = messages.message_id
+    left join existing_sf on existing_sf.email = alternates.replacement_email
+),
+
+research_rows as (
+    select
+        message_id, 'cupola' as system, 'org_person' as object, cast(null as varchar) as record_id,
+        'create' as action, 'review' as gate, 'ALTERNATE_CONTACT_RESEARCH' as gate_reason,
+        cast(json_object('email', replacement_email, 'name', replacement_name, 'org_name', org_name, 'title', replacement_title) as varchar) as payload,
+        '{}' as prior
+    from candidates
+),
+
+salesforce_create as (
+    select
+        message_id, 'salesforce' as system, 'Contact' as object, cast(null as varchar) as record_id,
+        case when is_in_salesforce = 1 or replacement_email is null or org_name is null then 'skip' else 'create' end as action,
+        case when is_in_salesforce = 1 or replacement_email is null or org_name is null then 'skip' else 'auto' end as gate,
+        case when is_in_salesforce = 1 then 'ALREADY_IN_SALESFORCE'
+            when replacement_email is null then 'NO_EMAIL_STATED'
+            when org_name is null then 'NO_ACCOUNT_NAME' end as gate_reason,
+        cast(json_object('AccountName', org_name, 'Contact_Status__c', 'Active', 'Email', replacement_email, 'FirstName', nullif(trim(split_part(replacement_name, ' ', 1)), ''), 'LastName', coalesce(nullif(trim(substr(replacement_name, length(split_part(replacement_name, ' ', 1)) + 2)), ''), replacement_name, replacement_email), 'Title', replacement_title) as varchar) as payload,
+        '{}' as prior
+    from candidates
+    where 0 = 1
+),
+
+unioned as (
+    select * from research_rows
+    union all select * from salesforce_create
+)
+
+select * from unioned

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select idempotency_key
+from "w"."marts"."fct_actions"
+where idempotency_key is null
+
+

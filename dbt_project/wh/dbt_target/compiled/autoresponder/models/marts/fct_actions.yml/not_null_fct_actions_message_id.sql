@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select message_id
+from "w"."marts"."fct_actions"
+where message_id is null
+
+

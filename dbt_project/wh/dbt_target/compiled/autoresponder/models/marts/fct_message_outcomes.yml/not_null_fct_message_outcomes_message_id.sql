@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select message_id
+from "w"."marts"."fct_message_outcomes"
+where message_id is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select outcome
+from "w"."marts"."fct_message_outcomes"
+where outcome is null
+
+

@@ -1,0 +1,14 @@
+
+    
+    
+
+select
+    message_id as unique_field,
+    count(*) as n_records
+
+from "w"."marts"."fct_message_outcomes"
+where message_id is not null
+group by message_id
+having count(*) > 1
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select message_id
+from "w"."classification"."classified_messages"
+where message_id is null
+
+

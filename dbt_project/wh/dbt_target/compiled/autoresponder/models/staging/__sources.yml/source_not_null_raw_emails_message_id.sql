@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select message_id
+from "w"."raw"."emails"
+where message_id is null
+
+

@@ -1,0 +1,11 @@
+with source as (
+    select * from "w"."classification"."replacements"
+)
+
+select
+    message_id,
+    ordinal,
+    nullif(trim(name), '') as replacement_name,
+    nullif(lower(trim(email)), '') as replacement_email,
+    nullif(trim(title), '') as replacement_title
+from source

@@ -1,0 +1,6 @@
+select
+    nullif(lower(trim(email)), '') as email,
+    list_name,
+    reason,
+    added_at
+from "w"."raw"."sfmc_suppressions"

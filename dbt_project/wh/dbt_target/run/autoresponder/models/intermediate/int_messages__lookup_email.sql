@@ -1,0 +1,50 @@
+
+    
+
+    create  table
+      "w"."intermediate"."int_messages__lookup_email__dbt_tmp"
+  
+    
+    as (
+      -- one row per landed message: its classification and the email to look up
+-- lookup email = the identified source (true sender behind relays), else the raw sender (DESIGN §4.3)
+with messages as (
+    select * from "w"."staging"."stg_emails__messages"
+),
+
+classified as (
+    select * from "w"."staging"."stg_classification__messages"
+),
+
+joined as (
+    select
+        messages.message_id,
+        messages.file_path,
+        messages.from_email,
+        messages.subject,
+        messages.sent_at,
+        messages.parse_error,
+        messages.is_sender_not_authenticated,
+        coalesce(classified.determination, 'UNKNOWN') as determination,
+        case when classified.message_id is null then 'not_classified' else classified.reason end as reason,
+        classified.category,
+        classified.method,
+        classified.confidence,
+        coalesce(classified.source_email, messages.from_email) as lookup_email,
+        classified.new_email,
+        classified.new_title,
+        classified.new_org,
+        classified.return_date,
+        classified.bounce_kind,
+        classified.bounce_status,
+        classified.bounce_diagnostic,
+        classified.bounce_recipient,
+        classified.evidence
+    from messages
+    left join classified on classified.message_id = messages.message_id
+)
+
+select * from joined
+    );
+    
+  

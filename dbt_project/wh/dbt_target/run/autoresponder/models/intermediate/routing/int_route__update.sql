@@ -1,0 +1,118 @@
+
+    
+
+    create  table
+      "w"."intermediate"."int_route__update__dbt_tmp"
+  
+    
+    as (
+      -- DESIGN §5 EMAIL_UPDATE / TITLE_UPDATE: writes only when CUPOLA has an active row (active-only
+-- gate, §6); inactive -> UPDATE_ON_INACTIVE review, none -> ACTIVE_NEW_CONTACT review, no write anywhere
+with messages as (
+    select * from "w"."intermediate"."int_messages__matched"
+    where is_routable = 1 and cupola_state <> 'ambiguous'
+        and determination in ('EMAIL_UPDATE', 'TITLE_UPDATE')
+),
+
+active as (
+    select * from messages where cupola_state = 'active'
+),
+
+cupola_rows as (
+    select
+        active.message_id, 'cupola' as system, 'org_person' as object,
+        cast(cupola.org_person_id as varchar) as record_id,
+        case when active.determination = 'EMAIL_UPDATE' then 'update_email' else 'update_title' end as action,
+        case
+            when active.new_email is null and active.new_title is null then 'review'
+            when coalesce(active.new_email, cupola.email, '') = coalesce(cupola.email, '')
+                and coalesce(active.new_title, cupola.position, '') = coalesce(cupola.position, '') then 'record_only'
+            else 'auto' end as gate,
+        case
+            when active.new_email is null and active.new_title is null then 'NO_NEW_VALUE_STATED'
+            when coalesce(active.new_email, cupola.email, '') = coalesce(cupola.email, '')
+                and coalesce(active.new_title, cupola.position, '') = coalesce(cupola.position, '')
+                then 'ALREADY_IN_TARGET_STATE' end as gate_reason,
+        cast(json_object('email', active.new_email, 'position', active.new_title) as varchar) as payload,
+        cast(json_object('email', cupola.email, 'position', cupola.position) as varchar) as prior
+    from active
+    inner join "w"."intermediate"."int_cupola__matches" as cupola on cupola.message_id = active.message_id
+    where cupola.is_active = 1
+),
+
+salesforce_email as (
+    select
+        active.message_id, 'salesforce' as system, sf.record_type as object, sf.record_id,
+        case when sf.is_multipub_linked = 1 or sf.email = active.new_email then 'skip' else 'update_email' end as action,
+        case when sf.is_multipub_linked = 1 or sf.email = active.new_email then 'skip' else 'auto' end as gate,
+        case when sf.is_multipub_linked = 1 then 'Skipped (Multipub/Marketing owns this contact)'
+            when sf.email = active.new_email then 'ALREADY_IN_TARGET_STATE' end as gate_reason,
+        cast(json_object('Email', active.new_email) as varchar) as payload,
+        cast(json_object('Email', sf.email) as varchar) as prior
+    from active
+    inner join "w"."intermediate"."int_salesforce__matches" as sf on sf.message_id = active.message_id
+    where active.new_email is not null
+),
+
+salesforce_title as (
+    select
+        active.message_id, 'salesforce' as system, sf.record_type as object, sf.record_id,
+        case when sf.is_multipub_linked = 1 or sf.title = active.new_title then 'skip' else 'update_title' end as action,
+        case when sf.is_multipub_linked = 1 or sf.title = active.new_title then 'skip' else 'auto' end as gate,
+        case when sf.is_multipub_linked = 1 then 'Skipped (Multipub/Marketing owns this contact)'
+            when sf.title = active.new_title then 'ALREADY_IN_TARGET_STATE' end as gate_reason,
+        cast(json_object('Title', active.new_title) as varchar) as payload,
+        cast(json_object('Title', sf.title) as varchar) as prior
+    from active
+    inner join "w"."intermediate"."int_salesforce__matches" as sf on sf.message_id = active.message_id
+    where active.new_title is not null
+),
+
+hodor_rows as (
+    select
+        active.message_id, 'hodor' as system, 'prospect' as object, cast(hodor.prospect_id as varchar) as record_id,
+        case when active.determination = 'EMAIL_UPDATE' then 'update_email' else 'update_title' end as action,
+        'auto' as gate, cast(null as varchar) as gate_reason,
+        cast(json_object('email', active.new_email, 'title', active.new_title) as varchar) as payload,
+        cast(json_object('email', hodor.email, 'title', hodor.title) as varchar) as prior
+    from active
+    inner join "w"."intermediate"."int_hodor__matches" as hodor on hodor.message_id = active.message_id
+    where active.new_email is not null or active.new_title is not null
+),
+
+-- email changes of Multipub-linked people: a request for Marketing/SFMC, Multipub never written
+multipub_rows as (
+    select
+        active.message_id, 'multipub' as system, 'subscription' as object,
+        cast(mp.subscription_id as varchar) as record_id, 'update_email' as action, 'review' as gate,
+        'MARKETING_EMAIL_UPDATE_REQUEST' as gate_reason,
+        cast(json_object('email', active.new_email) as varchar) as payload,
+        cast(json_object('email', mp.email) as varchar) as prior
+    from active
+    inner join "w"."intermediate"."int_multipub__matches" as mp on mp.message_id = active.message_id
+    where active.new_email is not null
+),
+
+not_active as (
+    select
+        message_id, 'cupola' as system, 'org_person' as object, cast(null as varchar) as record_id,
+        'review' as action, 'review' as gate,
+        case when cupola_state = 'inactive' then 'UPDATE_ON_INACTIVE' else 'ACTIVE_NEW_CONTACT' end as gate_reason,
+        cast(json_object('email', new_email, 'position', new_title) as varchar) as payload, '{}' as prior
+    from messages
+    where cupola_state in ('inactive', 'none')
+),
+
+unioned as (
+    select * from cupola_rows
+    union all select * from salesforce_email
+    union all select * from salesforce_title
+    union all select * from hodor_rows
+    union all select * from multipub_rows
+    union all select * from not_active
+)
+
+select * from unioned
+    );
+    
+  

@@ -1,0 +1,36 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+with all_values as (
+
+    select
+        cupola_state as value_field,
+        count(*) as n_records
+
+    from "w"."marts"."fct_message_outcomes"
+    group by cupola_state
+
+)
+
+select *
+from all_values
+where value_field not in (
+    'active','inactive','none','ambiguous'
+)
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select message_id
+from "w"."marts"."fct_message_outcomes"
+where message_id is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test
