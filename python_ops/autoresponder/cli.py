@@ -95,6 +95,12 @@ def _emulate(args: argparse.Namespace) -> int:
     return emulate_main(args)
 
 
+def _eval_safety(args: argparse.Namespace) -> int:
+    from autoresponder.safety.evaluate import eval_safety_main
+
+    return eval_safety_main(args)
+
+
 def _calibrate(args: argparse.Namespace) -> int:
     from autoresponder.classify.calibrate import calibrate_main
 
@@ -141,6 +147,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir")
     p.add_argument("--labels", required=True)
     p.add_argument("--offline", action="store_true", default=True)
+
+    p = cmd("eval-safety", _eval_safety, "the adversarial safety world through the real chain (plan), JSON")
+    p.add_argument("--keep", default=None, help="keep the world, warehouse and run folder in this directory")
 
     p = cmd("calibrate", _calibrate, "measure each rule's precision on the labelled sets; choose the auto threshold")
     p.add_argument("--write", action="store_true", help="store the result in classify/rules/precision.json")

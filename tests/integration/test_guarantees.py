@@ -109,8 +109,8 @@ def test_missing_source_file_stops_the_demo_naming_the_file(sources: Path, tmp_p
         [str(Path(sys.executable).parent / "autoresponder"), "demo", "--sources", str(sources),
          "--warehouse", str(tmp_path / "w.duckdb"), "--runs-dir", str(tmp_path / "runs"), "--as-of", "2026-11-25"],
         capture_output=True, text=True, timeout=300, cwd=ROOT)
-    assert res.returncode == 1
-    assert "multipub/subscriptions.csv" in res.stderr and "source file missing" in res.stderr
+    assert res.returncode == 2  # bad input (DESIGN §10 exit codes)
+    assert "multipub/subscriptions.csv" in res.stderr
 
 
 def test_demo_prints_the_impact_report_and_the_run_folder(tmp_path: Path) -> None:

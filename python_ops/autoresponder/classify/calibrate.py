@@ -31,6 +31,11 @@ REPO = Path(__file__).resolve().parents[3]
 WRITE_DETERMINATIONS = ("INACTIVE", "REPLACEMENT", "EMAIL_UPDATE", "TITLE_UPDATE")
 _EXPECT = {"inactivate": ("INACTIVE", "REPLACEMENT"), "update_email": ("EMAIL_UPDATE",),
            "update_title": ("TITLE_UPDATE",), "none": ()}
+# world classes whose trap is in the wording, so a write determination there is the classifier's error;
+# the others (forged relays, hijacked addresses, lookalike or spoofed senders) may be classified right
+# and are stopped by the identity, authentication and domain gates after classification
+WORDING_TRAPS = ("transient_absence", "word_trap", "third_party", "quoted_news", "ambiguous_hedged",
+                 "human_reply", "injection", "speaks_for_other")
 TARGET = 0.995
 # a bucket must have earned its confidence: with no miss, 0.9 needs at least 8 labelled decisions
 FLOOR = 0.9
@@ -64,7 +69,8 @@ def world_cases(root: Path) -> Iterator[tuple[str, Path, str, str]]:
         return
     out = build_world(root)
     for r in _rows(out / "expected.csv"):
-        yield "safety_world", out / "emails" / r["file"], "expect", r["expect"]
+        if r["expect"] != "none" or r["cls"] in WORDING_TRAPS:
+            yield "safety_world", out / "emails" / r["file"], "expect", r["expect"]
 
 
 def _verdict(kind: str, label: str, c: Classification) -> bool | None:

@@ -38,10 +38,10 @@ _OTHER_PERSON = re.compile(
     r"collega|ex\s|predecessore|fondatore|capo|direttore|direttrice|padre|madre|"
     r"oud-|voorganger|oprichter|baas|directeur|vader|moeder|"
     r"antig[oa]|antecessor\w*|fundador\w*|chefe|diretor\w*|pai|mãe|"
-    r"同僚|前任|創業者|上司|社長|部長|父|母)(?![\w])", re.I)
-_PRONOUN = re.compile(r"(?<![\w])(?:he|she|his|her|er|elle|il|él|ella|lui|lei|hij|zij|ze|ele|ela|彼|彼女)(?![\w])")
+    r"xx_never_xx)(?![\w])|同僚|前任|創業者|上司|社長|部長|父|母", re.I)
+_PRONOUN = re.compile(r"(?<![\w])(?:he|she|his|her|er|elle|il|él|ella|lui|lei|hij|zij|ze|ele|ela)(?![\w])|彼")
 _MAILBOX = re.compile(r"(?<![\w])(?:mailbox|address|account|inbox|postfach|adresse|boîte|buzón|dirección|cuenta|"
-                      r"casella|indirizzo|mailbox|adres|caixa|endereço|conta|メールアドレス|アドレス)(?![\w])", re.I)
+                      r"casella|indirizzo|mailbox|adres|caixa|endereço|conta)(?![\w])|アドレス", re.I)
 # negation, modality, condition, future, rumour: the statement is not a settled fact about the person
 _HEDGE = re.compile(
     r"(?<![\w])(?:not|never|n't|may|might|could|would|should|if|whether|unless|once|rumou?rs?|plan(?:ning)?|"
@@ -50,7 +50,13 @@ _HEDGE = re.compile(
     r"nächste\w*|plane|gerücht\w*|pas|jamais|peut-être|lorsque|pourrai\w*|serai|sera|vais|va|bientôt|prochaine?|"
     r"rumeurs?|nunca|quizás?|tal vez|cuando|podría|seré|será|voy a|va a|pronto|próxim[oa]s?|rumores?|"
     r"mai|forse|quando|potrei|potrebbe|sarò|sarà|presto|prossim[oa]|voci|nooit|misschien|wanneer|zou|zal|"
-    r"binnenkort|volgende?|geruchten|talvez|poderia|poderá|serei|vou|vai|em breve|かもしれ|予定|もし)(?![\w])", re.I)
+    r"binnenkort|volgende?|geruchten|talvez|poderia|poderá|serei|vou|vai|em breve)(?![\w])|かもしれ|予定|もし|ません", re.I)
+_OWN_NEGATION = re.compile(
+    r"(no longer|not longer|nicht (mehr|länger)|ne (fait|travaille|suis|est) plus|n'(est|ai) plus|ne\b|plus\b|"
+    r"ya no|non (lavora|lavoro|fa|faccio|è|sono) più|non\b|più\b|niet (langer|meer)|não\b|mais\b|já não)", re.I)
+# a plain "no" / "not yet" before the cue in the pro-drop languages ("No me he jubilado", "Ainda não saí")
+_DENIAL = re.compile(r"(?<![\w])(?:no|non|não|nao|ainda não|todavía no|noch nicht|pas encore|nog niet|mocht|indien)(?![\w])",
+                     re.I)
 _CONDITIONAL_START = re.compile(r"(?:^|[,;:]\s*)(?:si|se|als|wenn|if)\s", re.I)
 _TRANSIENT = re.compile(
     r"(?<![\w])(?:today|tonight|this (?:morning|afternoon|evening|week)|for the (?:day|evening|night|weekend|week|"
@@ -63,7 +69,7 @@ _TRANSIENT = re.compile(
     r"oggi|domani|fino (?:al|a)|rientro|ritorno|ferie|vacanza|conferenza|viaggio|giornata|"
     r"vandaag|terug|vakantie|verlof|conferentie|reis|"
     r"hoje|amanhã|de volta|retorno|férias|licença|conferência|viagem|"
-    r"本日|明日|まで|休暇|出張|外出|戻り|不在|今日)(?![\w])", re.I)
+    r"xx_never_xx)(?![\w])|本日|明日|まで|休暇|出張|外出|戻り|不在|今日|早退", re.I)
 # "has retired the old fax number", "ha lasciato il documento": a thing, not an employer, is the object
 _THING_OBJECT = re.compile(
     r"^\s*(?:the|our|my|this|that|these|those|a|an|all|its)\s+(?:\w+\s+){0,3}?(?:number|line|fax|phone|address|product|"
@@ -145,7 +151,10 @@ def subject_kind(sentence: str, match: re.Match[str], person: Person, *, object_
     suffix = sentence[match.end():]
     if "?" in sentence or "？" in sentence:
         return "hedged"
-    if _HEDGE.search(prefix) or _CONDITIONAL_START.search(prefix):
+    # the cue's own negation ("no longer", "nicht mehr", "ya no") is the statement; any other is a denial
+    cue_rest = _OWN_NEGATION.sub(" ", cue)
+    if _HEDGE.search(prefix) or _CONDITIONAL_START.search(prefix) or _HEDGE.search(cue_rest) \
+            or _DENIAL.search(prefix[-40:]):
         return "hedged"
     if _TRANSIENT.search(sentence):
         return "transient"
@@ -169,6 +178,15 @@ def subject_kind(sentence: str, match: re.Match[str], person: Person, *, object_
     return "none"
 
 
+# a forwarded or delegated auto-reply: "From: Maria Reyes" at the top of the text, "（b@x）の代理で"
+_FORWARDED_FROM = re.compile(r"^\s*\[?[^\n]{0,60}\]?\s*\n?\s*(?:from|von|de|da|van|差出人)\s*:\s*(?P<name>[^\n<]{2,60})",
+                             re.I)
+_FOR_NAME = re.compile(
+    r"(?:automatic (?:reply|message)|auto-?reply|message automatique|réponse automatique|automatische (?:antwort|"
+    r"nachricht)|mensaje automático|respuesta automática|messaggio automatico|risposta automatica|automatisch "
+    r"(?:antwoord|bericht)|mensagem automática|resposta automática)\s+(?:from|for|pour|de|für|von|para|del|per|di|"
+    r"da|voor|van)\s+(?P<name>(?-i:[A-ZÀ-Ý])[\w'-]+(?:\s+(?-i:[A-ZÀ-Ý])[\w'-]+){0,3})", re.I)
+_ON_BEHALF_JA = re.compile(r"(?P<addr>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*[)）]?\s*(?:の代理|に代わり|の代わり)")
 _SPEAKS_FOR = re.compile(
     r"(?:automatic reply|auto-?reply|automated reply|out of office(?: reply)?|abwesenheitsnotiz|automatische antwort|"
     r"réponse automatique|respuesta automática|risposta automatica|automatisch antwoord|resposta automática|"
@@ -179,8 +197,14 @@ _SPEAKS_FOR = re.compile(
 
 def speaks_for(view: MessageView, text: str) -> str | None:
     """An address the reply says it is written for or on behalf of, when that is not its own From."""
-    for m in _SPEAKS_FOR.finditer(text[:4000]):
+    for m in (*_SPEAKS_FOR.finditer(text[:4000]), *_ON_BEHALF_JA.finditer(text[:4000])):
         addr = m.group("addr").lower().rstrip(".")
         if view.from_email and addr != view.from_email:
             return addr
+    for m in _FOR_NAME.finditer(text[:4000]):
+        if not person_of(view).named_in(m.group("name")):
+            return f"name:{m.group('name').strip()}"
+    m = _FORWARDED_FROM.match(text[:400])
+    if m and not person_of(view).named_in(m.group("name")) and "@" not in m.group("name"):
+        return f"name:{m.group('name').strip()}"  # speaks for a person the mailbox is not
     return None

@@ -120,12 +120,26 @@ INJECTION = re.compile(
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
+def _unwrap(text: str) -> list[str]:
+    """Lines, with a hard-wrapped sentence joined again (a line that continues in lower case)."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            lines.append("")
+            continue
+        prev = lines[-1] if lines else ""
+        if prev and not re.search(r"[.!?:;。！？)]$", prev) and re.match(r"[a-zà-ÿß]", line):
+            lines[-1] = f"{prev} {line}"
+        else:
+            lines.append(line)
+    return [x for x in lines if x]
+
+
 def sentences_of(text: str) -> list[str]:
     out: list[str] = []
-    for line in text[:MAX_CHARS].split("\n"):
-        line = line.strip()
-        if line:
-            out.extend(s.strip() for s in _SENTENCE_SPLIT.split(line) if s.strip())
+    for line in _unwrap(text[:MAX_CHARS]):
+        out.extend(s.strip() for s in _SENTENCE_SPLIT.split(line) if s.strip())
     return out
 
 
