@@ -1,6 +1,0 @@
-select
-    nullif(lower(trim(email)), '') as email,
-    list_name,
-    reason,
-    added_at
-from "w"."raw"."sfmc_suppressions"

@@ -1,5 +1,0 @@
--- DESIGN §5: UNKNOWN is not looked up; no match in any system means no action
-select a.*
-from "w"."marts"."fct_actions" as a
-inner join "w"."intermediate"."int_messages__matched" as m on m.message_id = a.message_id
-where m.determination = 'UNKNOWN' or m.has_any_match = 0

@@ -1,5 +1,0 @@
--- DESIGN §6 active-only gate: email / title writes only when CUPOLA has an active row
-select a.*
-from "w"."marts"."fct_actions" as a
-inner join "w"."intermediate"."int_messages__matched" as m on m.message_id = a.message_id
-where a.gate = 'auto' and a.action in ('update_email', 'update_title') and m.cupola_state <> 'active'
