@@ -7,6 +7,7 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
+from autoresponder.classify.calibration import threshold
 from autoresponder.errors import AutoResponderError
 
 DBT_PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
@@ -21,8 +22,6 @@ def dbt_vars(*, as_of: str, run_id: str, auto_add_replacements: bool = False,
              min_auto_confidence: float | None = None, require_sender_authentication: bool = False) -> dict:
     """The dbt vars of one run. `min_auto_confidence` None -> the threshold chosen by the last
     calibration (classify/rules/precision.json)."""
-    from autoresponder.classify.calibration import threshold
-
     return {
         "as_of": as_of,
         "run_id": run_id,

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import Message
 
+from autoresponder.sender_auth import sender_authentication
+
 _TAG_RE = re.compile(r"<[^>]+>")
 _BLOCK_RE = re.compile(r"<\s*(br|/p|/div|/tr|/li|/h\d)\b[^>]*>", re.I)
 _SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
@@ -146,27 +148,12 @@ def body_text(msg: Message) -> str:
     return "\n".join(htmls).strip()
 
 
-def auth_status(msg: Message, sender_domain: str | None = None) -> str:
-    """DESIGN §10: `fail` when Authentication-Results reports dmarc=fail, or spf=fail without a
-    passing DKIM, for the sender's domain; `pass` when dmarc, dkim or spf passes; else `none`.
-
-    A result that names another domain (`header.from=` / `smtp.mailfrom=` of a relay) does not
-    speak for the sender and is ignored.
-    """
-    fail = passed = False
-    for value in msg.get_all("Authentication-Results") or []:
-        text = str(value).lower()
-        named = re.findall(r"(?:header\.from|smtp\.mailfrom|header\.d|header\.i)=@?([\w.-]+)", text)
-        if sender_domain and named and not any(
-                d == sender_domain or d.endswith("." + sender_domain) or sender_domain.endswith("." + d)
-                for d in (n.split("@")[-1] for n in named)):
-            continue
-        dkim_pass = re.search(r"\bdkim=pass\b", text) is not None
-        if re.search(r"\bdmarc=fail\b", text) or (re.search(r"\bspf=fail\b", text) and not dkim_pass):
-            fail = True
-        elif re.search(r"\b(dmarc|dkim|spf)=pass\b", text):
-            passed = True
-    return "fail" if fail else "pass" if passed else "none"
+def auth_status(msg: Message, from_email: str | None = None) -> str:
+    """DESIGN §10 verdict at landing (`pass | fail | none`): `sender_auth.sender_authentication` under the
+    default policy (only the topmost `Authentication-Results`, aligned with the From domain).
+    Classification re-evaluates it every run under the configured trusted authserv-ids."""
+    values = [str(v) for v in (msg.get_all("Authentication-Results") or [])]
+    return sender_authentication(values, from_email).status
 
 
 def parse_email(raw: bytes, *, fallback_id: str | None = None) -> ParsedEmail:
@@ -222,7 +209,7 @@ def parse_email(raw: bytes, *, fallback_id: str | None = None) -> ParsedEmail:
         sent_at=sent_at,
         headers=headers,
         text=text,
-        auth_status=auth_status(msg, from_email_.split("@")[-1] if from_email_ else None),
+        auth_status=auth_status(msg, from_email_),
         parse_error="; ".join(dict.fromkeys(errors)) or None,
         msg=msg,
     )

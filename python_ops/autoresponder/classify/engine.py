@@ -13,13 +13,13 @@ from autoresponder.classify.calibration import confidence_for
 from autoresponder.classify.decision import Decision
 from autoresponder.classify.message import MessageView, build_view
 from autoresponder.classify.postprocess import clean_decision
-from autoresponder.classify.rules.auth import sender_authentication
 from autoresponder.classify.rules.dsn import delivery_status, feedback_report
 from autoresponder.classify.rules.headers import auto_submitted
 from autoresponder.classify.rules.mta import text_bounce
 from autoresponder.classify.rules.phrases import phrase_decision
 from autoresponder.classify.sender import identify_auto_response_source_email, identify_source, identity_bound
 from autoresponder.models import Classification
+from autoresponder.sender_auth import sender_authentication
 
 log = logging.getLogger(__name__)
 DEFAULT_OUR_DOMAINS = ["example-research.com"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from autoresponder.classify.decision import Decision
-from autoresponder.classify.domains import same_org
 from autoresponder.classify.extract import valid_email
 from autoresponder.classify.message import MessageView, addresses_of
+from autoresponder.domains import same_org
 
 _SYSTEM_LOCAL = re.compile(r"^(mailer-daemon|postmaster|bounces?|no-?reply|donotreply|do-not-reply|root|daemon|"
                            r"autoreply|auto-reply|notifications?)([+@]|$)", re.I)

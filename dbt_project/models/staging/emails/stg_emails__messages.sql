@@ -12,9 +12,10 @@ renamed as (
         from_name,
         subject,
         sent_at,
+        -- the landing-time verdict (default policy); routing uses classification's sender_auth, which
+        -- is re-evaluated every run under the configured trusted authserv-ids
         auth_status,
-        parse_error,
-        case when auth_status = 'fail' then 1 else 0 end as is_sender_not_authenticated
+        parse_error
     from source
 )
 

@@ -76,7 +76,7 @@ _THING_OBJECT = re.compile(
     r"fund|system|service|model|brand|policy|programme|program|document|file|report|paper|car|keys?|building|"
     r"website|site|account|mailbox|series|index|name|logo|platform|strategy)\b", re.I)
 _PAST_YEAR = re.compile(r"\b(?:in|im|en|nel|em|since|seit|depuis|desde|dal|sinds)\s+(19\d\d|200\d|201[0-9])\b", re.I)
-_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _NAME_TOKEN = re.compile(r"(?<![\w])(?-i:[A-ZÀ-ÝÄÖÜ][a-zà-ÿäöüß]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w])")
 # capitalised words that are not names of people
 _NOT_A_NAME = frozenset(
@@ -112,13 +112,13 @@ class Person:
         words = {fold(w) for w in re.findall(r"[\wÀ-ÿ]+", text)}
         if self.tokens & words:
             return True
-        return any(_CJK.search(t) and t in text for t in self.tokens)  # CJK names are not space-separated
+        return any(CJK.search(t) and t in text for t in self.tokens)  # CJK names are not space-separated
 
 
 def _tokens(name: str | None, addr: str | None) -> set[str]:
     out: set[str] = set()
     for w in re.split(r"[\s,.'\"()<>_+-]+", (name or "").lower()):
-        if (len(w) >= 3 or (len(w) == 2 and _CJK.search(w))) and w not in _NOT_A_NAME:
+        if (len(w) >= 3 or (len(w) == 2 and CJK.search(w))) and w not in _NOT_A_NAME:
             out.add(fold(w))
     if addr and "@" in addr:
         for w in re.split(r"[._+-]+", addr.split("@", 1)[0].lower()):

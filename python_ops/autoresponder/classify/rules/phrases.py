@@ -8,16 +8,17 @@ absence, a bare hand-over ("X has taken over"), and last a live acknowledgement.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from autoresponder.classify import dates
 from autoresponder.classify.decision import Decision
-from autoresponder.classify.domains import FREEMAIL, org_domain, other_org
 from autoresponder.classify.extract import EMAIL_RE, emails_in, is_role_mailbox, replacements_in
 from autoresponder.classify.message import MessageView
 from autoresponder.classify.rules import lexicon
-from autoresponder.classify.rules.about import ACCEPTED, Person, person_of, speaks_for, subject_kind
+from autoresponder.classify.rules.about import ACCEPTED, CJK, Person, person_of, speaks_for, subject_kind
 from autoresponder.classify.rules.headers import auto_submitted, out_of_office_subject
+from autoresponder.domains import FREEMAIL, org_domain, other_org
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\d\s.][.!?])\s+(?=[A-ZÀ-Ý0-9\"„«(¿¡])|(?<=[。！？])")
 _HANDOVER = re.compile(
@@ -65,10 +66,6 @@ _LEGAL_FORM = re.compile(r"\b(GmbH|AG|SA|S\.A\.|SpA|S\.p\.A\.|Ltd|Limited|LLC|LL
                          r"SE|KG|KGaA|SAS|SARL|Srl|S\.r\.l\.|株式会社)\b\.?")
 
 
-_org_domain = org_domain
-_FREEMAIL = FREEMAIL
-
-
 def _like_sender(addr: str, view: MessageView) -> bool:
     """An address whose local part carries the sender's own name ("tom.reilly@new-firm")."""
     if not view.from_email or addr == view.from_email:
@@ -103,7 +100,7 @@ def clean_title(title: str | None, sender: str | None) -> str | None:
     m = _ORG_OF.search(t)
     if m:
         first = re.sub(r"[^a-z0-9]", "", m.group("org").split()[0].lower())
-        dom = (_org_domain(sender) or "").split(".")[0].replace("-", "")
+        dom = (org_domain(sender) or "").split(".")[0].replace("-", "")
         if _LEGAL_FORM.search(m.group("org")) or (len(first) >= 3 and first in dom):
             t = t[:m.start()]
     t = re.sub(r"\s+(of|at|for|bei|de|chez|di|bij|da|em|van|del|du)$", "", t.strip(), flags=re.I).strip(" -–,")
@@ -117,7 +114,6 @@ INJECTION = re.compile(
     r"ignoriere|ignorez|ignora (las|le) instrucciones|</?message>", re.I)
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def _unwrap(text: str) -> list[str]:
@@ -143,16 +139,21 @@ def sentences_of(text: str) -> list[str]:
     return out
 
 
-def _first(table: lexicon.Table, sentences: list[str]) -> tuple[str, int, re.Match[str]] | None:
+def _matches(table: lexicon.Table, sentences: list[str]) -> Iterator[tuple[str, int, re.Match[str]]]:
+    """(language, sentence index, match) of the table's first matching pattern, per matching sentence."""
     for i, s in enumerate(sentences):
-        cjk = _CJK.search(s) is not None
+        cjk = CJK.search(s) is not None
         for lang, pat in table:
             if lang == "ja" and not cjk:
                 continue  # Japanese rows scan for kana/kanji; a sentence without any cannot match
             m = pat.search(s)
             if m:
-                return lang, i, m
-    return None
+                yield lang, i, m
+                break
+
+
+def _first(table: lexicon.Table, sentences: list[str]) -> tuple[str, int, re.Match[str]] | None:
+    return next(_matches(table, sentences), None)
 
 
 def _window(sentences: list[str], i: int, n: int = 4) -> str:
@@ -227,18 +228,12 @@ class Reading:
     def hits(self, table: lexicon.Table, reason: str = "") -> list[Hit]:
         """Every sentence a table matches (first pattern per sentence), with its subject kind."""
         out = []
-        for i, s in enumerate(self.sentences):
-            cjk = _CJK.search(s) is not None
-            for lang, pat in table:
-                if lang == "ja" and not cjk:
-                    continue
-                m = pat.search(s)
-                if m:
-                    after = _OBJECT_AFTER.search(m.group(0)) is not None
-                    # "la scomparsa del nostro collega dott. | Roberto Esposito": the name may follow a split
-                    text = f"{s} {self.sentences[i + 1]}" if after and i + 1 < len(self.sentences) else s
-                    out.append(Hit(reason, lang, i, m, subject_kind(text, m, self.person, object_after=after)))
-                    break
+        for lang, i, m in _matches(table, self.sentences):
+            s = self.sentences[i]
+            after = _OBJECT_AFTER.search(m.group(0)) is not None
+            # "la scomparsa del nostro collega dott. | Roberto Esposito": the name may follow a split
+            text = f"{s} {self.sentences[i + 1]}" if after and i + 1 < len(self.sentences) else s
+            out.append(Hit(reason, lang, i, m, subject_kind(text, m, self.person, object_after=after)))
         return out
 
     def first(self, table: lexicon.Table) -> Hit | None:
@@ -299,7 +294,7 @@ def detect_departure(r: Reading) -> Decision | None:
                 moved = r.first(lexicon.MOVED)
                 if moved:
                     lang, i, m = moved.lang, moved.index, moved.match
-        elif reason == "left" and not any(_org_domain(a) in _FREEMAIL for a in own):
+        elif reason == "left" and not any(org_domain(a) in FREEMAIL for a in own):
             return None  # "left" but a new address at the same organisation: contradictory, not decided
     new_org = m.group("org").strip() if reason == "moved_to_other_org" and "org" in m.groupdict() else None
     if new_org:

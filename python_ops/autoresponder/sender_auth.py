@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import authres
 
-from autoresponder.classify.domains import host_org_domain, org_domain
+from autoresponder.domains import host_org_domain, org_domain
 
 _PROPERTY_FOR = {"dmarc": ("header", "from"), "dkim": ("header", "d"), "spf": ("smtp", "mailfrom")}
 
