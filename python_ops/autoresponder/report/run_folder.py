@@ -22,8 +22,9 @@ from autoresponder.act.rollback import rollback_plan_rows
 from autoresponder.act.write_log import ensure_write_log, fetch_rows
 from autoresponder.models import PlannedWrite
 from autoresponder.report.csv_safe import write_csv, write_json
-from autoresponder.report.handoff import HandoffFile
+from autoresponder.report.handoff import HandoffFile, read_rows
 from autoresponder.report.impact import build_impact, impact_markdown
+from autoresponder.report.suppression import FILE_NAME as SUPPRESSION_FILE
 from autoresponder.report.suppression import add_bounces
 from autoresponder.systems.hodor.prospect_import import FILE_COLUMNS as HODOR_COLUMNS
 from autoresponder.systems.hodor.prospect_import import FILE_NAME as HODOR_FILE
@@ -153,8 +154,10 @@ def write_run_folder(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dic
     write_csv(d / "write_log.csv", log_rows)
     # hand-offs: the act stage appended and fsynced this run's rows; the files exist even when empty
     HandoffFile(d / HODOR_FILE, HODOR_COLUMNS, HODOR_KEY).ensure()
-    add_bounces(d, query_rows(conn, "select email, reason, message_id from marts.marketing_suppression "
-                                    "where source = 'bounce'"))
+    add_bounces(d, query_rows(conn, "select run_id, email, reason, message_id from marts.marketing_suppression "
+                                    "where source = 'bounce' and list_contains(?::varchar[], run_id) "
+                                    "order by run_id, email", [runs]))
+    link(SUPPRESSION_FILE, len(read_rows(d / SUPPRESSION_FILE)))
     hodor = hodor_import_of_run(conn, ctx.run_id, log_rows)
     hodor.write_verification(d / "hodor_prospect_import_verification.csv")
     link("cupola_audit_log.csv", len(audit))

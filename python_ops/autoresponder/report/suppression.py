@@ -18,7 +18,8 @@ from autoresponder.models import PlannedWrite, WriteOutcome
 from autoresponder.report.handoff import KEY_COLUMN, HandoffFile, read_rows
 
 FILE_NAME = "marketing_suppression.csv"
-COLUMNS = ["email", "reason", "source", "message_id", KEY_COLUMN]
+# run_id: the run that landed the message (as in marts.marketing_suppression), so the file matches the mart
+COLUMNS = ["run_id", "email", "reason", "source", "message_id", KEY_COLUMN]
 
 
 class SuppressionList:
@@ -60,7 +61,7 @@ class SuppressionList:
                                              message=f"{email} already listed in this run's {FILE_NAME}"))
                 continue
             listed.add(email)
-            row = {"email": w.record_id, "reason": w.payload.get("reason"), "source": "inactive",
+            row = {"run_id": w.run_id, "email": w.record_id, "reason": w.payload.get("reason"), "source": "inactive",
                    "message_id": w.message_id, KEY_COLUMN: w.idempotency_key}
             self.rows.append(row)
             new_rows.append(row)
@@ -72,7 +73,7 @@ class SuppressionList:
 
 
 def add_bounces(run_dir: str | Path, bounces: Iterable[Mapping[str, Any]]) -> int:
-    """Add the run's bounce rows (`email, reason, message_id`) to its suppression file, one per
+    """Add the run's bounce rows (`run_id, email, reason, message_id`) to its suppression file, one per
     email (an email already listed is skipped); returns rows added. Creates the file when missing."""
     f = HandoffFile(Path(run_dir) / FILE_NAME, COLUMNS)
     listed = {(r.get("email") or "").strip().lower() for r in f.rows()}
@@ -82,7 +83,7 @@ def add_bounces(run_dir: str | Path, bounces: Iterable[Mapping[str, Any]]) -> in
         if not email or email in listed:
             continue
         listed.add(email)
-        rows.append({"email": b.get("email"), "reason": b.get("reason"), "source": "bounce",
+        rows.append({"run_id": b.get("run_id"), "email": b.get("email"), "reason": b.get("reason"), "source": "bounce",
                      "message_id": b.get("message_id"), KEY_COLUMN: f"bounce:{b.get('message_id')}"})
     n = f.append(rows)
     f.ensure()
