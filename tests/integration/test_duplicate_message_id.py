@@ -98,3 +98,9 @@ def test_the_impact_report_says_which_duplicate_went_to_review(run: ChainRun) ->
     assert any(ALTERED in line and "sent to review (DUPLICATE_MESSAGE_ID)" in line for line in md.splitlines())
     assert any(COPY in line and "not landed again" in line for line in md.splitlines())
     assert run.impact["review_reasons"].get("DUPLICATE_MESSAGE_ID") == 1
+
+
+def test_classification_reads_landings_parse_instead_of_the_bytes(run: ChainRun) -> None:
+    stats = run.ctx.facts["classification"]
+    assert stats["messages"] == run.query("select count(*) as n from raw.emails")[0]["n"]
+    assert stats["parsed_from_bytes"] == 0  # each message's bytes were parsed once this run, by landing

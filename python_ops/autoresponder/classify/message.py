@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from autoresponder.classify.splitter import split_reply
-from autoresponder.mime import DsnRecipient, ParsedMessage, address_of, addresses_of, parse_message
+from autoresponder.mime import DsnRecipient, ParsedMessage, address_of, addresses_of
 
-__all__ = ["DsnRecipient", "MessageView", "address_of", "addresses_of", "build_view", "view_of"]
+# DsnRecipient and the address helpers are re-exported for the rules that import them from here
+__all__ = ["DsnRecipient", "MessageView", "address_of", "addresses_of", "view_of"]
 
 
 @dataclass
@@ -31,11 +32,6 @@ def view_of(parsed: ParsedMessage) -> MessageView:
     # an inline-forwarded original without a MIME wrapper still yields its To: header
     original = parsed.attached_headers or _quoted_headers(quoted)
     return MessageView(**parsed.__dict__, reply_text=reply, quoted_text=quoted, original_headers=original)
-
-
-def build_view(raw: bytes) -> MessageView:
-    """Parse raw bytes and view them; never raises (errors land in `parse_error`)."""
-    return view_of(parse_message(raw))
 
 
 _QUOTED_TO = {"an": "to", "à": "to", "a": "to", "para": "to", "aan": "to", "宛先": "to",
