@@ -10,7 +10,8 @@ from dagster_defs.resources import AutoResponderResource, SystemsResource
 
 
 @dg.asset(key=["raw", "emails"], group_name="landing", kinds={"python", "duckdb"},
-          description="Replies from the emails folder, deduplicated on the normalised Message-ID.")
+          description="Replies from the emails folder, deduplicated on the normalised Message-ID; a different "
+                      "body under a landed Message-ID lands with duplicate_of (its writes go to review).")
 def raw_emails(context: dg.AssetExecutionContext, autoresponder: AutoResponderResource) -> dg.MaterializeResult:
     settings = autoresponder.settings()
     conn = autoresponder.connect()
@@ -18,6 +19,8 @@ def raw_emails(context: dg.AssetExecutionContext, autoresponder: AutoResponderRe
         stats = land_emails(conn, settings.sources_dir / "emails", run_id=context.run_id)
     finally:
         conn.close()
+    for note in stats.duplicate_notes():
+        context.log.info(f"duplicate: {note}")
     return dg.MaterializeResult(metadata={k: dg.MetadataValue.int(v) for k, v in stats.as_dict().items()})
 
 

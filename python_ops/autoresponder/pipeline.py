@@ -42,8 +42,12 @@ def land(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections)
             sf_stats = land_snapshots(conn, ctx.sources_dir, SALESFORCE_EXPORTS)
         e = emails
         ctx.log("land", f"{e.files} files: {e.landed} new messages, {e.already_landed} already landed, "
-                        f"{e.duplicates} duplicate Message-IDs, {e.parse_errors} with parse errors",
+                        f"{e.duplicates} re-deliveries of a landed message (not landed again), "
+                        f"{e.duplicates_landed} with a landed Message-ID but a different body (landed, to review), "
+                        f"{e.parse_errors} with parse errors",
                 emails=emails.as_dict(), snapshots=snapshots)
+        for note in emails.duplicate_notes():
+            ctx.log("land", f"duplicate: {note}")
     ctx.facts["landing"] = emails.as_dict()
     return {"emails": emails.as_dict(), "snapshots": snapshots, "salesforce": sf_stats}
 

@@ -17,7 +17,7 @@ import pytest
 from autoresponder.generate import generate, generate_main
 from autoresponder.generate_data.demo import write_demo
 from autoresponder.generate_data.sfid import to18
-from autoresponder.mime import normalize_message_id, parse_email
+from autoresponder.mime import normalize_message_id, parse_message
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
@@ -131,7 +131,7 @@ def test_every_message_parses(small: tuple[Path, dict]) -> None:
         msg = email.message_from_bytes(raw, policy=email.policy.default)
         assert normalize_message_id(str(msg["Message-ID"])) == row["message_id"]
         assert msg["From"] and msg["Date"] and msg["Subject"]
-        pe = parse_email(raw)
+        pe = parse_message(raw)
         assert pe.message_id == row["message_id"]
         if "malformed" in flags:
             assert pe.parse_error
@@ -242,7 +242,7 @@ def test_seeds_headers_and_expected() -> None:
     reasons = {"", "ACTIVE_NEW_CONTACT", "REACTIVATION_CANDIDATE", "UPDATE_ON_INACTIVE", "OUT_OF_OFFICE",
                "BOUNCE", "AMBIGUOUS_MATCH", "SENDER_NOT_AUTHENTICATED", "IDENTITY_MISMATCH"}
     for r in expected:
-        pe = parse_email((SEEDS / "emails" / r["file"]).read_bytes())
+        pe = parse_message((SEEDS / "emails" / r["file"]).read_bytes())
         assert pe.message_id == r["message_id"], r["file"]
         assert r["expected_outcome"] in outcomes
         assert r["review_reason"] in reasons

@@ -1,20 +1,20 @@
 import pytest
 
-from autoresponder.mime import parse_email
+from autoresponder.mime import parse_message
 
 
 @pytest.mark.parametrize("raw", [b"", b"\xff\xfe", b"Subject: x\n\nbody", b"Content-Type: text/plain; charset=bogus\n\n\xe9"],
                          ids=["empty", "binary", "minimal", "bogus-charset"])
-def test_parse_email_never_raises(raw):
-    parsed = parse_email(raw)
+def test_parse_message_never_raises(raw):
+    parsed = parse_message(raw)
     assert parsed.sha256
 
 
 def _auth(header: str, sender: str = "ethan@ironbridge-sec.com") -> str:
-    from autoresponder.mime import parse_email
+    from autoresponder.mime import parse_message
 
     raw = f"From: {sender}\nMessage-ID: <a@b>\nAuthentication-Results: {header}\n\nhi\n".encode()
-    return parse_email(raw).auth_status
+    return parse_message(raw).auth_status
 
 
 @pytest.mark.parametrize(("header", "expected"), [
@@ -28,3 +28,27 @@ def _auth(header: str, sender: str = "ethan@ironbridge-sec.com") -> str:
 ])
 def test_sender_authentication_follows_design_section_10(header: str, expected: str) -> None:
     assert _auth(header) == expected
+
+
+def test_an_encoded_display_name_with_a_comma_is_one_name() -> None:
+    from autoresponder.mime import parse_message
+
+    p = parse_message(b"From: =?utf-8?q?K=C3=B6hler=2C_Stefan?= <s.koehler@acme.de>\nMessage-ID: <k@acme.de>\n\nhi\n")
+    assert (p.from_name, p.from_email) == ("Köhler, Stefan", "s.koehler@acme.de")
+
+
+def test_classifying_a_stored_parse_equals_classifying_the_bytes() -> None:
+    """Classification reads landing's stored parse; it must decide exactly as from the bytes."""
+    from pathlib import Path
+
+    from autoresponder.classify import classify_message
+    from autoresponder.classify.engine import classify_parsed
+    from autoresponder.mime import ParsedMessage, parse_message
+
+    root = Path(__file__).resolve().parents[1] / "fixtures" / "classify"
+    files = sorted(root.rglob("*.eml"))
+    assert len(files) > 100
+    for path in files:
+        raw = path.read_bytes()
+        stored = ParsedMessage.from_json(parse_message(raw).to_json())
+        assert classify_parsed(stored, path=path.name).to_row() == classify_message(raw, path=path.name).to_row(), path

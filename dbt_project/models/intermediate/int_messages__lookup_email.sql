@@ -17,6 +17,7 @@ joined as (
         messages.subject,
         messages.sent_at,
         messages.parse_error,
+        messages.duplicate_of,
         -- DESIGN §10: the trusted Authentication-Results verdict for the From domain (classification);
         -- with require_sender_authentication on, anything but a pass cannot write
         case when classified.sender_auth = 'fail' then 1

@@ -18,6 +18,9 @@ message_gates as (
         message_id,
         case
             when is_sender_not_authenticated = 1 then 'SENDER_NOT_AUTHENTICATED'
+            -- a second message under an already landed Message-ID with another body: a replay or an
+            -- altered copy until a reviewer says otherwise
+            when duplicate_of is not null then 'DUPLICATE_MESSAGE_ID'
             when is_identity_bound = 0 then 'IDENTITY_MISMATCH'
             when coalesce(confidence, 0) < {{ var('min_auto_confidence') }} or is_qa_agreed = 0 then 'LOW_CONFIDENCE'
             when determination = 'REPLACEMENT' and reason = 'replacement' then 'NO_DEPARTURE_STATED'

@@ -20,6 +20,7 @@ per_message as (
         min(case when gate = 'review' then
             case gate_reason
                 when 'SENDER_NOT_AUTHENTICATED' then '01SENDER_NOT_AUTHENTICATED'
+                when 'DUPLICATE_MESSAGE_ID' then '01DUPLICATE_MESSAGE_ID'
                 when 'IDENTITY_MISMATCH' then '01IDENTITY_MISMATCH'
                 when 'LOW_CONFIDENCE' then '01LOW_CONFIDENCE'
                 when 'NEW_EMAIL_FOREIGN_DOMAIN' then '01NEW_EMAIL_FOREIGN_DOMAIN'

@@ -11,13 +11,14 @@ from typing import Any
 
 from autoresponder.classify.calibration import confidence_for
 from autoresponder.classify.decision import Decision
-from autoresponder.classify.message import MessageView, build_view
+from autoresponder.classify.message import MessageView, view_of
 from autoresponder.classify.postprocess import clean_decision
 from autoresponder.classify.rules.dsn import delivery_status, feedback_report
 from autoresponder.classify.rules.headers import auto_submitted
 from autoresponder.classify.rules.mta import text_bounce
 from autoresponder.classify.rules.phrases import phrase_decision
 from autoresponder.classify.sender import identify_auto_response_source_email, identify_source, identity_bound
+from autoresponder.mime import ParsedMessage, parse_message
 from autoresponder.models import Classification
 from autoresponder.sender_auth import sender_authentication
 
@@ -96,19 +97,21 @@ def classify_view(view: MessageView, *, path: str | None = None, settings: Any =
 def classify_message(raw: bytes, *, path: str | None = None, settings: Any = None,
                      llm: Any = None) -> Classification:
     """Classify one raw RFC 822 message; never raises (unreadable -> UNKNOWN `unreadable`)."""
-    import hashlib
+    if not isinstance(raw, bytes | bytearray):
+        raw = b""
+    return classify_parsed(parse_message(bytes(raw)), path=path, settings=settings, llm=llm)
 
+
+def classify_parsed(parsed: ParsedMessage, *, path: str | None = None, settings: Any = None,
+                    llm: Any = None) -> Classification:
+    """Classify one message as `mime.parse_message` read it (landing stores that parse, so a run
+    reads each message's bytes once); never raises (unreadable -> UNKNOWN `unreadable`)."""
+    if parsed.empty or not parsed.headers:
+        why = "empty message" if parsed.empty else "no RFC 822 headers"
+        return _unknown(f"sha256:{parsed.sha256}", "unreadable", path, evidence=why)
     try:
-        if not isinstance(raw, bytes | bytearray) or not raw.strip():
-            raise ValueError("empty message")
-        view = build_view(bytes(raw))
-        if not view.headers:
-            raise ValueError("no RFC 822 headers")
-    except Exception as exc:  # noqa: BLE001 - an unreadable file is a result, not a crash
-        sha = hashlib.sha256(raw if isinstance(raw, bytes | bytearray) else b"").hexdigest()
-        return _unknown(f"sha256:{sha}", "unreadable", path, evidence=str(exc)[:200])
-    try:
+        view = view_of(parsed)
         return classify_view(view, path=path, settings=settings, llm=llm)
     except Exception as exc:  # noqa: BLE001 - never crash the batch on one message
-        log.exception("classification failed for %s", view.message_id)
-        return _unknown(view.message_id, "unreadable", path, evidence=f"classifier error: {exc}"[:200])
+        log.exception("classification failed for %s", parsed.message_id)
+        return _unknown(parsed.message_id, "unreadable", path, evidence=f"classifier error: {exc}"[:200])

@@ -6,8 +6,9 @@ import re
 
 from autoresponder.classify.decision import Decision
 from autoresponder.classify.extract import valid_email
-from autoresponder.classify.message import MessageView, addresses_of
+from autoresponder.classify.message import MessageView
 from autoresponder.domains import same_org
+from autoresponder.mime import addresses_of
 
 _SYSTEM_LOCAL = re.compile(r"^(mailer-daemon|postmaster|bounces?|no-?reply|donotreply|do-not-reply|root|daemon|"
                            r"autoreply|auto-reply|notifications?)([+@]|$)", re.I)

@@ -8,7 +8,8 @@ from typing import Any
 
 import duckdb
 
-from autoresponder.classify.engine import classify_message
+from autoresponder.classify.engine import classify_parsed
+from autoresponder.mime import ParsedMessage, parse_message
 from autoresponder.models import Classification
 
 COLUMNS = {
@@ -56,14 +57,24 @@ def classify_all(conn: duckdb.DuckDBPyConnection, settings: Any, llm: Any = None
         from autoresponder.classify.cache import CachedLLM
 
         client = CachedLLM(llm, conn)
-    rows = conn.execute("select message_id, raw, file_path from raw.emails order by message_id").fetchall()
+    # landing's parse of each message (`parsed`); the bytes are parsed here only when there is none
+    # (a row landed before parses were stored, or by another parser version)
+    stored = "parsed" if conn.execute(
+        "select count(*) from information_schema.columns where table_schema = 'raw' and table_name = 'emails' "
+        "and column_name = 'parsed'").fetchone()[0] else "null"
+    rows = conn.execute(f"select message_id, {stored}, raw, file_path from raw.emails order by message_id").fetchall()
     results: list[Classification] = []
     seen: set[str] = set()
-    for message_id, raw, file_path in rows:
+    reparsed = 0
+    for message_id, parsed_json, raw, file_path in rows:
         if message_id in seen:
             continue
         seen.add(message_id)
-        c = classify_message(bytes(raw) if raw is not None else b"", path=file_path, settings=settings, llm=client)
+        parsed = ParsedMessage.from_json(parsed_json)
+        if parsed is None:
+            reparsed += 1
+            parsed = parse_message(bytes(raw) if raw is not None else b"")
+        c = classify_parsed(parsed, path=file_path, settings=settings, llm=client)
         if c.message_id != message_id:  # landing's normalised id is the join key downstream
             c = Classification(**{**c.__dict__, "message_id": message_id})
         results.append(c)
@@ -72,6 +83,7 @@ def classify_all(conn: duckdb.DuckDBPyConnection, settings: Any, llm: Any = None
     by_method = Counter(r.method for r in results)
     return {
         "messages": len(results),
+        "parsed_from_bytes": reparsed,
         "by_determination": dict(sorted(by_det.items())),
         "by_method": dict(sorted(by_method.items())),
         "llm_calls": client.calls if client else 0,

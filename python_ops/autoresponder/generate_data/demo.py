@@ -794,12 +794,12 @@ EXPECTED = [
 
 
 def _message_ids() -> dict[str, str]:
-    from autoresponder.mime import parse_email
+    from autoresponder.mime import parse_message
 
     out: dict[str, str] = {}
     for name, content in _messages():
         raw = content if isinstance(content, bytes) else content.encode("utf-8")
-        out[name] = parse_email(raw).message_id
+        out[name] = parse_message(raw).message_id
     return out
 
 

@@ -46,14 +46,40 @@ def _parse_errors(conn: duckdb.DuckDBPyConnection, runs: list[str]) -> list[dict
     return [{"file": f, "message_id": m, "reason": e} for f, m, e in rows]
 
 
+def _column_exists(conn: duckdb.DuckDBPyConnection, schema: str, table: str, column: str) -> bool:
+    return bool(_scalar(conn, "select count(*) from information_schema.columns "
+                              "where table_schema = ? and table_name = ? and column_name = ?", [schema, table, column]))
+
+
 def _duplicates(conn: duckdb.DuckDBPyConnection, runs: list[str]) -> list[dict[str, Any]]:
-    """Files `runs` met whose Message-ID was already landed (not landed again)."""
-    if not _table_exists(conn, "raw", "email_duplicates"):
-        return []
-    rows = conn.execute(
-        "select file_path, message_id, duplicate_of_file from raw.email_duplicates "
-        "where list_contains(?::varchar[], run_id) order by file_path", [runs]).fetchall()
-    return [{"file": f, "message_id": m, "duplicate_of_file": o} for f, m, o in rows]
+    """Files `runs` met under an already landed Message-ID: re-deliveries (same body; not landed again)
+    and different messages (landed with `duplicate_of`; every write they would cause goes to review)."""
+    out: list[dict[str, Any]] = []
+    if _table_exists(conn, "raw", "email_duplicates"):
+        rows = conn.execute(
+            "select file_path, message_id, duplicate_of_file from raw.email_duplicates "
+            "where list_contains(?::varchar[], run_id) order by file_path", [runs]).fetchall()
+        out += [{"file": f, "message_id": m, "duplicate_of_file": o, "landed": False, "duplicate_of": m,
+                 "to_review": False, "writes_to_review": 0, "status": "re-delivery (same body): not landed again"}
+                for f, m, o in rows]
+    if _column_exists(conn, "raw", "emails", "duplicate_of"):
+        has_marts = _table_exists(conn, "marts", "fct_actions") and _table_exists(conn, "marts", "fct_message_outcomes")
+        review = ("(select count(*) from marts.fct_actions a where a.message_id = e.message_id and a.gate = 'review' "
+                  "and a.gate_reason = 'DUPLICATE_MESSAGE_ID')" if has_marts else "0")
+        outcome = ("(select o.outcome from marts.fct_message_outcomes o where o.message_id = e.message_id)"
+                   if has_marts else "null")
+        rows = conn.execute(
+            f"select e.file_path, e.message_id, e.duplicate_of, f.file_path, {review}, {outcome} "
+            "from raw.emails e left join raw.emails f on f.message_id = e.duplicate_of "
+            "where e.duplicate_of is not null and list_contains(?::varchar[], e.landed_run_id) "
+            "order by e.file_path", [runs]).fetchall()
+        for file, key, first, first_file, n_review, outcome_ in rows:
+            status = (f"different body: landed; {n_review} write(s) sent to review (DUPLICATE_MESSAGE_ID)" if n_review
+                      else f"different body: landed; no write to hold (outcome {outcome_ or 'not planned'})")
+            out.append({"file": file, "message_id": key, "duplicate_of_file": first_file, "landed": True,
+                        "duplicate_of": first, "to_review": bool(n_review), "writes_to_review": int(n_review or 0),
+                        "outcome": outcome_, "status": status})
+    return sorted(out, key=lambda d: d["file"])
 
 
 def _bucket(status: str) -> str:
@@ -241,9 +267,12 @@ def impact_markdown(impact: dict[str, Any]) -> str:
         "## Parse errors",
         "",
         *_list(impact["parse_errors"], ("file", "message_id", "reason")),
-        "## Duplicates (not landed again)",
+        "## Duplicates (same Message-ID as a landed message)",
         "",
-        *_list(impact["duplicates"], ("file", "message_id", "duplicate_of_file")),
+        "A re-delivery (same body) is not landed again; a different body lands with `duplicate_of` and every "
+        "write it would cause goes to review (`DUPLICATE_MESSAGE_ID`).",
+        "",
+        *_list(impact["duplicates"], ("file", "message_id", "duplicate_of_file", "status")),
         "## By determination",
         "",
         *_table(impact["by_determination"], ("determination", "messages")),

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from autoresponder.classify import classify_message
-from autoresponder.mime import parse_email
+from autoresponder.mime import parse_message
 
 ROOT = Path(__file__).resolve().parents[2] / "fixtures" / "classify" / "multilingual"
 ROWS = list(csv.DictReader((ROOT / "labels.csv").open(encoding="utf-8")))
@@ -30,7 +30,7 @@ def test_replacement_is_an_address_written_in_the_reply_not_the_quoted_original(
     raw = (ROOT / row["file"]).read_bytes()
     c = classify_message(raw)
     assert c.replacements
-    own_words = parse_email(raw).text.split("-----Original Message-----")[0]
+    own_words = parse_message(raw).text.split("-----Original Message-----")[0]
     for r in c.replacements:
         assert r.email in own_words
         assert not r.email.endswith("example-research.com")

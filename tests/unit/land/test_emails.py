@@ -119,7 +119,7 @@ def test_a_duplicate_is_listed_once_with_its_file_and_the_landed_copy(tmp_path: 
     second = land_emails(conn, emails, run_id="run-2")
     assert (second.landed, second.duplicates, second.already_landed) == (0, 1, 1)
     assert second.duplicate_files == [{"file": str(emails / "z.eml"), "message_id": "abc-1@acme.com",
-                                       "duplicate_of_file": str(emails / "a.eml")}]
+                                       "duplicate_of_file": str(emails / "a.eml"), "landed": False}]
     third = land_emails(conn, emails, run_id="run-3")
     assert (third.landed, third.duplicates, third.already_landed) == (0, 0, 2)
     listed = conn.execute("select run_id, file_path, duplicate_of_file from raw.email_duplicates").fetchall()
@@ -138,3 +138,31 @@ def test_a_warehouse_from_before_run_ids_gets_the_column(tmp_path: Path) -> None
     (emails / "a.eml").write_bytes(GOOD)
     land_emails(conn, emails, run_id="run-1")
     assert conn.execute("select landed_run_id from raw.emails").fetchall() == [("run-1",)]
+
+
+def test_same_message_id_with_a_different_body_lands_with_duplicate_of(tmp_path: Path) -> None:
+    other = GOOD.replace(b"until 7 December 2026", b"permanently: I have left Acme")
+    relay = b"Received: from mx2.acme.com\n" + GOOD.replace(b"<AbC-1@acme.com>", b"<abc-1@ACME.com>")
+    conn, stats = _land(tmp_path, {"a.eml": GOOD, "b.eml": other, "c.eml": relay})
+    rows = conn.execute("select message_id, file_path, duplicate_of from raw.emails order by file_path").fetchall()
+    key = rows[1][0]
+    assert key.startswith("abc-1@acme.com#body-") and len(key) == len("abc-1@acme.com#body-") + 12
+    assert [(Path(f).name, d) for _, f, d in rows] == [("a.eml", None), ("b.eml", "abc-1@acme.com")]
+    assert (stats.landed, stats.duplicates_landed, stats.duplicates) == (2, 1, 1)  # c.eml: a re-delivery of a.eml
+    notes = stats.duplicate_notes()
+    assert any("b.eml" in n and "different body" in n and "DUPLICATE_MESSAGE_ID" in n for n in notes)
+    assert any("c.eml" in n and "re-delivery of" in n and "a.eml" in n for n in notes)
+    # a re-delivery of the second message is recognised as such, and a re-run lands nothing
+    (tmp_path / "emails" / "d.eml").write_bytes(other)
+    again = land_emails(conn, tmp_path / "emails")
+    assert (again.landed, again.duplicates, again.duplicates_landed, again.already_landed) == (0, 1, 0, 3)
+    assert again.duplicate_files[0]["duplicate_of_file"].endswith("b.eml")
+
+
+def test_landing_stores_its_parse_for_classification(tmp_path: Path) -> None:
+    from autoresponder.mime import ParsedMessage, parse_message
+
+    conn, _ = _land(tmp_path, {"a.eml": GOOD})
+    stored = ParsedMessage.from_json(conn.execute("select parsed from raw.emails").fetchone()[0])
+    assert stored == parse_message(GOOD)
+    assert stored.sent_at is not None and stored.sent_at.utcoffset() is not None  # the Date's own offset

@@ -26,7 +26,9 @@ select
     messages.bounce_kind,
     messages.bounce_status,
     messages.bounce_diagnostic,
-    outcomes.evidence
+    outcomes.evidence,
+    -- DUPLICATE_MESSAGE_ID: the key of the message that landed first under the same Message-ID
+    messages.duplicate_of
 from outcomes
 inner join messages on messages.message_id = outcomes.message_id
 where outcomes.outcome = 'manual_review'

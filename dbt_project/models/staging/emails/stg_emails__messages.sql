@@ -15,7 +15,10 @@ renamed as (
         -- the landing-time verdict (default policy); routing uses classification's sender_auth, which
         -- is re-evaluated every run under the configured trusted authserv-ids
         auth_status,
-        parse_error
+        parse_error,
+        -- set when another message landed first under the same Message-ID with a different body: that
+        -- message's key (DESIGN §5 gate DUPLICATE_MESSAGE_ID)
+        duplicate_of
     from source
 )
 
