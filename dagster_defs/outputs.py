@@ -3,6 +3,7 @@
 
 import dagster as dg
 
+from autoresponder.pipeline import notify
 from autoresponder.report.run_folder import write_run_folder
 from dagster_defs.resources import AutoResponderResource, SystemsResource
 
@@ -16,10 +17,12 @@ def run_folder(context: dg.AssetExecutionContext, autoresponder: AutoResponderRe
     try:
         # the writers ran in executed_writes; the files come from the write log
         impact = write_run_folder(ctx, conn, systems.systems, writers={})
+        notifications = notify(ctx, conn)
     finally:
         conn.close()
     return dg.MaterializeResult(metadata={
         "run_dir": dg.MetadataValue.path(str(ctx.run_dir)),
         "total_processed": impact["total_processed"],
         "records_deactivated": impact["records_deactivated"],
+        "notifications": dg.MetadataValue.json(notifications),
     })

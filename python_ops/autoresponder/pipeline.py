@@ -133,7 +133,24 @@ def report(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connection
 
     with ctx.stage("report"):
         impact = write_run_folder(ctx, conn, systems, writers)
+    notify(ctx, conn)
     return impact
+
+
+def notify(ctx: RunContext, conn: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Mail each role its part of the run folder (DESIGN §9). A mail problem never fails the run:
+    the messages stay under `notifications/` and `ops.notifications` says what happened."""
+    from autoresponder.notify import send_run_notifications
+
+    with ctx.stage("notify"):
+        try:
+            outcomes = send_run_notifications(ctx, conn)
+        except Exception as exc:  # noqa: BLE001 - logged; the documents are already written
+            outcomes = [{"role": "*", "status": "error", "reply": f"{type(exc).__name__}: {exc}"}]
+        for o in outcomes:
+            ctx.log("notify", f"{o['role']}: {o['status']}" + (f" ({o['reply']})" if o.get("reply") else ""))
+    ctx.facts["notifications"] = outcomes
+    return outcomes
 
 
 # --- wiring -------------------------------------------------------------------------------------
