@@ -93,7 +93,7 @@ def transform(ctx: RunContext) -> dict:
 def planned_writes(conn: duckdb.DuckDBPyConnection) -> list[PlannedWrite]:
     rows = conn.execute(
         "select run_id, message_id, system, object, record_id, action, payload, prior, idempotency_key, "
-        "determination, reason, lookup_email from marts.fct_actions where gate = 'auto' "
+        "determination, reason, lookup_email from marts.fct_actions where gate in ('auto', 'approved') "
         "order by system, object, record_id, message_id"
     ).fetchall()
     return [
@@ -113,7 +113,7 @@ def matched_record_count(conn: duckdb.DuckDBPyConnection) -> int:
 
 
 def act(ctx: RunContext, conn: duckdb.DuckDBPyConnection, writers: dict) -> Any:
-    """Execute the rows gated `auto` (apply) or list them (plan); DESIGN §10 guarantees."""
+    """Execute the rows gated `auto`, or `approved` by a reviewer (apply), or list them (plan); DESIGN §10."""
     from autoresponder.act.executor import execute
 
     with ctx.stage("act"):
