@@ -25,4 +25,18 @@ def run_folder(context: dg.AssetExecutionContext, autoresponder: AutoResponderRe
         "total_processed": impact["total_processed"],
         "records_deactivated": impact["records_deactivated"],
         "notifications": dg.MetadataValue.json(notifications),
+        **_across_runs(ctx),
     })
+
+
+def _across_runs(ctx) -> dict:
+    """The cumulative impact (issue 10) as Markdown with the chart inlined, shown on the asset."""
+    from pathlib import Path
+
+    from autoresponder.report.cumulative import dagster_markdown
+
+    across = ctx.facts.get("impact_across_runs")
+    if not across:
+        return {}
+    return {"impact_across_runs": dg.MetadataValue.md(dagster_markdown(across["markdown"], Path(across["png"]))),
+            "runs_so_far": across["totals"]["runs"]}

@@ -252,3 +252,61 @@ def test_upload_followup_role_mails_client_services(mailed, tmp_path: Path) -> N
     assert n is not None and n.function == "notify_multipub_subscriber_followup_from_upload"
     assert notify_multipub_subscriber_followup_from_upload(rows, uploaded_by="t", upload_id="u2", rows=0,
                                                            source_file="x.csv") is None
+
+
+# --- out of office: when to write again; the impact across runs (issue 10) ------------------------
+
+def test_out_of_office_do_not_contact_until_back_now_and_impact_across_runs(mailed) -> None:
+    chain = mailed.chain
+    ooo = {r["lookup_email"]: r for r in chain.query("select * from marts.out_of_office_tracking")}
+    # return date + 1 business day; no date stated: the reply's date + 14 days
+    assert str(ooo["mia.russo@acme.com"]["do_not_contact_until"]) == "2026-12-02"  # Tue 1 Dec -> Wed
+    assert str(ooo["klaus.richter@rheinland-vers.de"]["do_not_contact_until"]) == "2026-12-08"  # Mon 7 -> Tue
+    assert ooo["tom.becker@fairhavenbank.co.uk"]["do_not_contact_basis"] == "fallback"
+    assert str(ooo["tom.becker@fairhavenbank.co.uk"]["do_not_contact_until"]) == "2026-11-30"
+    marketing = _by_role(mailed.first)["marketing_suppression"].message
+    ooo_csv = _attachments(marketing)["marketing_out_of_office.csv"].decode()
+    assert "mia.russo@acme.com,2026-12-01,2026-12-02,out_of_office" in ooo_csv
+    assert "nobody is back" not in ooo_csv
+    first_back = (chain.ctx.run_dir / "out_of_office_back_now.csv").read_text(encoding="utf-8")
+    assert first_back.splitlines()[1:] == []  # as of 25 Nov nobody is back yet
+
+    before = len(mailed.sink.received)
+    later = RunContext.create(chain.ctx.settings.model_copy(update={"as_of": "2026-12-03"}))
+    run_pipeline(later, chain.systems)
+    back = (later.run_dir / "out_of_office_back_now.csv").read_text(encoding="utf-8")
+    assert "mia.russo@acme.com" in back and "tom.becker@fairhavenbank.co.uk" in back
+    assert "noah.fischer@graniteridge.com" in back and "klaus.richter@rheinland-vers.de" not in back
+    mails = _by_role(mailed.sink.received[before:])
+    assert set(mails) == {"marketing_suppression"}  # the only role with something to say
+    back_mail = _attachments(mails["marketing_suppression"].message)["marketing_back_now.csv"].decode()
+    assert back_mail.splitlines()[0] == "email,do_not_contact_until,reason"
+    assert "mia.russo@acme.com,2026-12-02,back_from_out_of_office" in back_mail
+
+    # listed once: a run the day after lists only the newcomers (Klaus and Sarah, back on the 8th)
+    after = RunContext.create(chain.ctx.settings.model_copy(update={"as_of": "2026-12-09"}))
+    run_pipeline(after, chain.systems)
+    back2 = (after.run_dir / "out_of_office_back_now.csv").read_text(encoding="utf-8")
+    assert "klaus.richter@rheinland-vers.de" in back2 and "mia.russo@acme.com" not in back2
+
+    # the impact across runs: every run recorded, a PNG chart embedded in the Markdown
+    history = chain.query("select * from report.run_impacts order by run_id")
+    assert [h["run_id"] for h in history] == [chain.ctx.run_id, mailed.again.run_id, later.run_id, after.run_id]
+    assert history[0]["processed"] == chain.impact["total_processed"] and history[1]["processed"] == 0
+    png = after.run_dir / "impact_cumulative.png"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+    md = (after.run_dir / "impact_report.md").read_text(encoding="utf-8")
+    assert "## Across runs (4 runs)" in md and "![impact across runs](impact_cumulative.png)" in md
+    assert f"| {chain.ctx.run_id} | 2026-11-25 | apply | {chain.impact['total_processed']} |" in md
+    assert "| cupola |" in md
+    import json
+
+    impact = json.loads((after.run_dir / "impact_report.json").read_text(encoding="utf-8"))
+    assert impact["across_runs"]["runs"] == 4
+    assert impact["across_runs"]["processed"] == chain.impact["total_processed"]
+    assert impact["out_of_office"]["back_now"] == 2
+
+    from autoresponder.report.cumulative import dagster_markdown
+
+    inline = dagster_markdown("![impact across runs](impact_cumulative.png)", png)
+    assert inline.startswith("![impact across runs](data:image/png;base64,iVBOR")
