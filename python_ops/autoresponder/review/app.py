@@ -255,6 +255,15 @@ def _table(rows: list[dict[str, Any]], cols: tuple[str, ...], evidence: str = "e
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
+def _display(r: dict[str, Any]) -> dict[str, Any]:
+    """A review row as the page shows it: a few readable columns, the message id last."""
+    name = " ".join(x for x in (r.get("first_name"), r.get("last_name")) if x)
+    new = "; ".join(f"{k.replace('_', ' ')}: {r[k]}" for k in ("new_email", "new_title", "return_date") if r.get(k))
+    return {**r, "reply": f"{r.get('determination', '')} / {r.get('reason', '')}",
+            "person": f"{name} <{r.get('lookup_email', '')}>" if name else r.get("lookup_email", ""),
+            "new values": new}
+
+
 def _form(action: str, label: str) -> str:
     return (f'<form method="post" action="{action}" enctype="multipart/form-data">'
             f'<label>{_e(label)} <input type="file" name="file" accept=".csv,.xlsx" required></label> '
@@ -275,7 +284,8 @@ body {{ font-family: system-ui, sans-serif; margin: 1.5rem 2rem; color: #1d2433;
 h1 {{ font-size: 1.4rem; margin-bottom: .2rem; }} h2 {{ font-size: 1.1rem; margin-top: 1.6rem; }}
 table {{ border-collapse: collapse; width: 100%; font-size: .82rem; margin: .5rem 0; }}
 th, td {{ border: 1px solid #cfd6e4; padding: .3rem .45rem; vertical-align: top; text-align: left; }}
-th {{ background: #eef2fa; }} td.evidence {{ max-width: 34rem; color: #3b4660; }}
+th {{ background: #eef2fa; }} td.evidence {{ max-width: 30rem; color: #3b4660; font-style: italic; }}
+td:last-child {{ font-size: .7rem; color: #6b7385; word-break: break-all; max-width: 14rem; }}
 .box {{ background: #f6f9ff; border: 1px solid #cfd6e4; padding: .6rem .9rem; margin: .5rem 0; }}
 .none {{ color: #6b7385; }} code {{ background: #eef2fa; padding: 0 .2rem; }}
 </style></head><body>
@@ -290,8 +300,8 @@ rejected ones are remembered and not asked about again.</p>
 <p><a href="/download/human_review.csv{'?all=1' if all_runs else ''}">Download human_review.csv</a></p>
 {_form('/upload/human-review', 'Reviewed human-review file (.csv or .xlsx):')}
 </div>
-{_table(hr, ("message_id", "review_reason", "determination", "reason", "lookup_email", "first_name", "last_name",
-             "org_name", "subject", "return_date", "new_email", "new_title", "evidence"))}
+{_table([_display(r) for r in hr], ("review_reason", "reply", "person", "org_name", "new values", "evidence",
+                                     "message_id"))}
 
 <h2>Multipub audit ({len(mp)})</h2>
 <div class=box>
@@ -300,12 +310,11 @@ Client Services at once. Uploading the same file again sends nothing twice.</p>
 <p><a href="/download/multipub_audit.csv{'?all=1' if all_runs else ''}">Download multipub_audit.csv</a></p>
 {_form('/upload/multipub-audit', 'Reviewed Multipub audit file (.csv or .xlsx):')}
 </div>
-{_table(mp, ("message_id", "determination", "reason", "lookup_email", "subscription_id", "first_name", "last_name",
-             "company", "product_code", "subscription_type", "subscription_status", "end_date",
-             "last_issue_date"), evidence="")}
+{_table([_display(r) for r in mp], ("reply", "person", "company", "subscription_id", "product_code",
+                                     "subscription_status", "end_date", "last_issue_date", "message_id"), evidence="")}
 
 <h2>Undetermined senders ({len(und)})</h2>
-{_table(und, ("message_id", "from_email", "determination", "reason", "subject", "sent_at", "evidence"))}
+{_table([_display(r) for r in und], ("from_email", "reply", "subject", "sent_at", "evidence", "message_id"))}
 <p class=none>Files up to {limit:,} bytes; cells that start a formula (= + - @) are refused.</p>
 </body></html>
 """
