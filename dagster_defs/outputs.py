@@ -40,3 +40,16 @@ def _across_runs(ctx) -> dict:
         return {}
     return {"impact_across_runs": dg.MetadataValue.md(dagster_markdown(across["markdown"], Path(across["png"]))),
             "runs_so_far": across["totals"]["runs"]}
+
+
+# issue 10: the reviewers' decisions, written by `autoresponder serve` (not by a Dagster run) and read
+# by the routing models (approved writes, remembered rejections)
+review_tables = [
+    dg.AssetSpec(["review", table], group_name="actions", kinds={"duckdb"}, description=description)
+    for table, description in (
+        ("human_review_decisions", "Approve / reject per human-review reply, with reviewer and time "
+                                   "(uploaded through `autoresponder serve`)."),
+        ("multipub_decisions", "The Multipub reviewer's Yes / No per audit row, with reviewer, time and the "
+                               "upload that mailed Client Services."),
+    )
+]

@@ -90,9 +90,11 @@ def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path
     if res.result is not None and hasattr(res.result, "results"):
         for r in res.result.results:
             status = str(getattr(r.status, "value", r.status))
-            counts[status] = counts.get(status, 0) + 1
             if status in ("error", "fail", "runtime error"):
                 failed.append(f"{r.node.unique_id}: {r.message}")
+            if getattr(r.node, "resource_type", None) == "operation":  # on-run-start hooks: not a result
+                continue
+            counts[status] = counts.get(status, 0) + 1
     if not res.success or failed:
         detail = "; ".join(failed) or (str(res.exception) if res.exception else "see dbt logs")
         raise DbtFailed(f"dbt {command} failed in {DBT_PROJECT_DIR}: {detail}")
