@@ -18,7 +18,7 @@ settings = AutoResponderResource()  # defaults: seeds/, warehouse.duckdb, runs/,
 pipeline_job = dg.define_asset_job("autoresponder_pipeline", selection=dg.AssetSelection.all())
 
 defs = dg.Definitions(
-    assets=all_assets,
+    assets=[*all_assets, *outputs.review_tables],
     jobs=[pipeline_job],
     schedules=[dg.ScheduleDefinition(job=pipeline_job, cron_schedule="0 6 * * *",
                                      default_status=dg.DefaultScheduleStatus.STOPPED)],

@@ -48,6 +48,18 @@ def _rollback(args: argparse.Namespace) -> int:
     return rollback_main(args)
 
 
+def _notify(args: argparse.Namespace) -> int:
+    from autoresponder.commands import notify_main
+
+    return notify_main(args)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from autoresponder.review.server import serve_main
+
+    return serve_main(args)
+
+
 def _classify(args: argparse.Namespace) -> int:
     from autoresponder.classify.cli import classify_main
 
@@ -137,6 +149,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = cmd("rollback", _rollback, "restore the prior values of a run's writes")
     p.add_argument("run_id")
+    _add_run_options(p)
+
+    p = cmd("notify", _notify, "send the kept notifications of a run that were not delivered (failed, no relay)")
+    p.add_argument("run_id")
+    _add_run_options(p)
+
+    p = cmd("serve", _serve, "reviewers' web page and upload endpoints (multipub audit, human-review approvals)")
+    p.add_argument("--host", default=None, help="default AUTORESPONDER_SERVE_HOST (127.0.0.1)")
+    p.add_argument("--port", type=int, default=None, help="default AUTORESPONDER_SERVE_PORT (8765)")
     _add_run_options(p)
 
     p = cmd("classify", _classify, "classify messages, one JSON object per message on stdout")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -60,8 +61,9 @@ def _run_cli(settings: Settings, command: str) -> int:
     _print_warnings(preflight(Path(settings.sources_dir), salesforce_csv=salesforce_csv))
     ctx = RunContext.create(settings)
     ctx.verbose = True
-    with RunLock(ctx.warehouse, ctx.run_id, command), \
+    with ExitStack() as mail, RunLock(ctx.warehouse, ctx.run_id, command), \
             open_systems(settings, ctx.sources_dir, ctx.warehouse) as systems:
+        sink = _demo_mail_sink(ctx, mail) if command == "demo" else None
         conn = connect_warehouse(ctx.warehouse)
         try:
             if ctx.mode == "apply":
@@ -79,6 +81,7 @@ def _run_cli(settings: Settings, command: str) -> int:
             print(f"run folder: {ctx.run_dir.resolve()}", file=sys.stderr)
             raise
         print((ctx.run_dir / "impact_report.md").read_text(encoding="utf-8"))
+        _print_mail(ctx, sink)
         print(f"run folder: {ctx.run_dir.resolve()}")
         lost = auth_lost(systems.salesforce)
     if lost:
@@ -87,6 +90,31 @@ def _run_cli(settings: Settings, command: str) -> int:
     if failures:
         raise WritesFailed(failures, ctx.run_id)
     return 0
+
+
+def _demo_mail_sink(ctx: RunContext, stack: ExitStack):
+    """The demo's local SMTP server (aiosmtpd on 127.0.0.1) unless a relay is configured; what it
+    receives is kept in `<run folder>/mailbox/` as one `.eml` per message."""
+    if ctx.settings.smtp_port:
+        return None
+    from autoresponder.systems.smtp.sink import MailSink
+
+    sink = stack.enter_context(MailSink(ctx.run_dir / "mailbox"))
+    ctx.settings = ctx.settings.model_copy(update={"smtp_host": sink.host, "smtp_port": sink.port})
+    return sink
+
+
+def _print_mail(ctx: RunContext, sink) -> None:
+    outcomes = ctx.facts.get("notifications") or []
+    if not outcomes:
+        print("mail: no role had anything to say this run")
+        return
+    for o in outcomes:
+        print(f"mail: {o['role']}: {o['status']} — {o.get('subject', '')}")
+    if sink is not None:
+        print(f"mail: {len(sink.received)} messages delivered to the local SMTP server {sink.host}:{sink.port}, "
+              f"kept as .eml in {(ctx.run_dir / 'mailbox').resolve()}")
+    print(f"mail: a copy of every message (sent or not) is in {(ctx.run_dir / 'notifications').resolve()}")
 
 
 def demo_main(args: argparse.Namespace) -> int:
@@ -135,3 +163,23 @@ def rollback_main(args: argparse.Namespace) -> int:
                              run_dir=Path(settings.runs_dir) / rollback_id)
             code = rollback_with(args, writers_factory=lambda conn, _wh: build_writers(ctx, systems, conn))
     return EXIT_WRITES_FAILED if code else 0
+
+
+def notify_main(args: argparse.Namespace) -> int:
+    """`autoresponder notify RUN_ID`: send the run's kept messages that were not delivered."""
+    from autoresponder.notify import resend
+
+    settings = settings_from_args(args)
+    warehouse = Path(settings.warehouse)
+    if not warehouse.is_file():
+        raise SourceMissingError(f"{warehouse}: no warehouse here; pass --warehouse FILE of the run")
+    conn = connect_warehouse(warehouse)
+    try:
+        outcomes = resend(conn, settings, args.run_id)
+    finally:
+        conn.close()
+    for o in outcomes:
+        print(f"mail: {o['role']}: {o['status']} — {o.get('reply', '')}")
+    if not outcomes:
+        print(f"mail: nothing to send for run {args.run_id}")
+    return 0 if all(o["status"] == "sent" for o in outcomes) else EXIT_WRITES_FAILED

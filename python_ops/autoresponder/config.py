@@ -60,5 +60,43 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None  # else OPENAI_BASE_URL, read when the client is made
     llm_api_key: SecretStr | None = None  # else OPENAI_API_KEY; without a key the LLM step is skipped
     llm_timeout_s: float = 30.0
+    # --- notifications (DESIGN §9): recipients per role come from here, never from code ---------
+    # SMTP relay; port 0 = no relay configured: messages are composed and kept as .eml under the
+    # run, logged `not_sent`, and a later `autoresponder notify RUN_ID` sends them
     smtp_host: str = "127.0.0.1"
     smtp_port: int = 0
+    smtp_starttls: bool = False
+    smtp_ssl: bool = False  # implicit TLS (port 465)
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_ca_file: Path | None = None  # CA bundle to verify the relay's certificate (default: system)
+    smtp_timeout_s: float = 30.0
+    smtp_retries: int = Field(4, ge=1)  # attempts per message, transient failures only
+    smtp_backoff_s: float = Field(2.0, ge=0)  # first wait; doubles per attempt
+    notify_from: str = "autoresponder@example-research.com"
+    # role -> To / Cc addresses. Roles: cupola_audit_files, multipub_followup_batch,
+    # undetermined_sender_review, multipub_followup_from_upload, action_items,
+    # hodor_prospect_import, run_audit, marketing_suppression. A role without To gets no mail.
+    notify_to: dict[str, list[str]] = Field(default_factory=lambda: {
+        "cupola_audit_files": ["cupola-owner@example-research.com"],
+        "multipub_followup_batch": ["client-services@example-research.com"],
+        "undetermined_sender_review": ["multipub-review@example-research.com"],
+        "multipub_followup_from_upload": ["client-services@example-research.com"],
+        "action_items": ["ip4-review@example-research.com"],
+        "hodor_prospect_import": ["hodor-import@example-research.com"],
+        "run_audit": ["ip4-review@example-research.com"],
+        "marketing_suppression": ["marketing@example-research.com"],
+    })
+    notify_cc: dict[str, list[str]] = Field(default_factory=dict)  # role -> Cc of that role only
+    notify_global_cc: list[str] = Field(default_factory=list)  # added to every message (DESIGN §9)
+    # link printed in mails to reviewers (the `serve` page)
+    review_url: str = "http://127.0.0.1:8765/"
+    # --- out of office (issue 10) -------------------------------------------------------------
+    ooo_buffer_business_days: int = Field(1, ge=0)  # do_not_contact_until = return date + this
+    ooo_fallback_days: int = Field(14, ge=0)  # no return date stated: the reply's date + this
+    # --- `autoresponder serve` (reviewers) ----------------------------------------------------
+    # reviewer name -> secret: sent as `Authorization: Bearer <secret>` or basic auth name:secret
+    reviewers: dict[str, SecretStr] = Field(default_factory=dict)
+    serve_host: str = "127.0.0.1"
+    serve_port: int = 8765
+    review_max_upload_bytes: int = Field(5_000_000, gt=0)

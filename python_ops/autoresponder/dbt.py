@@ -19,7 +19,8 @@ class DbtFailed(AutoResponderError):
 
 def dbt_vars(*, as_of: str, run_id: str, auto_add_replacements: bool = False,
              allow_reactivation: bool = False, our_domains: list[str] | None = None,
-             min_auto_confidence: float | None = None, require_sender_authentication: bool = False) -> dict:
+             min_auto_confidence: float | None = None, require_sender_authentication: bool = False,
+             ooo_buffer_business_days: int = 1, ooo_fallback_days: int = 14) -> dict:
     """The dbt vars of one run. `min_auto_confidence` None -> the threshold chosen by the last
     calibration (classify/rules/precision.json)."""
     return {
@@ -30,6 +31,8 @@ def dbt_vars(*, as_of: str, run_id: str, auto_add_replacements: bool = False,
         "our_domains": our_domains or ["example-research.com"],
         "min_auto_confidence": threshold() if min_auto_confidence is None else float(min_auto_confidence),
         "require_sender_authentication": bool(require_sender_authentication),
+        "ooo_buffer_business_days": int(ooo_buffer_business_days),
+        "ooo_fallback_days": int(ooo_fallback_days),
     }
 
 
@@ -38,7 +41,9 @@ def dbt_vars_for(settings, *, as_of: str, run_id: str) -> dict:
     return dbt_vars(as_of=as_of, run_id=run_id, auto_add_replacements=settings.auto_add_replacements,
                     allow_reactivation=settings.allow_reactivation, our_domains=settings.our_domains,
                     min_auto_confidence=settings.min_auto_confidence,
-                    require_sender_authentication=settings.require_sender_authentication)
+                    require_sender_authentication=settings.require_sender_authentication,
+                    ooo_buffer_business_days=settings.ooo_buffer_business_days,
+                    ooo_fallback_days=settings.ooo_fallback_days)
 
 
 @contextmanager
@@ -85,9 +90,11 @@ def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path
     if res.result is not None and hasattr(res.result, "results"):
         for r in res.result.results:
             status = str(getattr(r.status, "value", r.status))
-            counts[status] = counts.get(status, 0) + 1
             if status in ("error", "fail", "runtime error"):
                 failed.append(f"{r.node.unique_id}: {r.message}")
+            if getattr(r.node, "resource_type", None) == "operation":  # on-run-start hooks: not a result
+                continue
+            counts[status] = counts.get(status, 0) + 1
     if not res.success or failed:
         detail = "; ".join(failed) or (str(res.exception) if res.exception else "see dbt logs")
         raise DbtFailed(f"dbt {command} failed in {DBT_PROJECT_DIR}: {detail}")

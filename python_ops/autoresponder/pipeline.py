@@ -97,7 +97,7 @@ def transform(ctx: RunContext) -> dict:
 def planned_writes(conn: duckdb.DuckDBPyConnection) -> list[PlannedWrite]:
     rows = conn.execute(
         "select run_id, message_id, system, object, record_id, action, payload, prior, idempotency_key, "
-        "determination, reason, lookup_email from marts.fct_actions where gate = 'auto' "
+        "determination, reason, lookup_email from marts.fct_actions where gate in ('auto', 'approved') "
         "order by system, object, record_id, message_id"
     ).fetchall()
     return [
@@ -117,7 +117,7 @@ def matched_record_count(conn: duckdb.DuckDBPyConnection) -> int:
 
 
 def act(ctx: RunContext, conn: duckdb.DuckDBPyConnection, writers: dict) -> Any:
-    """Execute the rows gated `auto` (apply) or list them (plan); DESIGN §10 guarantees."""
+    """Execute the rows gated `auto`, or `approved` by a reviewer (apply), or list them (plan); DESIGN §10."""
     from autoresponder.act.executor import execute
 
     with ctx.stage("act"):
@@ -137,7 +137,24 @@ def report(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connection
 
     with ctx.stage("report"):
         impact = write_run_folder(ctx, conn, systems, writers)
+    notify(ctx, conn)
     return impact
+
+
+def notify(ctx: RunContext, conn: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Mail each role its part of the run folder (DESIGN §9). A mail problem never fails the run:
+    the messages stay under `notifications/` and `ops.notifications` says what happened."""
+    from autoresponder.notify import send_run_notifications
+
+    with ctx.stage("notify"):
+        try:
+            outcomes = send_run_notifications(ctx, conn)
+        except Exception as exc:  # noqa: BLE001 - logged; the documents are already written
+            outcomes = [{"role": "*", "status": "error", "reply": f"{type(exc).__name__}: {exc}"}]
+        for o in outcomes:
+            ctx.log("notify", f"{o['role']}: {o['status']}" + (f" ({o['reply']})" if o.get("reply") else ""))
+    ctx.facts["notifications"] = outcomes
+    return outcomes
 
 
 # --- wiring -------------------------------------------------------------------------------------

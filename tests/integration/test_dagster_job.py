@@ -29,3 +29,9 @@ def test_materialising_every_asset_writes_the_run_folder_and_the_writes(sources:
     assert "H-70006" in (run_dir / "hodor_pending_actions.csv").read_text()
     checks = [e for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
     assert checks and all(e.event_specific_data.passed for e in checks)
+    # issue 10: the impact across runs, chart inlined, as Markdown metadata of the run-folder asset
+    (folder,) = result.asset_materializations_for_node("run_folder")
+    across = folder.metadata["impact_across_runs"]
+    assert isinstance(across, dg.MarkdownMetadataValue)
+    assert "Across runs (1 runs)" in across.value and "](data:image/png;base64,iVBOR" in across.value
+    assert (run_dir / "impact_cumulative.png").is_file()

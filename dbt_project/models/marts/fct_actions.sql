@@ -48,6 +48,30 @@ gated as (
     inner join message_gates on message_gates.message_id = routes.message_id
 ),
 
+-- issue 10 / DESIGN §7: a reviewer approved the message in the returned human-review document; its
+-- writes that were held for review run through the same logged, idempotent path as `auto` ones.
+-- Only real writes on systems we write (never Multipub, never a CUPOLA create, never a row without a
+-- record); `gate_reason` keeps why it needed review.
+approvals as (
+    select message_id, decided_by, decided_at
+    from {{ source('review', 'human_review_decisions') }}
+    where decision = 'approve'
+),
+
+decided as (
+    select
+        gated.*,
+        case when gated.final_gate = 'review' and approvals.message_id is not null
+                and gated.system in ('cupola', 'hodor', 'salesforce', 'hubspot', 'sfmc')
+                and gated.action in ('mark_inactive', 'update_email', 'update_title', 'suppress')
+                and gated.record_id is not null
+            then 'approved' else gated.final_gate end as decided_gate,
+        approvals.decided_by,
+        approvals.decided_at
+    from gated
+    left join approvals on approvals.message_id = gated.message_id
+),
+
 final as (
     select
         run_id,  -- the run that landed the message (every message is re-planned each run)
@@ -59,13 +83,15 @@ final as (
         object,
         record_id,
         action,
-        final_gate as gate,
+        decided_gate as gate,
         final_gate_reason as gate_reason,
         payload,
         prior,
         {{ sha256_hex("concat_ws('|', system, object, coalesce(record_id, ''), action, payload, message_id)") }}
-            as idempotency_key
-    from gated
+            as idempotency_key,
+        case when decided_gate = 'approved' then decided_by end as approved_by,
+        case when decided_gate = 'approved' then decided_at end as approved_at
+    from decided
 )
 
 select * from final

@@ -21,6 +21,7 @@ from autoresponder.act.audit import cupola_audit_rows_from_log
 from autoresponder.act.rollback import rollback_plan_rows
 from autoresponder.act.write_log import ensure_write_log, fetch_rows
 from autoresponder.models import PlannedWrite
+from autoresponder.report import cumulative, out_of_office
 from autoresponder.report.csv_safe import write_csv, write_json
 from autoresponder.report.handoff import HandoffFile, read_rows
 from autoresponder.report.impact import build_impact, impact_markdown
@@ -167,10 +168,26 @@ def write_run_folder(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dic
         if (d / name).exists():
             link(name, None)
 
+    back_now = out_of_office.back_now_rows(conn, ctx.run_id, ctx.as_of)  # issue 10: whom to write again
+    write_csv(d / out_of_office.FILE_NAME, back_now, columns=out_of_office.COLUMNS)
+    link(out_of_office.FILE_NAME, len(back_now))
+    for name in (cumulative.PNG, cumulative.MARKDOWN):
+        link(name, None)
+
     impact = build_impact(ctx, conn, systems, writers, log_rows, documents=dict(sorted(documents.items())),
                           runs=runs)
+    impact["out_of_office"] = {"tracked": out_of_office.tracked_count(conn, runs), "back_now": len(back_now)}
+    across = cumulative.write(conn, d, impact, log_rows, runs)
+    impact["across_runs"] = across["totals"]
     write_json(d / "impact_report.json", impact)
-    (d / "impact_report.md").write_text(impact_markdown(impact), encoding="utf-8")
+    (d / "impact_report.md").write_text(
+        impact_markdown(impact)
+        + f"\n## Out of office\n\n* Tracked this run: {impact['out_of_office']['tracked']} · back now (date "
+          f"passed, listed once): {len(back_now)} — [{out_of_office.FILE_NAME}]({out_of_office.FILE_NAME})\n\n"
+        + across["markdown"], encoding="utf-8")
+    ctx.facts["impact_across_runs"] = across
+    if ctx.mode == "apply":
+        out_of_office.mark_listed(conn, back_now, ctx.run_id)
     mark_issued(conn, ctx, runs)
     ctx.log("report", "run folder written", files=sorted(p.name for p in d.iterdir()))
     return impact

@@ -10,7 +10,7 @@ with candidates as (
         a.message_id,
         1 as priority
     from {{ ref('fct_actions') }} as a
-    where a.system = 'sfmc' and a.action = 'suppress' and a.gate = 'auto' and a.lookup_email is not null
+    where a.system = 'sfmc' and a.action = 'suppress' and a.gate in ('auto', 'approved') and a.lookup_email is not null
     union all
     select
         m.run_id,
