@@ -154,6 +154,13 @@ NEAR_MISSES = [
     "My time in London has come to an end and I am back in New York.",
     "My role in the project has ended.",
     "Yesterday was my last day of vacation.",
+    # a departure still to come is not yet true: nothing is deactivated before the day
+    "My last day at Acme Capital will be 30 November.",
+    "Please note my last day with Acme Capital is 30 November.",
+    "My last working day in the firm is next Friday.",
+    "Mon dernier jour chez Lacroix sera le 30 novembre.",
+    "Mi último día en Alcázar será el 30 de noviembre.",
+    "Mein letzter Arbeitstag bei der Nordlicht AG ist der 30. November.",
     "My last day at the conference was Tuesday.",
     # the office, not the employer (transient absence)
     "Ya no estoy en la oficina.",

@@ -49,7 +49,7 @@ _NOT_OFFICE = (r"(?!\s*(?:(?:the|my|our|la|mi|il|o|no|na|al|el|het|de|mijn|meu|m
 LEFT = _t([
     ("en", r"\b(no longer (with|at|employed|working|part of|works? (for|at|with))" + _NOT_OFFICE + r"|not longer (with|at)" + _NOT_OFFICE + r"|"
            r"(has|have) (now )?left (the|our|this) (company|firm|organi[sz]ation|business|group|bank|team)|(has|have) (now )?left (?-i:[A-Z])(?![\w\s]{0,30}\b(?:an?|the) (?:message|voicemail|note|memo)\b)|left the (company|firm|organi[sz]ation|business|group|bank)|"
-           r"(my|his|her) last day (at|with|in)|departed (from )?the (company|firm)|"
+           r"(my|his|her) (last|final) (working )?day (at|with|in) [^.;:]{1,60}? (was|has been)\b|departed (from )?the (company|firm)|"
            r"(is|are|am) no longer (an? )?(employee|employed|member)|has moved on from|"
            r"(this|the) (e-?mail )?(address|mailbox|account) (is|has been) no longer (in use|active|monitored)|"
            r"(this|the) (e-?mail )?(address|mailbox|account) (is|has been|will be) (closed|deactivated|"
