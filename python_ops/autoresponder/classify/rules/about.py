@@ -27,14 +27,15 @@ REJECTED = ("other", "hedged", "transient", "object", "history")
 _FIRST_PERSON = re.compile(
     r"(?:(?<![\w'])(?:i|i'm|i've|i'd|i'll|im|my|me|myself|ich|mein\w*|mich|mir|habe|bin|je|moi|mon|ma|mes|ai|suis|"
     r"yo|mis?|he|estoy|trabajo|formo|dejé|jubilé|io|mio|mia|ho|sono|lavoro|faccio|ik|mijn|mij|ben|heb|werk|eu|meu|"
-    r"minha|deixei|saí|estou|faço|aposentei|fui)(?![\w'])|(?<![\w])j'|私|わたくし|わたし|小職|当方|僕)", re.I)
+    r"minha|deixei|saí|estou|faço|aposentei|fui|fais|appartiens|gehöre|soy|desvinculé|appartengo|collaboro|maak|sou|"
+    r"pertenço|integro|colaboro|reformei|desliguei|desvinculei)(?![\w'])|(?<![\w])j'|私|わたくし|わたし|小職|当方|僕)", re.I)
 _OTHER_PERSON = re.compile(
     r"(?<![\w])(?:colleague|co-?workers?|former|predecessor|founder|boss|manager|assistant|secretary|chairm[ae]n|"
     r"chairwoman|president|ceo|cio|cfo|coo|cto|head of|husband|wife|father|mother|son|daughter|brother|sister|"
     r"friend|client|customer|team ?mate|partner|director|"
     r"kolleg\w*|ehemalige\w*|vorgänger\w*|gründer\w*|chef\w*|vorgesetzte\w*|assistent\w*|vater|mutter|mann|frau\s+(?-i:[a-z])|"
     r"collègue|ancien(?:ne)?|prédécesseur|fondat\w+|patron|directeur|directrice|père|mère|"
-    r"colega|antiguo|antigua|predecesor\w*|fundador\w*|jef[ae]|director\w*|padre|madre|"
+    r"colega|compañer[oa]s?|antiguo|antigua|predecesor\w*|fundador\w*|jef[ae]|director\w*|padre|madre|"
     r"collega|ex\s|predecessore|fondatore|capo|direttore|direttrice|padre|madre|"
     r"oud-|voorganger|oprichter|baas|directeur|vader|moeder|"
     r"antig[oa]|antecessor\w*|fundador\w*|chefe|diretor\w*|pai|mãe|"

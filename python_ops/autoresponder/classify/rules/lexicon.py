@@ -37,14 +37,19 @@ RETIRED = _t([
     ("es", r"\b(se ha jubilado|me he jubilado|se jubiló|me jubilé|jubilación|jubilad[oa])\b"),
     ("it", r"\b(in pensione|pensionamento|pensionat[oa])\b"),
     ("nl", r"\b(met pensioen|gepensioneerd)\b"),
-    ("pt", r"\b(aposentad[oa]|aposentou|aposentei|aposentadoria|reformad[oa]|reforma)\b"),
+    ("pt", r"\b(aposentad[oa]|aposentou|aposentei|aposentadoria|reformad[oa]|reforma|reformei|reformou)\b"),
     ("ja", r"(定年退職|退官)"),
 ])
 
+# "no longer at the office", "non sono più in ufficio": a place of work, not an employer (transient absence)
+_NOT_OFFICE = (r"(?!\s*(?:(?:the|my|our|la|mi|il|o|no|na|al|el|het|de|mijn|meu|meu|do|da|in|en|op|im|au)\s+){0,2}"
+               r"(?:office|desk|oficina|despacho|ufficio|scrivania|escrit[óo]rio|gabinete|secretária|bureau|kantoor|"
+               r"büro)\b)")
+
 LEFT = _t([
-    ("en", r"\b(no longer (with|at|employed|working|part of|works? (for|at|with))|not longer (with|at)|"
-           r"(has|have) (now )?left (the|our|this) (company|firm|organi[sz]ation|business|group|bank|team)|(has|have) (now )?left (?-i:[A-Z])|left the (company|firm|organi[sz]ation|business|group|bank)|"
-           r"(my|his|her) last day (at|with|in)|departed (from )?the (company|firm)|"
+    ("en", r"\b(no longer (with|at|employed|working|part of|works? (for|at|with))" + _NOT_OFFICE + r"|not longer (with|at)" + _NOT_OFFICE + r"|"
+           r"(has|have) (now )?left (the|our|this) (company|firm|organi[sz]ation|business|group|bank|team)|(has|have) (now )?left (?-i:[A-Z])(?![\w\s]{0,30}\b(?:an?|the) (?:message|voicemail|note|memo)\b)|left the (company|firm|organi[sz]ation|business|group|bank)|"
+           r"(my|his|her) (last|final) (working )?day (at|with|in) [^.;:]{1,60}? (was|has been)\b|departed (from )?the (company|firm)|"
            r"(is|are|am) no longer (an? )?(employee|employed|member)|has moved on from|"
            r"(this|the) (e-?mail )?(address|mailbox|account) (is|has been) no longer (in use|active|monitored)|"
            r"(this|the) (e-?mail )?(address|mailbox|account) (is|has been|will be) (closed|deactivated|"
@@ -57,19 +62,89 @@ LEFT = _t([
     ("fr", r"(ne fait plus partie|n'est plus (chez|au sein|employée?|en poste|dans)|ne travaille plus|"
            r"a quitté (la société|l'entreprise|le cabinet|notre|le groupe|la banque|ses fonctions)|"
            r"j'ai quitté (la société|l'entreprise|le cabinet|le groupe)|(?:a|ai) quitté (?:la |le |l')?(?-i:[A-Z]))"),
-    ("es", r"(ya no (trabaja|trabajo|forma parte|formo parte|está en|estoy en|pertenece|está con)|"
+    ("es", r"(ya no (trabaja|trabajo|forma parte|formo parte|está en|estoy en|pertenece|está con)" + _NOT_OFFICE + r"|"
            r"(ha|he) dejado de trabajar|(?:ha|he) dejado (?:la |el |nuestra |nuestro )?(?:empresa|compañía|entidad|"
            r"organización|firma|sociedad|banco|grupo|fondo|despacho|(?-i:[A-ZÁÉÍÓÚ]))|"
            r"(?:dejó|dejé) (?:la|el) (?:empresa|compañía|entidad|(?-i:[A-ZÁÉÍÓÚ])))"),
-    ("it", r"(non (lavora|lavoro|fa|faccio) più|non (è|sono) più (in|presso|con|parte|dipendente)|"
+    ("it", r"(non (lavora|lavoro|fa|faccio) più|non (è|sono) più (in|presso|con|parte|dipendente)" + _NOT_OFFICE + r"|"
            r"(?:ha|ho) lasciato (?:l'|la |il |lo |le |i )?(?:azienda|società|gruppo|banca|fondo|studio|ente|"
            r"(?-i:[A-Z]))|non fa più parte)"),
     ("nl", r"(niet (langer|meer) (werkzaam|in dienst|bij|verbonden)|is uit dienst|heeft .{0,30}verlaten|"
            r"ben niet meer werkzaam)"),
-    ("pt", r"(não (trabalha|trabalho|faz parte|faço parte|está|estou|pertence) mais|não (faz|faço) mais parte|"
-           r"não (trabalha|está|estou|trabalho) mais|já não (trabalha|trabalho|faz parte|está|pertence)|"
+    ("pt", r"(não (trabalha|trabalho|faz parte|faço parte|está|estou|pertence) mais" + _NOT_OFFICE + r"|"
+           r"não (faz|faço) mais parte|não (trabalha|está|estou|trabalho) mais" + _NOT_OFFICE + r"|"
+           r"já não (trabalha|trabalho|faz parte|faço parte|pertence|pertenço|integra|integro|colabora|colaboro)|"
+           r"já não (está|estou) (?:n[ao]s?|em|com)\b" + _NOT_OFFICE + r"|"
            r"(?:deixou|deixei) (?:a|o) (?:empresa|companhia|entidade|equipe|equipa|banco|fundo|(?-i:[A-ZÀ-Ý]))|"
            r"(?:saiu|saí) d[ao] (?:empresa|companhia|entidade|(?-i:[A-ZÀ-Ý])))"),
+    # -- classes added for issue 8 recall (each also in tests/unit/classify/test_departure_classes.py) --
+    # employment ended: "my employment with X ended", "mein Arbeitsverhältnis endete", "il mio rapporto con X si
+    # è concluso" (past only: "ends on Friday" is not yet a departure)
+    ("en", r"\b(?:my (?:employment|contract(?: of employment)?) (?:(?:with|at|in) (?!you\b)[^.;:]{1,60}? )?|"
+           r"my (?:time|tenure|role|position|job) (?:with|at) (?!you\b)[^.;:]{1,60}? )"
+           r"(?:has )?(?:ended|came to an end|come to an end|been terminated|was terminated|concluded)\b"),
+    ("de", r"\bmein (?:arbeitsverhältnis|dienstverhältnis|anstellungsverhältnis|beschäftigungsverhältnis|"
+           r"arbeitsvertrag|anstellungsvertrag) (?:(?:mit|bei|in) [^.;:]{1,60}? )?(?:endete|hat (?:[^.;:]{1,40}? )?geendet|"
+           r"(?:ist|wurde) (?:[^.;:]{1,40}? )?(?:beendet|ausgelaufen|aufgelöst)|lief (?:[^.;:]{1,40}? )?aus\b|"
+           r"(?:ist|ging) (?:[^.;:]{1,40}? )?zu ende)"),
+    ("fr", r"\bmon (?:contrat|emploi|poste|activité professionnelle) (?:(?:chez|avec|au sein d[eu]|à|auprès d[eu]) "
+           r"[^.;:]{1,60}? )?(?:a pris fin|s'est (?:terminé|achevé|conclu|arrêté)|est (?:terminé|arrivé à (?:son )?terme)|"
+           r"a cessé)|\bma (?:collaboration|période d'emploi|carrière) (?:(?:chez|avec|au sein d[eu]|à|auprès d[eu]) "
+           r"[^.;:]{1,60}? )?(?:a pris fin|s'est (?:terminée|achevée|conclue|arrêtée)|est (?:terminée|arrivée à (?:son )?terme))"),
+    ("es", r"\bmi (?:relación laboral|contrato|etapa|vinculación|colaboración|trayectoria) (?:(?:con|en) (?!usted)[^.;:]{1,60}? )?"
+           r"(?:terminó|ha terminado|finalizó|ha finalizado|concluyó|ha concluido|llegó a su fin|ha llegado a su fin|"
+           r"se extinguió|ha sido rescindid[oa])"),
+    ("it", r"\b(?:il )?mio (?:rapporto(?: di lavoro| di collaborazione)?|contratto|percorso) (?:(?:con|presso|in) "
+           r"[^.;:]{1,60}? )?(?:si è (?:concluso|chiuso|interrotto)|è (?:terminato|cessato|giunto al termine|stato risolto))|"
+           r"\b(?:la )?mia (?:collaborazione|esperienza) (?:(?:con|presso|in) [^.;:]{1,60}? )?"
+           r"(?:si è (?:conclusa|chiusa|interrotta)|è (?:terminata|cessata|giunta al termine))"),
+    ("nl", r"\bmijn (?:dienstverband|arbeidsovereenkomst|arbeidscontract|contract|samenwerking|loopbaan) "
+           r"(?:(?:bij|met) [^.;:]{1,60}? )?(?:is (?:[^.;:]{1,40}? )?(?:beëindigd|geëindigd|afgelopen|ten einde gekomen)|eindigde|"
+           r"werd (?:[^.;:]{1,40}? )?beëindigd)"),
+    ("pt", r"\b(?:o )?meu (?:vínculo|contrato|percurso|período) (?:(?:com|n[ao]|à|ao|em|junto d[ao]) [^.;:]{1,60}? )?"
+           r"(?:terminou|chegou ao fim|cessou|acabou|foi (?:encerrado|rescindido))|\b(?:a )?minha (?:colaboração|ligação|"
+           r"passagem|relação laboral) (?:(?:com|n[ao]|à|ao|em|junto d[ao]) [^.;:]{1,60}? )?(?:terminou|chegou ao fim|cessou|acabou)"),
+    # last working day, in the past: "Friday was my last day", "mijn laatste werkdag bij X was vrijdag"
+    ("en", r"\b(?:was|has been) my (?:very )?(?:last|final) (?:working )?day(?=\s*(?:$|[.;,!]|(?:at|with|here)\b))|\bmy (?:last|final) (?:working )?day "
+           r"(?:at|with|in) [^.;:]{1,60}? (?:was|has been)\b"),
+    ("de", r"\bwar mein (?:letzter (?:arbeits)?tag|letzter tag)\b|\bmein letzter (?:arbeits)?tag (?:bei|in|an|im) "
+           r"[^.;:]{1,60}? war\b"),
+    ("fr", r"\b(?:était|a été|fut) mon dernier jour\b|\bmon dernier jour (?:chez|au sein d[eu]|à|de travail) [^.;:]{0,60}?"
+           r"(?:était|a été)\b"),
+    ("es", r"\b(?:fue|ha sido) mi último día\b|\bmi último día (?:en|con|de trabajo) [^.;:]{0,60}?(?:fue|ha sido)\b"),
+    ("it", r"\b(?:è stato|era|fu) il mio ultimo giorno\b|\bil mio ultimo giorno (?:presso|in|da|con|di lavoro) "
+           r"[^.;:]{0,60}?(?:è stato|era)\b"),
+    ("nl", r"\bwas mijn (?:aller)?laatste (?:werk)?dag\b|\bmijn laatste (?:werk)?dag (?:bij|in|op) [^.;:]{1,60}? was\b"),
+    ("pt", r"\bfoi o meu último dia\b|\b(?:o )?meu último dia (?:n[ao]|em|de trabalho) [^.;:]{0,60}?foi\b"),
+    # first person of "no longer part of": "je ne fais plus partie", "ich gehöre nicht mehr zu", "ik maak geen deel meer uit"
+    ("fr", r"\b(?:ne (?:fais|faisons) plus partie|ne suis plus (?:chez|au sein|employée?|salariée?|en poste|membre|dans)"
+           + _NOT_OFFICE + r"|n'appartiens plus|n'exerce plus (?:mes|ses|au sein|chez)|"
+           r"(?:ai|a) cessé (?:mes|ses) (?:fonctions|activités))"),
+    ("de", r"\b(?:gehöre|gehört) (?:nicht mehr|nicht länger) zu[rm]?\b|\b(?:bin|ist) (?:nicht mehr|nicht länger) "
+           r"(?:teil|mitglied|mitarbeiter(?:in)?|angestellte[r]?) (?:von|der|des|bei|im)\b"),
+    ("es", r"\b(?:(?:ha|he) dejado de|dej[éó] de) (?:formar parte|pertenecer|colaborar|prestar (?:mis|sus) servicios)\b|"
+           r"\b(?:me he|se ha|me|se) desvincul(?:ado|é|ó) (?:de|del)\b"),
+    ("it", r"\b(?:non (?:appartengo|appartiene|collaboro|collabora) più (?:a|al|alla|con|presso)|"
+           r"(?:ho|ha) (?:smesso|cessato) di (?:lavorare|collaborare) (?:per|presso|con|in))\b"),
+    ("nl", r"\b(?:maak|maakt) (?:geen|niet langer|niet meer) deel (?:meer )?uit van\b|\b(?:ben|is) vertrokken bij\b|"
+           r"\b(?:heb|heeft)(?: \w+){0,2} afscheid genomen van (?:het bedrijf|de organisatie|de firma|ons bedrijf|"
+           r"onze organisatie|(?-i:[A-Z]))"),
+    ("pt", r"\b(?:deix(?:ei|ou) de (?:trabalhar|fazer parte|pertencer|colaborar|integrar)|"
+           r"(?:desliguei-me|me desliguei|desligou-se|se desligou|desvinculei-me|me desvinculei|desvinculou-se|"
+           r"se desvinculou) d[ao]s?)\b"),
+    # "a/an + former": "I am a former employee of X", "soy ex empleado de", "ik ben oud-medewerker van"
+    ("en", r"\b(?:i am|i'm|is) (?:now )?an? (?:former|ex-) ?(?:employee|member of staff|staff member|team member) "
+           r"(?:of|at|with)\b"),
+    ("de", r"\b(?:bin|ist) (?:jetzt |nun )?(?:ein |eine )?ehemalige[rn]? (?:mitarbeiter(?:in)?|angestellte[r]?|"
+           r"kolleg(?:e|in)) (?:von|der|des|bei)\b"),
+    ("fr", r"\b(?:je suis|suis) (?:désormais |maintenant )?(?:une? )?ancien(?:ne)? (?:collaborat(?:eur|rice)|salariée?|"
+           r"employée?) (?:de|d'|chez|du)"),
+    ("es", r"\b(?:soy|es) (?:ahora )?(?:una? )?(?:antigu[oa]|ex)[ -]?(?:emplead[oa]|colaborador[a]?|trabajador[a]?) "
+           r"(?:de|en|del)\b"),
+    ("it", r"\b(?:sono|è) (?:ora )?(?:una? )?(?:ex[ -]?|ex )(?:dipendente|collaborat(?:ore|rice)) (?:di|del|della|presso)\b"),
+    ("nl", r"\b(?:ben|is) (?:nu )?(?:een )?(?:oud-|voormalig(?:e)? )(?:medewerker|werknemer|collega) (?:van|bij)\b"),
+    ("pt", r"\b(?:sou|é) (?:agora )?(?:uma? )?(?:antig[oa] |ex-?)\s?(?:funcionári[oa]|colaborador[a]?|empregad[oa]) "
+           r"(?:da|do|de)\b"),
     ("ja", r"((退職|退社)(いたしました|しました|致しました|いたし、|し、|致し、)|在籍しておりません)"),
 ])
 
@@ -112,6 +187,19 @@ NEW_EMAIL = _t([
     ("nl", r"(nieuwe? (e-?mailadres|adres|e-?mail)|e-?mailadres is gewijzigd|pas (uw|je) .{0,20}aan)"),
     ("pt", r"(novo (endereço|e-?mail)|nova (conta|caixa)|e-?mail (mudou|foi alterado)|atualize (seus|o seu))"),
     ("ja", r"(新しいメールアドレス|メールアドレスが変更|メールアドレスを変更|新アドレス)"),
+    # "my address is now …", "from now on write to …": the person's own address changes, stated without "new"
+    ("en", r"\b(?:my (?:e-?mail )?address (?:is now|has become)|(?:from now on|henceforth|going forward),? "
+           r"(?:i can be reached|please (?:write|send|e-?mail|contact me)|you can reach me|reach me|i am reachable) at)"),
+    ("de", r"\bmeine (?:e-?mail-?)?adresse (?:lautet|ist) (?:jetzt|nun|ab sofort|neu)|\bsie erreichen mich (?:jetzt|nun|künftig) unter"),
+    ("fr", r"\bmon adresse (?:électronique |e-?mail |mail |de messagerie )?(?:change|a changé|devient|est désormais|est maintenant)|"
+           r"\bécrire désormais à|\bdésormais joignable à"),
+    ("es", r"\bmi (?:dirección|correo)(?: de correo)?(?: electrónico)? (?:es ahora|ahora es|pasa a ser|pasó a ser|ha pasado a ser)"),
+    ("it", r"\bil mio indirizzo(?: e-?mail| di posta(?: elettronica)?)? (?:è ora|ora è|diventa|è diventato)|"
+           r"\bd'ora in (?:poi|avanti) (?:scrivetemi|potete scrivermi|mi trovate)"),
+    ("nl", r"\bmijn (?:e-?mail)?adres is (?:nu|voortaan|vanaf nu|gewijzigd in|veranderd in)|\bvoortaan (?:bereikbaar|te bereiken) (?:op|via)"),
+    ("pt", r"\b(?:o )?meu (?:endereço|e-?mail)(?: de e-?mail| eletrónico| eletrônico| de correio eletrónico)? "
+           r"(?:passou a ser|passa a ser|é agora|agora é|mudou para)"),
+    ("ja", r"(メールアドレスが.{1,80}に変更|アドレスを.{1,80}に変更)"),
 ])
 
 _T = r"(?P<title>(?-i:[A-ZÀ-ÝÄÖÜ])[^,.;:!?()\n]{2,60})"
@@ -128,11 +216,11 @@ NEW_TITLE = _t([
            r"(?:ai|a) été (?:nommée?|promue?|désignée?)(?: au poste de| en tant que| comme| à la fonction de)?|"
            r"(?:j'occupe|occupe) (?:désormais |maintenant )?(?:le poste|la fonction) (?:de|d')|"
            r"(?:ai|a) pris (?:mes|ses) (?:nouvelles )?fonctions (?:de|d'))\s*(?P<title>[A-Za-zÀ-ÿ][^,.;:!?()\n]{2,60})"),
-    ("es", r"(?:nuevo cargo (?:de|como)|nombrad[oa] (?:como)?|nuevo puesto (?:de|como)|"
+    ("es", r"(?:nuevo cargo (?:de|como)|nombrad[oa](?: como)?|nuevo puesto (?:de|como)|"
            r"(?:he|ha) asumido (?:el cargo|el puesto|la función|la posición|la responsabilidad) de|"
-           r"(?:he|ha) sido (?:promovid[oa]|designad[oa]) (?:como |a |al cargo de )?|"
+           r"(?:he|ha) sido (?:promovid[oa]|designad[oa])(?: como| a| al cargo de)?|"
            r"ocupo (?:ahora )?(?:el cargo|el puesto) de)\s+(?P<title>[A-Za-zÁ-ú][^,.;:!?()\n]{2,60})"),
-    ("it", r"(?:nuovo ruolo (?:di|come)|nominat[oa] (?:come)?|nuova posizione di|"
+    ("it", r"(?:nuovo ruolo (?:di|come)|nominat[oa](?: come)?|nuova posizione di|"
            r"(?:ho|ha) assunto (?:il ruolo|la carica|l'incarico|la posizione|la funzione) di|"
            r"(?:ricopro|ricopre) (?:ora |adesso )?(?:il ruolo|la carica|la posizione) di|promoss[oa] (?:a|come))"
            r"\s+(?P<title>[A-Za-z][^,.;:!?()\n]{2,60})"),
@@ -232,9 +320,9 @@ TRANSIENT_ABSENCE = _t([
            r"sonderurlaub|trauerfall)"),
     ("fr", r"(quitté le bureau|ne suis plus au bureau|parti(e)? pour la journée|absent(e)? (pour|suite à) (un|le) deuil|"
            r"congé (pour )?(deuil|décès))"),
-    ("es", r"(he salido de la oficina|ya no estoy en la oficina|me he ido por hoy|permiso por (duelo|fallecimiento))"),
+    ("es", r"(he salido de la oficina|ya no estoy en (la|mi) oficina|me he ido por hoy|permiso por (duelo|fallecimiento))"),
     ("it", r"(ho lasciato l'ufficio|non sono più in ufficio|uscit[oa] dall'ufficio|permesso per lutto|congedo per lutto)"),
     ("nl", r"(heb het kantoor verlaten|niet meer op kantoor|rouwverlof|calamiteitenverlof)"),
-    ("pt", r"(saí do escritório|já não estou no escritório|licença (de )?nojo|licença por luto)"),
+    ("pt", r"(saí do escritório|(já não estou|não estou mais) no escritório|licença (de )?nojo|licença por luto)"),
     ("ja", r"(本日は(退社|失礼)|退社しております|席を外して)"),
 ])

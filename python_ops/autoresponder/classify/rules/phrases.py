@@ -16,7 +16,15 @@ from autoresponder.classify.decision import Decision
 from autoresponder.classify.extract import EMAIL_RE, emails_in, is_role_mailbox, replacements_in
 from autoresponder.classify.message import MessageView
 from autoresponder.classify.rules import lexicon
-from autoresponder.classify.rules.about import ACCEPTED, CJK, Person, person_of, speaks_for, subject_kind
+from autoresponder.classify.rules.about import (
+    ACCEPTED,
+    CJK,
+    Person,
+    fold,
+    person_of,
+    speaks_for,
+    subject_kind,
+)
 from autoresponder.classify.rules.headers import auto_submitted, out_of_office_subject
 from autoresponder.domains import FREEMAIL, org_domain, other_org
 
@@ -51,6 +59,18 @@ _EMPLOYER_CHANGE = re.compile(
     r"neue[nrm]? (arbeitgeber|stelle|unternehmen)|quitté|rejoint|nouvel employeur|dejado|incorporado|nueva empresa|"
     r"lasciato|nuova (azienda|società)|entrat[oa]|verlaten|overgestapt|in dienst|nieuwe (werkgever|baan)|"
     r"deixei|deixou|juntei|nova empresa|退社|退職|転職|入社)", re.I)
+# the writer says they come back ("back on Monday", "wieder im Büro", "de retour le", "rientro il"): with an absence
+# subject or phrase, any departure wording next to it is an absence ("I am no longer with the team until Monday")
+_RETURNING = re.compile(
+    r"(\b(?:i(?:'ll| will| shall)? be back|i am back|back (?:in the office |at (?:my desk|work) )?(?:on|from|by|tomorrow|next)|"
+    r"(?:i )?(?:will )?return (?:to the office |to work )?on|returning (?:to the office |to work )?on)\b|"
+    r"(?:bin|ich) .{0,40}(?:wieder (?:im büro|erreichbar|da|im hause?|zurück)|zurück)|ab .{0,30}wieder (?:im büro|erreichbar|da)|"
+    r"de retour (?:le|au bureau|à partir|dès|lundi|mardi|mercredi|jeudi|vendredi)|(?:je )?(?:reviendrai|serai de retour)|"
+    r"estaré de vuelta|(?:de )?vuelta (?:el|a la oficina)|volveré|regreso (?:el|a la oficina)|me reincorporo|me reincorporaré|"
+    r"rientrerò|rientro (?:il|in ufficio|lunedì|martedì|mercoledì|giovedì|venerdì)|sarò di (?:nuovo|ritorno)|"
+    r"(?:ben|weer) (?:ik )?(?:weer )?(?:terug|aanwezig|op kantoor|bereikbaar)|terug op|"
+    r"estarei de volta|regresso (?:a|no dia|em|ao escritório)|regressarei|retorno (?:no dia|em|a|ao escritório)|"
+    r"戻ります|帰社いたします|出社いたします|出社します)", re.I)
 _CONVERSATIONAL = re.compile(
     r"(\?|？|\b(happy to|glad to|sounds good|let's|let me know|could we|can we|would you|could you|shall we|"
     r"gerne|können wir|volontiers|pourriez-vous|con gusto|podríamos|volentieri|potremmo|graag|kunnen we|"
@@ -97,12 +117,15 @@ def clean_title(title: str | None, sender: str | None) -> str | None:
         return None
     t = re.sub(r"^.*(?:付で|より|から|で|は|、)", "", title.strip()) if re.search(r"[一-龯ぁ-んァ-ヶ]", title) else title
     t = _TITLE_TAIL.sub("", t.strip())
-    m = _ORG_OF.search(t)
-    if m:
-        first = re.sub(r"[^a-z0-9]", "", m.group("org").split()[0].lower())
-        dom = (org_domain(sender) or "").split(".")[0].replace("-", "")
-        if _LEGAL_FORM.search(m.group("org")) or (len(first) >= 3 and first in dom):
+    dom = (org_domain(sender) or "").split(".")[0].replace("-", "")
+    # every "of/de/da <Capital>…" is a candidate ("Diretor de Gestão de Ativos da Tejo Capital"): cut at the first
+    # whose words are the sender's organisation, or at the last one when it carries a legal form
+    cands = [m for k in range(len(t)) if (m := _ORG_OF.match(t, k)) and (k == 0 or t[k - 1] != " ")]
+    for n, m in enumerate(cands):
+        words = [re.sub(r"[^a-z0-9]", "", fold(w)) for w in m.group("org").split()[:2]]  # "Grupo Alcázar"
+        if any(len(w) >= 3 and w in dom for w in words) or (n == len(cands) - 1 and _LEGAL_FORM.search(m.group("org"))):
             t = t[:m.start()]
+            break
     t = re.sub(r"\s+(of|at|for|bei|de|chez|di|bij|da|em|van|del|du)$", "", t.strip(), flags=re.I).strip(" -–,")
     return t or None
 
@@ -271,6 +294,9 @@ def detect_departure(r: Reading) -> Decision | None:
     hits = [h for reason, table in _DEPARTURES for h in r.hits(table, reason)]
     if not hits:
         return None
+    if _RETURNING.search(r.view.reply_text[:MAX_CHARS]) and (
+            out_of_office_subject(r.view) or _first(lexicon.OUT_OF_OFFICE, r.sentences)):
+        return None  # an absence that comes back: departure-like words are about the absence, not the job
     others = any(h.kind == "other" for h in hits)
     accepted = [h for h in hits if h.kind in ACCEPTED and not (h.kind == "pronoun" and others)]
     transient = _first(lexicon.TRANSIENT_ABSENCE, r.sentences)
