@@ -31,6 +31,13 @@ odbc:
 	  $$SUDO apt-get install -y -q unixodbc >/dev/null || \
 	    { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q unixodbc >/dev/null; }; }
 
+# dbt docs (every model, column, source and exposure, with the catalog of the demo warehouse):
+# `make demo` first; open dbt_project/target/docs/index.html, or `dbt docs serve` from that target
+WAREHOUSE ?= warehouse.duckdb
+docs: $(STAMP)
+	$(BIN)/python -c "from autoresponder.dbt import generate_docs; \
+	  n = generate_docs('$(WAREHOUSE)', 'dbt_project/target/docs'); print(f'{n} relations: dbt_project/target/docs/index.html')"
+
 # every model and data test compiled for the `sqlserver` target (no server needed), each parsed as T-SQL
 compile-tsql: $(STAMP) odbc
 	$(BIN)/python -m autoresponder.tsql_check --target-path dbt_project/target/sqlserver
