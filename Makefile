@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # the date seeds/ was written for (Multipub windows, return dates); `autoresponder demo` alone uses today
 DEMO_AS_OF ?= 2026-11-25
 
-.PHONY: demo test lint dagster lock clean
+.PHONY: demo test lint dagster lock clean compile-tsql docs odbc
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,9 +19,28 @@ $(STAMP): requirements.lock pyproject.toml
 demo: $(STAMP)
 	$(BIN)/autoresponder demo --as-of $(DEMO_AS_OF)
 
-test: $(STAMP)
+test: $(STAMP) odbc
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+# pyodbc (under dbt-sqlserver) loads the unixODBC library: install Debian's `unixodbc` when it is missing
+odbc:
+	@$(PYTHON) -c "import ctypes.util, sys; sys.exit(not ctypes.util.find_library('odbc'))" || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  echo "installing unixodbc (pyodbc needs libodbc.so.2)"; \
+	  $$SUDO apt-get install -y -q unixodbc >/dev/null || \
+	    { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q unixodbc >/dev/null; }; }
+
+# dbt docs (every model, column, source and exposure, with the catalog of the demo warehouse):
+# `make demo` first; open dbt_project/target/docs/index.html, or `dbt docs serve` from that target
+WAREHOUSE ?= warehouse.duckdb
+docs: $(STAMP)
+	$(BIN)/python -c "from autoresponder.dbt import generate_docs; \
+	  n = generate_docs('$(WAREHOUSE)', 'dbt_project/target/docs'); print(f'{n} relations: dbt_project/target/docs/index.html')"
+
+# every model and data test compiled for the `sqlserver` target (no server needed), each parsed as T-SQL
+compile-tsql: $(STAMP) odbc
+	$(BIN)/python -m autoresponder.tsql_check --target-path dbt_project/target/sqlserver
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -11,7 +11,7 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from autoresponder.dbt import DBT_PROJECT_DIR, dbt_env, dbt_vars_for, parse_project
-from autoresponder.pipeline import act, build_writers
+from autoresponder.pipeline import act, build_writers, ensure_ops_tables
 from dagster_defs.resources import AutoResponderResource, SystemsResource
 
 DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt")  # the venv's dbt, even when PATH lacks it
@@ -37,12 +37,33 @@ class Translator(DagsterDbtTranslator):
         return "outputs" if "/documents/" in path else "actions"
 
 
-@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=Translator())
-def routing_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, autoresponder: AutoResponderResource):
+# the audit views read ops.write_log, which executed_writes writes after the action table
+AUDIT_MODELS = "path:models/marts/audit"
+
+
+def _dbt_build(context: dg.AssetExecutionContext, dbt: DbtCliResource, autoresponder: AutoResponderResource):
     ctx = autoresponder.run_context(context)
     variables = dbt_vars_for(ctx.settings, as_of=ctx.as_of, run_id=ctx.run_id)
+    ensure_ops_tables(ctx.warehouse)
     with dbt_env(ctx.warehouse):
         yield from dbt.cli(["build", "--vars", json.dumps(variables)], context=context).stream()
+
+
+@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=Translator(),
+            exclude=AUDIT_MODELS)
+def routing_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, autoresponder: AutoResponderResource):
+    yield from _dbt_build(context, dbt, autoresponder)
+
+
+@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=Translator(),
+            select=AUDIT_MODELS, name="audit_models")
+def audit_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, autoresponder: AutoResponderResource):
+    yield from _dbt_build(context, dbt, autoresponder)
+
+
+ops_runs = dg.AssetSpec(
+    key=["ops", "runs"], group_name="actions", kinds={"duckdb"},
+    description="One row per CLI run (command, mode, systems, exit code); written by the CLI, read by fct_runs.")
 
 
 @dg.asset(key=["ops", "write_log"], group_name="actions", deps=[dg.AssetKey(["marts", "fct_actions"])],

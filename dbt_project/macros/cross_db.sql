@@ -72,3 +72,43 @@
                 or od.domain like concat('%.', {{ email_domain(email_col) }}))
     ) then 1 else 0 end
 {%- endmacro %}
+
+{# a text type for casts: DuckDB's varchar has no length; SQL Server's plain varchar is varchar(30) #}
+{% macro string_type() -%}
+    {{ return(adapter.dispatch('string_type', 'autoresponder')()) }}
+{%- endmacro %}
+{% macro default__string_type() -%} varchar {%- endmacro %}
+{% macro sqlserver__string_type() -%} nvarchar(4000) {%- endmacro %}
+
+{# a boolean column as a condition: SQL Server's bit must be compared #}
+{% macro is_true(col) -%}
+    {{ return(adapter.dispatch('is_true', 'autoresponder')(col)) }}
+{%- endmacro %}
+{% macro default__is_true(col) -%} {{ col }} {%- endmacro %}
+{% macro sqlserver__is_true(col) -%} {{ col }} = 1 {%- endmacro %}
+
+{# the text from 1-based position `start` to the end (SQL Server's substring needs a length) #}
+{% macro substring_from(expr, start) -%}
+    {{ return(adapter.dispatch('substring_from', 'autoresponder')(expr, start)) }}
+{%- endmacro %}
+{% macro default__substring_from(expr, start) -%} substr({{ expr }}, {{ start }}) {%- endmacro %}
+{% macro sqlserver__substring_from(expr, start) -%}
+    substring({{ expr }}, {{ start }}, datalength({{ expr }}))
+{%- endmacro %}
+
+{# a name's first word, and the rest after the first space (first name / last name of a replacement) #}
+{% macro first_word(col) -%}
+    {{ return(adapter.dispatch('first_word', 'autoresponder')(col)) }}
+{%- endmacro %}
+{% macro default__first_word(col) -%} split_part({{ col }}, ' ', 1) {%- endmacro %}
+{% macro sqlserver__first_word(col) -%}
+    left({{ col }}, charindex(' ', concat({{ col }}, ' ')) - 1)
+{%- endmacro %}
+
+{% macro after_first_word(col) -%}
+    {{ return(adapter.dispatch('after_first_word', 'autoresponder')(col)) }}
+{%- endmacro %}
+{% macro default__after_first_word(col) -%} substr({{ col }}, length(split_part({{ col }}, ' ', 1)) + 2) {%- endmacro %}
+{% macro sqlserver__after_first_word(col) -%}
+    substring({{ col }}, charindex(' ', concat({{ col }}, ' ')) + 1, datalength({{ col }}))
+{%- endmacro %}

@@ -50,11 +50,8 @@ def _run_cli(settings: Settings, command: str) -> int:
     embedded CUPOLA seed and the raw snapshots each in one transaction); errors propagate as
     `AutoResponderError` and `cli.main` prints one `error:` line with the error's exit code.
     """
-    from autoresponder.act.failures import failed_writes
     from autoresponder.land.snapshots import preflight
     from autoresponder.runlock import RunLock
-    from autoresponder.systems.salesforce.client import auth_lost
-    from autoresponder.systems.salesforce.errors import SalesforceAuthError
     from autoresponder.targets import check_apply_target, record_run
 
     salesforce_csv = not (settings.salesforce_instance_url or settings.salesforce_username)
@@ -71,25 +68,52 @@ def _run_cli(settings: Settings, command: str) -> int:
             record_run(conn, ctx.run_id, command, ctx.mode, systems.targets)
         finally:
             conn.close()
+        exit_code = 1  # an exception this package did not raise: Python's own exit status
         try:
-            run_pipeline(ctx, systems)
-        except SalesforceAuthError as exc:  # a 401 while landing: say how to fix the credentials
-            print(f"run folder: {ctx.run_dir.resolve()}", file=sys.stderr)
-            raise SalesforceAuthError(auth_lost(systems.salesforce) or f"salesforce: {exc}", exc.code,
-                                      exc.status) from exc
-        except AutoResponderError:
-            print(f"run folder: {ctx.run_dir.resolve()}", file=sys.stderr)
+            _run_and_check(ctx, systems, sink)
+            exit_code = 0
+        except AutoResponderError as exc:
+            exit_code = exc.exit_code
             raise
-        print((ctx.run_dir / "impact_report.md").read_text(encoding="utf-8"))
-        _print_mail(ctx, sink)
-        print(f"run folder: {ctx.run_dir.resolve()}")
-        lost = auth_lost(systems.salesforce)
+        finally:  # fct_runs reports how every run ended
+            _record_exit(ctx.warehouse, ctx.run_id, exit_code)
+    return 0
+
+
+def _record_exit(warehouse: Path, run_id: str, exit_code: int) -> None:
+    from autoresponder.targets import finish_run
+
+    conn = connect_warehouse(warehouse)
+    try:
+        finish_run(conn, run_id, exit_code)
+    finally:
+        conn.close()
+
+
+def _run_and_check(ctx: RunContext, systems: Any, sink: Any = None) -> None:
+    """Run the pipeline, print the impact report; raise the error the exit code stands for."""
+    from autoresponder.act.failures import failed_writes
+    from autoresponder.systems.salesforce.client import auth_lost
+    from autoresponder.systems.salesforce.errors import SalesforceAuthError
+
+    try:
+        run_pipeline(ctx, systems)
+    except SalesforceAuthError as exc:  # a 401 while landing: say how to fix the credentials
+        print(f"run folder: {ctx.run_dir.resolve()}", file=sys.stderr)
+        raise SalesforceAuthError(auth_lost(systems.salesforce) or f"salesforce: {exc}", exc.code,
+                                  exc.status) from exc
+    except AutoResponderError:
+        print(f"run folder: {ctx.run_dir.resolve()}", file=sys.stderr)
+        raise
+    print((ctx.run_dir / "impact_report.md").read_text(encoding="utf-8"))
+    _print_mail(ctx, sink)
+    print(f"run folder: {ctx.run_dir.resolve()}")
+    lost = auth_lost(systems.salesforce)
     if lost:
         raise SalesforceAuthError(lost, "INVALID_SESSION_ID", 401)
     failures = failed_writes(ctx.facts.get("execution"))
     if failures:
         raise WritesFailed(failures, ctx.run_id)
-    return 0
 
 
 def _demo_mail_sink(ctx: RunContext, stack: ExitStack):
@@ -162,6 +186,7 @@ def rollback_main(args: argparse.Namespace) -> int:
                              mode="apply", sources_dir=Path(settings.sources_dir), warehouse=warehouse,
                              run_dir=Path(settings.runs_dir) / rollback_id)
             code = rollback_with(args, writers_factory=lambda conn, _wh: build_writers(ctx, systems, conn))
+            _record_exit(warehouse, rollback_id, EXIT_WRITES_FAILED if code else 0)
     return EXIT_WRITES_FAILED if code else 0
 
 

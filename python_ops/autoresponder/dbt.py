@@ -108,3 +108,29 @@ def parse_project() -> None:
     res = dbtRunner().invoke(["--quiet", "parse", *dbt_args("parse")[1:]])
     if not res.success:
         raise DbtFailed(f"dbt parse failed in {DBT_PROJECT_DIR}: {res.exception}")
+
+
+def generate_docs(warehouse: Path, target_path: Path) -> int:
+    """`dbt docs generate` against a built warehouse (the demo's, by default); returns the number of
+    relations in the catalog.
+
+    The profile reads the warehouse path from the environment, so without it dbt would open (and
+    create) an empty `warehouse.duckdb` in the working directory and write an empty catalog: the
+    path is checked and set here, and an empty catalog is an error.
+    """
+    from dbt.cli.main import dbtRunner
+
+    warehouse, target_path = Path(warehouse).resolve(), Path(target_path).resolve()
+    if not warehouse.is_file():
+        raise DbtFailed(f"{warehouse}: no warehouse to document; run `make demo` first (or pass WAREHOUSE=FILE)")
+    argv = ["--quiet", "docs", "generate", *dbt_args("docs", target_path=target_path)[1:],
+            "--log-path", str(target_path / "logs")]
+    with dbt_env(warehouse):
+        res = dbtRunner().invoke(argv)
+    catalog = target_path / "catalog.json"
+    if not res.success or not catalog.is_file():
+        raise DbtFailed(f"dbt docs generate failed in {DBT_PROJECT_DIR}: {res.exception or 'see the dbt logs'}")
+    relations = len(json.loads(catalog.read_text())["nodes"])
+    if relations == 0:
+        raise DbtFailed(f"{warehouse}: the catalog is empty (no model built there); run `make demo` first")
+    return relations

@@ -82,12 +82,26 @@ def write_replacements(conn: duckdb.DuckDBPyConnection) -> None:
         conn.executemany("insert into classification.replacements values (?, ?, ?, ?, ?)", rows)
 
 
+def ensure_ops_tables(warehouse: Path) -> None:
+    """Create the `ops` tables dbt reads as sources (fct_writes, fct_runs) when a warehouse has none yet."""
+    from autoresponder.act.write_log import ensure_write_log
+    from autoresponder.targets import ensure_runs
+
+    conn = connect_warehouse(warehouse)
+    try:
+        ensure_write_log(conn)
+        ensure_runs(conn)
+    finally:
+        conn.close()
+
+
 def transform(ctx: RunContext) -> dict:
     """dbt build: staging, matches, routing, marts and their tests (the warehouse must be closed)."""
     from autoresponder.dbt import dbt_vars_for, run_dbt
 
     s = ctx.settings
     with ctx.stage("dbt"):
+        ensure_ops_tables(ctx.warehouse)
         variables = dbt_vars_for(s, as_of=ctx.as_of, run_id=ctx.run_id)
         counts = run_dbt("build", ctx.warehouse, variables, target_path=ctx.warehouse.parent / "dbt_target")
         ctx.log("dbt", f"dbt build: {counts}")

@@ -1,4 +1,5 @@
-"""Which systems each run wrote to (`ops.runs`), so rollback and apply never use the wrong ones.
+"""Which systems each run wrote to (`ops.runs`), so rollback and apply never use the wrong ones;
+and how each run ended (`finished_at`, `exit_code`), which `marts.fct_runs` reports.
 
 A run that wrote to a real Salesforce org must be rolled back against that org: the embedded
 emulator is seeded afresh from CSV for every run and thrown away after it, so restoring
@@ -20,17 +21,33 @@ create table if not exists ops.runs (
     command varchar,
     mode varchar,
     targets json,
-    started_at timestamp default current_timestamp
+    started_at timestamp default current_timestamp,
+    finished_at timestamp,
+    exit_code integer
 );
+alter table ops.runs add column if not exists finished_at timestamp;
+alter table ops.runs add column if not exists exit_code integer;
 """
 FIX = ("set the Salesforce settings of that org (AUTORESPONDER_SALESFORCE_INSTANCE_URL + _ACCESS_TOKEN [+ "
        "_REFRESH_TOKEN], or _USERNAME / _PASSWORD / _SECURITY_TOKEN) and run again")
 
 
-def record_run(conn: Any, run_id: str, command: str, mode: str, targets: dict[str, str]) -> None:
+def ensure_runs(conn: Any) -> None:
+    """Create `ops.runs` when missing (and add the columns of newer versions to an older table)."""
     conn.execute(_DDL)
+
+
+def record_run(conn: Any, run_id: str, command: str, mode: str, targets: dict[str, str]) -> None:
+    ensure_runs(conn)
     conn.execute("insert or replace into ops.runs (run_id, command, mode, targets) values (?, ?, ?, ?)",
                  [run_id, command, mode, json.dumps(targets, sort_keys=True)])
+
+
+def finish_run(conn: Any, run_id: str, exit_code: int) -> None:
+    """Record how the run ended: its process exit code (DESIGN §10) and the time."""
+    ensure_runs(conn)
+    conn.execute("update ops.runs set finished_at = current_timestamp, exit_code = ? where run_id = ?",
+                 [int(exit_code), run_id])
 
 
 def run_targets(conn: Any, run_id: str) -> dict[str, str] | None:

@@ -3,7 +3,10 @@ DESIGN §5 row) and the data tests, on a warehouse landed from the demo sources.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import duckdb
 
 from autoresponder.config import Settings
 from autoresponder.connections import Connections
@@ -25,3 +28,24 @@ def test_dbt_unit_tests_of_the_routing_models_pass(sources: Path, tmp_path: Path
     unit = run_dbt("test", ctx.warehouse, dbt_vars(as_of=ctx.as_of, run_id="unit"),
                    target_path=tmp_path / "target", extra=["--select", "test_type:unit"])
     assert unit == {"pass": unit["pass"]} and unit["pass"] >= 12
+    assert undocumented(ctx.warehouse, ctx.warehouse.parent / "dbt_target" / "manifest.json") == []
+
+
+def undocumented(warehouse: Path, manifest_path: Path) -> list[str]:
+    """Models without a one-line grain ("one row per ...") and built columns without a description."""
+    nodes = [n for n in json.loads(manifest_path.read_text())["nodes"].values() if n["resource_type"] == "model"]
+    conn = duckdb.connect(str(warehouse))  # dbt's in-process adapter may hold it read-write
+    try:
+        missing = []
+        for n in nodes:
+            if "one row per" not in n["description"].lower():
+                missing.append(f"{n['name']}: no grain")
+            built = [c for (c,) in conn.execute(
+                "select column_name from information_schema.columns where table_schema = ? and table_name = ?",
+                [n["schema"], n["name"]]).fetchall()]
+            assert built, n["name"]
+            described = {k for k, c in n["columns"].items() if c.get("description")}
+            missing += [f"{n['name']}.{c}" for c in built if c not in described]
+        return missing
+    finally:
+        conn.close()

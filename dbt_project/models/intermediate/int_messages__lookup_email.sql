@@ -24,7 +24,7 @@ joined as (
             when {{ var_flag('require_sender_authentication') }} = 1 and coalesce(classified.sender_auth, 'none') <> 'pass'
                 then 1 else 0 end as is_sender_not_authenticated,
         coalesce(classified.sender_auth, 'none') as sender_auth,
-        classified.rule,
+        classified.{{ adapter.quote('rule') }},
         classified.identity_basis,
         coalesce(classified.is_identity_bound, 0) as is_identity_bound,
         classified.speaks_for,

@@ -26,11 +26,19 @@ matched as (
     inner join subscriptions on subscriptions.email = lookup.lookup_email
 ),
 
+-- distinct subscribers per message, grouped (T-SQL has no count(distinct ...) over a window)
+subscribers as (
+    select message_id, count(distinct subscriber_id) as count_subscribers
+    from matched
+    group by message_id
+),
+
 with_message_flags as (
     select
         matched.*,
-        count(distinct subscriber_id) over (partition by message_id) as count_subscribers
+        subscribers.count_subscribers
     from matched
+    inner join subscribers on subscribers.message_id = matched.message_id
 )
 
 select

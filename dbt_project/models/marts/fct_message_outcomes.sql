@@ -59,7 +59,7 @@ final as (
         end as outcome,
         case when messages.determination <> 'UNKNOWN' and messages.has_any_match = 1
             and coalesce(per_message.has_auto, 0) = 0 and per_message.has_review = 1
-            then substr(per_message.first_review_reason, 3) end as review_reason,
+            then {{ substring_from('per_message.first_review_reason', 3) }} end as review_reason,
         messages.evidence,
         messages.parse_error
     from messages

@@ -13,7 +13,7 @@ cupola as (
 confirm_rows as (
     select
         messages.message_id, 'cupola' as system, 'org_person' as object,
-        cast(cupola.org_person_id as varchar) as record_id, 'confirm_active' as action,
+        cast(cupola.org_person_id as {{ string_type() }}) as record_id, 'confirm_active' as action,
         'record_only' as gate, 'CONFIRMATION_ONLY' as gate_reason, '{}' as payload,
         {{ json_obj([('status', 'cupola.status')]) }} as prior
     from messages
@@ -24,7 +24,7 @@ confirm_rows as (
 reactivation_rows as (
     select
         messages.message_id, 'cupola' as system, 'org_person' as object,
-        cast(cupola.org_person_id as varchar) as record_id, 'review' as action, 'review' as gate,
+        cast(cupola.org_person_id as {{ string_type() }}) as record_id, 'review' as action, 'review' as gate,
         'REACTIVATION_CANDIDATE' as gate_reason, '{}' as payload,
         {{ json_obj([('status', 'cupola.status')]) }} as prior
     from messages
@@ -34,7 +34,7 @@ reactivation_rows as (
 
 new_contact_rows as (
     select
-        message_id, 'cupola' as system, 'org_person' as object, cast(null as varchar) as record_id,
+        message_id, 'cupola' as system, 'org_person' as object, cast(null as {{ string_type() }}) as record_id,
         'review' as action, 'review' as gate, 'ACTIVE_NEW_CONTACT' as gate_reason, '{}' as payload, '{}' as prior
     from messages
     where cupola_state = 'none'

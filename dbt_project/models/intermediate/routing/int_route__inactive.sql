@@ -15,7 +15,7 @@ cupola as (
 cupola_rows as (
     select
         messages.message_id, 'cupola' as system, 'org_person' as object,
-        cast(cupola.org_person_id as varchar) as record_id, 'mark_inactive' as action,
+        cast(cupola.org_person_id as {{ string_type() }}) as record_id, 'mark_inactive' as action,
         case when messages.cupola_state = 'active' then 'auto' else 'record_only' end as gate,
         case when messages.cupola_state = 'active' then null else 'ALREADY_INACTIVE_AT_ORG' end as gate_reason,
         {{ json_obj([('status', "'Inactive'")]) }} as payload,
@@ -28,7 +28,7 @@ cupola_rows as (
 
 cupola_none as (
     select
-        message_id, 'cupola' as system, 'org_person' as object, cast(null as varchar) as record_id,
+        message_id, 'cupola' as system, 'org_person' as object, cast(null as {{ string_type() }}) as record_id,
         'review' as action, 'review' as gate, 'INACTIVE_NO_CUPOLA_MATCH' as gate_reason,
         '{}' as payload, '{}' as prior
     from messages
@@ -38,7 +38,7 @@ cupola_none as (
 -- Hodor mirrors CUPOLA through Prospect Import rows; nothing when CUPOLA has no row
 hodor_rows as (
     select
-        messages.message_id, 'hodor' as system, 'prospect' as object, cast(hodor.prospect_id as varchar) as record_id,
+        messages.message_id, 'hodor' as system, 'prospect' as object, cast(hodor.prospect_id as {{ string_type() }}) as record_id,
         'mark_inactive' as action,
         case when messages.cupola_state = 'active' then 'auto' else 'record_only' end as gate,
         case when messages.cupola_state = 'active' then null else 'ALREADY_INACTIVE_AT_ORG' end as gate_reason,
@@ -70,13 +70,13 @@ salesforce_rows as (
 multipub_rows as (
     select
         messages.message_id, 'multipub' as system, 'subscription' as object,
-        cast(mp.subscription_id as varchar) as record_id, 'flag' as action, 'review' as gate,
+        cast(mp.subscription_id as {{ string_type() }}) as record_id, 'flag' as action, 'review' as gate,
         'MULTIPUB_AUDIT' as gate_reason,
         {{ json_obj([('active_subscription', 'mp.is_active_subscription'),
                      ('ambiguous_subscriber', 'mp.is_ambiguous_subscriber'),
                      ('expired_within_12_months', 'mp.is_expired_within_12_months'),
                      ('single_issue_within_12_months', 'mp.is_single_issue_within_12_months')]) }} as payload,
-        {{ json_obj([('end_date', 'cast(mp.end_date as varchar)'), ('status', 'mp.status'),
+        {{ json_obj([('end_date', 'cast(mp.end_date as ' ~ string_type() ~ ')'), ('status', 'mp.status'),
                      ('subscriber_id', 'mp.subscriber_id')]) }} as prior
     from messages
     inner join {{ ref('int_multipub__matches') }} as mp on mp.message_id = messages.message_id
@@ -98,7 +98,7 @@ sfmc_rows as (
 -- moved to another organisation: a research row for IP4 (inactive_new_org)
 new_org_rows as (
     select
-        message_id, 'cupola' as system, 'org_person' as object, cast(null as varchar) as record_id,
+        message_id, 'cupola' as system, 'org_person' as object, cast(null as {{ string_type() }}) as record_id,
         'review' as action, 'review' as gate, 'NEW_ORG_RESEARCH' as gate_reason,
         {{ json_obj([('new_email', 'new_email'), ('new_org', 'new_org')]) }} as payload, '{}' as prior
     from messages

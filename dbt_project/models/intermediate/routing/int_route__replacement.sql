@@ -44,7 +44,7 @@ candidates as (
 
 research_rows as (
     select
-        message_id, 'cupola' as system, 'org_person' as object, cast(null as varchar) as record_id,
+        message_id, 'cupola' as system, 'org_person' as object, cast(null as {{ string_type() }}) as record_id,
         'create' as action, 'review' as gate, 'ALTERNATE_CONTACT_RESEARCH' as gate_reason,
         {{ json_obj([('email', 'replacement_email'), ('name', 'replacement_name'),
                      ('org_name', 'org_name'), ('title', 'replacement_title')]) }} as payload,
@@ -54,7 +54,7 @@ research_rows as (
 
 salesforce_create as (
     select
-        message_id, 'salesforce' as system, 'Contact' as object, cast(null as varchar) as record_id,
+        message_id, 'salesforce' as system, 'Contact' as object, cast(null as {{ string_type() }}) as record_id,
         case when is_in_salesforce = 1 or replacement_email is null or org_name is null then 'skip' else 'create' end as action,
         case when is_in_salesforce = 1 or replacement_email is null or org_name is null then 'skip'
             when is_in_org_domain = 0 then 'review' else 'auto' end as gate,
@@ -64,8 +64,8 @@ salesforce_create as (
             when is_in_org_domain = 0 then 'REPLACEMENT_FOREIGN_DOMAIN' end as gate_reason,
         {{ json_obj([('AccountName', 'org_name'), ('Contact_Status__c', "'Active'"),
                      ('Email', 'replacement_email'),
-                     ('FirstName', "nullif(trim(split_part(replacement_name, ' ', 1)), '')"),
-                     ('LastName', "coalesce(nullif(trim(substr(replacement_name, length(split_part(replacement_name, ' ', 1)) + 2)), ''), replacement_name, replacement_email)"),
+                     ('FirstName', "nullif(trim(" ~ first_word('replacement_name') ~ "), '')"),
+                     ('LastName', "coalesce(nullif(trim(" ~ after_first_word('replacement_name') ~ "), ''), replacement_name, replacement_email)"),
                      ('Title', 'replacement_title')]) }} as payload,
         '{}' as prior
     from candidates

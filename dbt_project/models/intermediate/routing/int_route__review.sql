@@ -12,12 +12,12 @@ first_row as (
 review_rows as (
     select
         messages.message_id, 'cupola' as system, 'org_person' as object,
-        cast(first_row.org_person_id as varchar) as record_id, 'review' as action, 'review' as gate,
+        cast(first_row.org_person_id as {{ string_type() }}) as record_id, 'review' as action, 'review' as gate,
         case when messages.cupola_state = 'ambiguous' then 'AMBIGUOUS_MATCH'
             when messages.determination = 'BOUNCE' then 'BOUNCE'
             else 'OUT_OF_OFFICE' end as gate_reason,
         case when messages.determination = 'OUT_OF_OFFICE'
-            then {{ json_obj([('return_date', 'cast(messages.return_date as varchar)')]) }}
+            then {{ json_obj([('return_date', 'cast(messages.return_date as ' ~ string_type() ~ ')')]) }}
             when messages.determination = 'BOUNCE'
             then {{ json_obj([('bounce_kind', 'messages.bounce_kind'), ('bounce_status', 'messages.bounce_status')]) }}
             else '{}' end as payload,

@@ -13,7 +13,7 @@ active as (
 cupola_rows as (
     select
         active.message_id, 'cupola' as system, 'org_person' as object,
-        cast(cupola.org_person_id as varchar) as record_id,
+        cast(cupola.org_person_id as {{ string_type() }}) as record_id,
         case when active.determination = 'EMAIL_UPDATE' then 'update_email' else 'update_title' end as action,
         case
             when active.new_email is null and active.new_title is null then 'review'
@@ -62,9 +62,9 @@ salesforce_title as (
 
 hodor_rows as (
     select
-        active.message_id, 'hodor' as system, 'prospect' as object, cast(hodor.prospect_id as varchar) as record_id,
+        active.message_id, 'hodor' as system, 'prospect' as object, cast(hodor.prospect_id as {{ string_type() }}) as record_id,
         case when active.determination = 'EMAIL_UPDATE' then 'update_email' else 'update_title' end as action,
-        'auto' as gate, cast(null as varchar) as gate_reason,
+        'auto' as gate, cast(null as {{ string_type() }}) as gate_reason,
         {{ json_obj([('email', 'active.new_email'), ('title', 'active.new_title')]) }} as payload,
         {{ json_obj([('email', 'hodor.email'), ('title', 'hodor.title')]) }} as prior
     from active
@@ -76,7 +76,7 @@ hodor_rows as (
 multipub_rows as (
     select
         active.message_id, 'multipub' as system, 'subscription' as object,
-        cast(mp.subscription_id as varchar) as record_id, 'update_email' as action, 'review' as gate,
+        cast(mp.subscription_id as {{ string_type() }}) as record_id, 'update_email' as action, 'review' as gate,
         'MARKETING_EMAIL_UPDATE_REQUEST' as gate_reason,
         {{ json_obj([('email', 'active.new_email')]) }} as payload,
         {{ json_obj([('email', 'mp.email')]) }} as prior
@@ -87,7 +87,7 @@ multipub_rows as (
 
 not_active as (
     select
-        message_id, 'cupola' as system, 'org_person' as object, cast(null as varchar) as record_id,
+        message_id, 'cupola' as system, 'org_person' as object, cast(null as {{ string_type() }}) as record_id,
         'review' as action, 'review' as gate,
         case when cupola_state = 'inactive' then 'UPDATE_ON_INACTIVE' else 'ACTIVE_NEW_CONTACT' end as gate_reason,
         {{ json_obj([('email', 'new_email'), ('position', 'new_title')]) }} as payload, '{}' as prior

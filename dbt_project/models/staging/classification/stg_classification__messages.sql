@@ -20,12 +20,12 @@ renamed as (
         bounce_diagnostic,
         {{ norm_email('bounce_recipient') }} as bounce_recipient,
         evidence,
-        rule,
+        {{ adapter.quote('rule') }},
         identity_basis,
-        case when identity_ok then 1 else 0 end as is_identity_bound,
+        case when {{ is_true('identity_ok') }} then 1 else 0 end as is_identity_bound,
         {{ norm_email('speaks_for') }} as speaks_for,
         coalesce(sender_auth, 'none') as sender_auth,
-        case when qa_agreed is null then null when qa_agreed then 1 else 0 end as is_qa_agreed
+        case when qa_agreed is null then null when {{ is_true('qa_agreed') }} then 1 else 0 end as is_qa_agreed
     from source
 )
 
