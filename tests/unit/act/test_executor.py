@@ -147,7 +147,7 @@ def test_failed_retriable_write_is_retried_by_the_next_run(wh, cupola, writes, w
     second = execute(wh, writes[:1], writers, mode="apply", run_id="r2")
     assert second.counts == {"cupola": {"succeeded": 1}}
     [row] = write_log.fetch_rows(wh)
-    assert (row["run_id"], row["status"], row["attempts"]) == ("r2", "succeeded", 3)
+    assert (row["run_id"], row["healed_by_run_id"], row["status"], row["attempts"]) == ("r1", "r2", "succeeded", 3)
 
 
 def test_deactivation_share_above_limit_stops_before_writing(wh, cupola, writes, writers):
