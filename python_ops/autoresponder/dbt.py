@@ -14,7 +14,12 @@ DBT_PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
 
 
 class DbtFailed(AutoResponderError):
-    """dbt reported an error or a failed test."""
+    """dbt reported an error or a failed test; nothing has been written to any system yet.
+
+    Exit code 2 (bad input): a failed test is an input expectation the sources broke (a
+    duplicate or missing key in a snapshot: the message names the source file), and a model
+    error comes from data it cannot read or a warehouse it cannot open; either way the fix is in
+    the input or the configuration, and the run stopped before the act stage."""
 
 
 def dbt_vars(*, as_of: str, run_id: str, auto_add_replacements: bool = False,
@@ -87,11 +92,31 @@ def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path
             status = str(getattr(r.status, "value", r.status))
             counts[status] = counts.get(status, 0) + 1
             if status in ("error", "fail", "runtime error"):
-                failed.append(f"{r.node.unique_id}: {r.message}")
+                failed.append(_describe_failure(r))
     if not res.success or failed:
         detail = "; ".join(failed) or (str(res.exception) if res.exception else "see dbt logs")
-        raise DbtFailed(f"dbt {command} failed in {DBT_PROJECT_DIR}: {detail}")
+        raise DbtFailed(f"dbt {command} failed in {DBT_PROJECT_DIR}: {detail}; nothing was written to any system: "
+                        "fix the named input and run again")
     return counts
+
+
+def _describe_failure(r) -> str:
+    """One failed dbt node; a test on a landed source names the source file it came from."""
+    node = r.node
+    text = f"{node.unique_id}: {r.message}"
+    sources = [tuple(x) for x in (getattr(node, "sources", None) or [])]
+    meta = getattr(node, "test_metadata", None)
+    if node.resource_type == "test" and sources and meta is not None:
+        from autoresponder.land.snapshots import SALESFORCE_EXPORTS, SNAPSHOTS
+
+        files = {s.table: s.relpath for s in (*SNAPSHOTS, *SALESFORCE_EXPORTS)}
+        schema, table = sources[0][0], sources[0][-1]
+        where = files.get(f"{schema}.{table}", f"{schema}.{table}")
+        column = getattr(node, "column_name", None) or "a column"
+        rows = getattr(r, "failures", None)
+        text = (f"input check failed: {where}: {column} is not {meta.name.replace('_', ' ')} "
+                f"({rows} failing value(s); dbt test {node.unique_id})")
+    return text
 
 
 def parse_project() -> None:

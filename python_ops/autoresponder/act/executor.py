@@ -3,7 +3,8 @@
 `execute` in `plan` mode writes nothing and reports what would be written. In `apply` mode it:
 
 1. stops with `RunStopped` before any write when mark_inactive writes exceed
-   `max_deactivation_share` of the matched records;
+   `max_deactivation_share` of the matched records (in `plan` mode the report's `stopped` says
+   so and the pipeline raises `RunStopped` after writing the plan's run folder: exit 4 either way);
 2. skips writes whose key is already final in `ops.write_log` (a re-run writes nothing new);
 3. logs every remaining write `pending` before calling any writer;
 4. per system, in `SYSTEM_ORDER`, first lets the writer `heal` the writes an earlier run left
@@ -159,10 +160,11 @@ def execute(
 
     if mode == "plan":
         report.would_write = todo
-        if over:
+        if over:  # the plan is written, and the run still ends stopped (exit 4): an apply would stop here
             report.errors["run"] = _stop_text(
                 report.deactivation_share, max_deactivation_share, planned, matched_count
             )
+            report.stopped = f"deactivation guard (plan; apply would write nothing): {report.errors['run']}"
         return report
     if over:
         raise RunStopped(

@@ -169,6 +169,7 @@ def test_deactivation_share_over_limit_in_plan_mode_is_reported_not_raised(wh, w
         wh, writes, writers, mode="plan", run_id="r1", max_deactivation_share=0.1, matched_count=4
     )
     assert "run stopped before writing" in report.errors["run"]
+    assert report.stopped and "deactivation guard (plan" in report.stopped  # the pipeline then exits 4
 
 
 def test_missing_writer_fails_before_any_write(wh, cupola, writes, writers):
