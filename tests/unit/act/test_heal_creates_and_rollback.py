@@ -3,7 +3,6 @@ rows keep the run that planned them, so rollback of that run covers them. Real e
 
 from __future__ import annotations
 
-
 from autoresponder.act import write_log
 from autoresponder.act.executor import execute
 from autoresponder.act.rollback import rollback
