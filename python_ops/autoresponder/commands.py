@@ -18,7 +18,7 @@ from autoresponder.errors import (
     WritesFailed,
 )
 from autoresponder.pipeline import build_writers, connect_warehouse, run_pipeline
-from autoresponder.run import RunContext
+from autoresponder.run import RunContext, new_run_id
 
 
 def settings_from_args(args: argparse.Namespace, **overrides) -> Settings:
@@ -49,19 +49,26 @@ def _run_cli(settings: Settings, command: str) -> int:
     embedded CUPOLA seed and the raw snapshots each in one transaction); errors propagate as
     `AutoResponderError` and `cli.main` prints one `error:` line with the error's exit code.
     """
-    from autoresponder.act.failures import failed_writes
     from autoresponder.land.snapshots import preflight
     from autoresponder.runlock import RunLock
+
+    salesforce_csv = not (settings.salesforce_instance_url or settings.salesforce_username)
+    _print_warnings(preflight(Path(settings.sources_dir), salesforce_csv=salesforce_csv))
+    run_id = new_run_id()
+    with RunLock(Path(settings.warehouse), run_id, command):  # refused: no run folder, nothing touched
+        ctx = RunContext.create(settings, run_id=run_id)
+        ctx.verbose = True
+        return _run_locked(ctx, settings, command)
+
+
+def _run_locked(ctx: RunContext, settings: Settings, command: str) -> int:
+    """The run, once the run lock is held."""
+    from autoresponder.act.failures import failed_writes
     from autoresponder.systems.salesforce.client import auth_lost
     from autoresponder.systems.salesforce.errors import SalesforceAuthError
     from autoresponder.targets import check_apply_target, record_run
 
-    salesforce_csv = not (settings.salesforce_instance_url or settings.salesforce_username)
-    _print_warnings(preflight(Path(settings.sources_dir), salesforce_csv=salesforce_csv))
-    ctx = RunContext.create(settings)
-    ctx.verbose = True
-    with RunLock(ctx.warehouse, ctx.run_id, command), \
-            open_systems(settings, ctx.sources_dir, ctx.warehouse) as systems:
+    with open_systems(settings, ctx.sources_dir, ctx.warehouse) as systems:
         conn = connect_warehouse(ctx.warehouse)
         try:
             if ctx.mode == "apply":
