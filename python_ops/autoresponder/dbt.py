@@ -26,10 +26,15 @@ def dbt_vars(*, as_of: str, run_id: str, auto_add_replacements: bool = False,
              allow_reactivation: bool = False, our_domains: list[str] | None = None,
              min_auto_confidence: float | None = None, require_sender_authentication: bool = False) -> dict:
     """The dbt vars of one run. `min_auto_confidence` None -> the threshold chosen by the last
-    calibration (classify/rules/precision.json)."""
+    calibration (classify/rules/precision.json).
+
+    `run_id` is not passed: no model reads it (each row carries the `run_id` that landed its
+    message), and dbt re-parses the whole project whenever the command-line vars change, so a
+    var that differs on every run would cost every run a full parse. Runs with the same run date
+    and flags reuse the partial parse (`partial_parse.msgpack` in the dbt target folder)."""
+    del run_id
     return {
         "as_of": as_of,
-        "run_id": run_id,
         "auto_add_replacements": auto_add_replacements,
         "allow_reactivation": allow_reactivation,
         "our_domains": our_domains or ["example-research.com"],
