@@ -79,13 +79,16 @@ def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path
     """`dbt build` (or another command); raises DbtFailed naming the failing nodes.
 
     A run's `build` leaves out the dbt unit tests (fixed given/expect rows of the routing
-    models): they test the SQL, not the run's data, and the test suite runs them.
+    models): they test the SQL, not the run's data, and the test suite runs them; and it writes
+    no JSON artifacts.
     """
     from dbt.cli.main import dbtRunner
 
     argv = dbt_args(command, variables, target_path) + list(extra or [])
     if command == "build" and extra is None:
-        argv += ["--exclude-resource-type", "unit_test"]
+        # no JSON artifacts (manifest.json, run_results.json): nothing reads them and writing them
+        # costs a run seconds; the partial parse cache is kept, the stage log has the counts
+        argv += ["--exclude-resource-type", "unit_test", "--no-write-json"]
     if quiet:
         argv = ["--quiet", "--log-level", "error", *argv]
     with dbt_env(warehouse):
