@@ -13,6 +13,7 @@ import dagster as dg
 import pytest
 from dagster_dbt import DbtCliResource
 
+from autoresponder.emulators.salesforce.schema import FieldSpec
 from autoresponder.runlock import RunLock
 from dagster_defs.actions import DBT_EXECUTABLE, dbt_project
 from dagster_defs.definitions import all_assets
@@ -26,10 +27,19 @@ def _settings(sources: Path, tmp: Path, mode: str = "apply") -> AutoResponderRes
                                  runs_dir=str(tmp / "runs"), as_of=AS_OF, mode=mode)
 
 
-def _materialize(settings: AutoResponderResource, assets=None) -> dg.ExecuteInProcessResult:
+class TaskRefusingSystems(SystemsResource):
+    """The embedded systems, with an org whose admin made a Task field required: every Task fails."""
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        super().setup_for_execution(context)
+        self.systems.extra["salesforce_emulator"].state.add_field(
+            "Task", FieldSpec("Review_Code__c", "string", 20, nillable=False, custom=True))
+
+
+def _materialize(settings: AutoResponderResource, assets=None, systems=SystemsResource) -> dg.ExecuteInProcessResult:
     return dg.materialize(assets or all_assets, raise_on_error=False, resources={
         "autoresponder": settings,
-        "systems": SystemsResource(autoresponder=settings),
+        "systems": systems(autoresponder=settings),
         "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE),
     })
 
@@ -47,18 +57,23 @@ def _key(f: dict) -> tuple:
 
 
 @pytest.mark.slow
-def test_write_asset_fails_listing_every_failed_write_as_the_impact_report_does(sources: Path, tmp_path: Path,
-                                                                               monkeypatch) -> None:
+def test_write_asset_fails_listing_failed_writes_and_tasks_as_the_impact_report_does(sources: Path, tmp_path: Path,
+                                                                                      monkeypatch) -> None:
+    # every collection write loses some records to UNABLE_TO_LOCK_ROW, and the org refuses every Task
     monkeypatch.setenv("AUTORESPONDER_SALESFORCE_FAULTS",
                        json.dumps({"rate": 1.0, "kinds": ["UNABLE_TO_LOCK_ROW"], "seed": 1}))
-    result = _materialize(_settings(sources, tmp_path))
+    result = _materialize(_settings(sources, tmp_path), systems=TaskRefusingSystems)
     assert not result.success
     description, meta = _write_asset_failure(result)
     assert meta["exit_code"] == 3
     failed = meta["failed_writes"]
     assert failed and all(f["system"] == "salesforce" for f in failed)
-    assert all("UNABLE_TO_LOCK_ROW" in f["message"] for f in failed)
+    no_task = [f for f in failed if "Task was not created" in f["message"]]
+    locked = [f for f in failed if "UNABLE_TO_LOCK_ROW" in f["message"] and f not in no_task]
+    assert locked and no_task and len(locked) + len(no_task) == len(failed), [f["message"] for f in failed]
+    assert any("REQUIRED_FIELD_MISSING" in f["message"] for f in no_task)  # the org's own refusal, kept
     assert "write(s) failed" in description and "UNABLE_TO_LOCK_ROW" in description
+    assert "REQUIRED_FIELD_MISSING" in description
     # the run folder was written before the failure; its impact report lists exactly the same writes
     impact = json.loads((tmp_path / "runs" / result.run_id / "impact_report.json").read_text())
     assert sorted(map(_key, impact["failed_writes"])) == sorted(map(_key, failed))
