@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ from dagster_defs.definitions import all_assets
 from dagster_defs.resources import AutoResponderResource, SystemsResource
 
 AS_OF = "2026-11-25"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def _settings(sources: Path, tmp: Path, mode: str = "apply") -> AutoResponderResource:
@@ -36,12 +38,13 @@ class TaskRefusingSystems(SystemsResource):
             "Task", FieldSpec("Review_Code__c", "string", 20, nillable=False, custom=True))
 
 
+def _resources(settings: AutoResponderResource, systems=SystemsResource) -> dict:
+    return {"autoresponder": settings, "systems": systems(autoresponder=settings),
+            "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)}
+
+
 def _materialize(settings: AutoResponderResource, assets=None, systems=SystemsResource) -> dg.ExecuteInProcessResult:
-    return dg.materialize(assets or all_assets, raise_on_error=False, resources={
-        "autoresponder": settings,
-        "systems": systems(autoresponder=settings),
-        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE),
-    })
+    return dg.materialize(assets or all_assets, raise_on_error=False, resources=_resources(settings, systems))
 
 
 def _write_asset_failure(result: dg.ExecuteInProcessResult):
@@ -56,13 +59,25 @@ def _key(f: dict) -> tuple:
     return (f["system"], f.get("record_id"), f.get("action"), f["status"], f.get("message") or f.get("remote_message"))
 
 
+@pytest.fixture(scope="module")
+def faulted(tmp_path_factory) -> tuple[dg.ExecuteInProcessResult, Path]:
+    """One apply through Dagster where every collection write loses some records to
+    UNABLE_TO_LOCK_ROW and the org refuses every Task (a required Task field)."""
+    tmp = tmp_path_factory.mktemp("faulted")
+    sources = tmp / "sources"
+    shutil.copytree(SEEDS, sources)
+    os.environ["AUTORESPONDER_SALESFORCE_FAULTS"] = json.dumps({"rate": 1.0, "kinds": ["UNABLE_TO_LOCK_ROW"],
+                                                               "seed": 1})
+    try:
+        result = _materialize(_settings(sources, tmp), systems=TaskRefusingSystems)
+    finally:
+        del os.environ["AUTORESPONDER_SALESFORCE_FAULTS"]
+    return result, tmp
+
+
 @pytest.mark.slow
-def test_write_asset_fails_listing_failed_writes_and_tasks_as_the_impact_report_does(sources: Path, tmp_path: Path,
-                                                                                      monkeypatch) -> None:
-    # every collection write loses some records to UNABLE_TO_LOCK_ROW, and the org refuses every Task
-    monkeypatch.setenv("AUTORESPONDER_SALESFORCE_FAULTS",
-                       json.dumps({"rate": 1.0, "kinds": ["UNABLE_TO_LOCK_ROW"], "seed": 1}))
-    result = _materialize(_settings(sources, tmp_path), systems=TaskRefusingSystems)
+def test_write_asset_fails_listing_failed_writes_and_tasks_as_the_impact_report_does(faulted) -> None:
+    result, tmp = faulted
     assert not result.success
     description, meta = _write_asset_failure(result)
     assert meta["exit_code"] == 3
@@ -75,22 +90,30 @@ def test_write_asset_fails_listing_failed_writes_and_tasks_as_the_impact_report_
     assert "write(s) failed" in description and "UNABLE_TO_LOCK_ROW" in description
     assert "REQUIRED_FIELD_MISSING" in description
     # the run folder was written before the failure; its impact report lists exactly the same writes
-    impact = json.loads((tmp_path / "runs" / result.run_id / "impact_report.json").read_text())
+    impact = json.loads((tmp / "runs" / result.run_id / "impact_report.json").read_text())
     assert sorted(map(_key, impact["failed_writes"])) == sorted(map(_key, failed))
-    assert "## Failed writes" in (tmp_path / "runs" / result.run_id / "impact_report.md").read_text()
+    assert "## Failed writes" in (tmp / "runs" / result.run_id / "impact_report.md").read_text()
 
 
 @pytest.mark.slow
-def test_quota_guard_fails_the_write_asset_with_exit_code_4(sources: Path, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("AUTORESPONDER_SALESFORCE_MAX_API_SHARE", "0.0001")  # already passed after landing
-    result = _materialize(_settings(sources, tmp_path))
+def test_quota_guard_fails_the_write_asset_with_exit_code_4(faulted, monkeypatch) -> None:
+    # the next run of the write asset on that warehouse retries the failed writes, but the org's
+    # daily API usage is past the configured share: Salesforce writes stop, the rest stay pending
+    first, tmp = faulted
+    monkeypatch.setenv("AUTORESPONDER_SALESFORCE_MAX_API_SHARE", "1e-9")  # past it from the first request
+    result = dg.materialize(all_assets, raise_on_error=False, selection=[dg.AssetKey(["ops", "write_log"])],
+                            resources=_resources(_settings(tmp / "sources", tmp)))
     assert not result.success
     description, meta = _write_asset_failure(result)
     assert meta["exit_code"] == 4 and "daily API usage" in meta["stopped"]
     assert "stopped by a guard" in description and "salesforce_max_api_share" in description
-    impact = json.loads((tmp_path / "runs" / result.run_id / "impact_report.json").read_text())
+    [stop] = meta["failed_writes"]  # the same row the CLI's list has for a stopped system
+    assert (stop["system"], stop["status"], stop["record_id"]) == ("salesforce", "error", None)
+    assert stop["message"].startswith("stopped by a guard:") and "daily API usage" in stop["message"]
+    impact = json.loads((tmp / "runs" / result.run_id / "impact_report.json").read_text())
     assert "daily API usage" in impact["stopped"]
-    assert impact["writes_by_system"]["salesforce"] == {"pending": impact["writes_total"]["pending"]}
+    retried = impact["writes_by_system"]["salesforce"]
+    assert retried == {"pending": len(_write_asset_failure(first)[1]["failed_writes"])}
 
 
 def test_dagster_run_is_refused_while_a_cli_run_holds_the_lock(sources: Path, tmp_path: Path) -> None:
