@@ -279,18 +279,33 @@ def compare(clean: dict[str, Any], soak: dict[str, Any]) -> dict[str, Any]:
 # --- the soak ------------------------------------------------------------------------------------
 
 def _unfinished(work: Path) -> int:
+    """Writes a further run would still act on: `pending` and `failed_retriable`, and hand-offs
+    `skipped_dependency` whose CUPOLA write is now done (the next run emits them). A hand-off whose
+    CUPOLA write failed for good (`failed_terminal`, e.g. an inactive row) or was never planned stays
+    `skipped_dependency` in every run, the clean one too: re-running cannot change it."""
     import duckdb
+
+    from autoresponder.act.executor import _DEP_DONE, HANDOFF_DEPENDS_ON
 
     if not (work / "warehouse.duckdb").exists():
         return -1
     con = duckdb.connect(str(work / "warehouse.duckdb"), read_only=True)
     try:
-        return int(con.execute("select count(*) from ops.write_log where status in "
-                               "('pending', 'failed_retriable', 'skipped_dependency')").fetchone()[0])
+        n = int(con.execute("select count(*) from ops.write_log where status in "
+                            "('pending', 'failed_retriable')").fetchone()[0])
+        waiting = con.execute("select system, message_id, action from ops.write_log "
+                              "where status = 'skipped_dependency'").fetchall()
+        done = {(s, m, a) for s, m, a in con.execute(
+            "select system, message_id, action from ops.write_log where status in (?, ?)", list(_DEP_DONE)).fetchall()}
     except Exception:  # noqa: BLE001 - no write log yet
         return -1
     finally:
         con.close()
+    for system, message_id, action in waiting:
+        source, actions = HANDOFF_DEPENDS_ON.get(system, (None, {}))
+        if source and (source, message_id, actions.get(action, action)) in done:
+            n += 1
+    return n
 
 
 def soak(writes: int, kills: int, faults: float, seed: int = 0, workdir: Path | None = None,
