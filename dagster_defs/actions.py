@@ -68,26 +68,44 @@ ops_runs = dg.AssetSpec(
 
 @dg.asset(key=["ops", "write_log"], group_name="actions", deps=[dg.AssetKey(["marts", "fct_actions"])],
           kinds={"python", "duckdb"},
-          description="Executes the rows of fct_actions gated auto (apply) or lists them (plan).")
+          description="Executes the rows of fct_actions gated auto (apply) or lists them (plan). Fails, after "
+                      "writing the run folder, when writes failed (exit code 3) or a guard stopped the run (4), "
+                      "with the same list of failed writes as the CLI and the impact report.")
 def executed_writes(context: dg.AssetExecutionContext, autoresponder: AutoResponderResource,
                     systems: SystemsResource) -> dg.MaterializeResult:
     from autoresponder.act.failures import failed_writes
-    from autoresponder.errors import WritesFailed
+    from autoresponder.errors import EXIT_BAD_INPUT, EXIT_STOPPED, RunStopped, WritesFailed
+    from autoresponder.report.run_folder import write_run_folder
     from autoresponder.systems.salesforce.client import auth_lost
 
     ctx = autoresponder.run_context(context)
     conn = autoresponder.connect()
     try:
-        report = act(ctx, conn, build_writers(ctx, systems.systems, conn))
+        writers = build_writers(ctx, systems.systems, conn)
+        try:
+            report = act(ctx, conn, writers)
+        except RunStopped as exc:  # the deactivation guard, before any write
+            raise dg.Failure(description=f"stopped by a guard (exit code {EXIT_STOPPED}): {exc}",
+                             metadata={"failed_writes": dg.MetadataValue.json([]), "stopped": str(exc),
+                                       "exit_code": EXIT_STOPPED}) from exc
+        failures = failed_writes(report)
+        lost = auth_lost(systems.systems.salesforce)
+        if failures or lost or report.stopped:
+            # the run folder first (the downstream asset will not run), so the impact report lists them too
+            write_run_folder(ctx, conn, systems.systems, writers)
     finally:
         conn.close()
-    failures = failed_writes(report)
-    lost = auth_lost(systems.systems.salesforce)
-    if failures or lost:
-        # the same list the CLI's exit code 3 names; the asset fails so the run shows red
+    if failures or lost or report.stopped:
+        code = EXIT_STOPPED if report.stopped else EXIT_BAD_INPUT if lost else WritesFailed.exit_code
+        what = (f"stopped by a guard: {report.stopped}" if report.stopped else lost
+                if lost else str(WritesFailed(failures, ctx.run_id)))
+        listed = "; ".join(f"{f['system']} {f.get('object') or ''} {f.get('record_id') or ''} {f.get('action') or ''}: "
+                           f"{f['status']}: {f.get('message')}" for f in failures[:20])
+        more = f" (and {len(failures) - 20} more)" if len(failures) > 20 else ""
         raise dg.Failure(
-            description=lost or str(WritesFailed(failures, ctx.run_id)),
+            description=f"exit code {code}: {what}" + (f"\nfailed writes: {listed}{more}" if failures else ""),
             metadata={"failed_writes": dg.MetadataValue.json(failures), "counts": dg.MetadataValue.json(report.counts),
-                      "exit_code": 2 if lost else WritesFailed.exit_code})
+                      "stopped": report.stopped or "", "exit_code": code,
+                      "impact_report": dg.MetadataValue.path(str(ctx.run_dir / "impact_report.md"))})
     return dg.MaterializeResult(metadata={"counts": dg.MetadataValue.json(report.counts),
                                           "failed_writes": dg.MetadataValue.json([]), "mode": ctx.mode})

@@ -14,13 +14,32 @@ from autoresponder.run import RunContext
 
 
 class AutoResponderResource(dg.ConfigurableResource):
-    """Where the sources, warehouse and run folders are, the run date and the mode."""
+    """Where the sources, warehouse and run folders are, the run date and the mode.
+
+    For the length of a Dagster run it holds the warehouse's run lock, the one CLI `plan` /
+    `apply` take (runlock.py): a second run of either kind is refused naming this one, and this
+    run fails naming the holder when another run has it (DESIGN §10: one run at a time)."""
 
     sources_dir: str = "seeds"
     warehouse: str = "warehouse.duckdb"
     runs_dir: str = "runs"
     as_of: str | None = None
     mode: str = "plan"
+    _lock: Path | None = PrivateAttr(default=None)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        from autoresponder.runlock import acquire_shared
+
+        run = getattr(context, "run", None)
+        run_id = (run.run_id if run is not None else None) or "dagster"
+        self._lock = acquire_shared(Path(self.warehouse), run_id, f"dagster {self.mode}")
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        from autoresponder.runlock import release_shared
+
+        if self._lock is not None:
+            release_shared(self._lock)
+            self._lock = None
 
     def settings(self) -> Settings:
         return Settings(sources_dir=Path(self.sources_dir), warehouse=Path(self.warehouse),

@@ -2,7 +2,8 @@
 
 Exit codes (DESIGN §10): 0 all done; 2 bad input or configuration (one `error:` line naming
 the file, line, column and the fix; nothing half-written); 3 some writes failed (listed in the
-impact report with the remote's own message); 4 a guard stopped the run before writing.
+impact report with the remote's own message); 4 a guard stopped the run (deactivation guard,
+also for a plan; Salesforce quota guard).
 """
 
 from __future__ import annotations

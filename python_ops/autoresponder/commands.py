@@ -19,7 +19,7 @@ from autoresponder.errors import (
     WritesFailed,
 )
 from autoresponder.pipeline import build_writers, connect_warehouse, run_pipeline
-from autoresponder.run import RunContext
+from autoresponder.run import RunContext, new_run_id
 
 
 def settings_from_args(args: argparse.Namespace, **overrides) -> Settings:
@@ -52,14 +52,21 @@ def _run_cli(settings: Settings, command: str) -> int:
     """
     from autoresponder.land.snapshots import preflight
     from autoresponder.runlock import RunLock
-    from autoresponder.targets import check_apply_target, record_run
 
     salesforce_csv = not (settings.salesforce_instance_url or settings.salesforce_username)
     _print_warnings(preflight(Path(settings.sources_dir), salesforce_csv=salesforce_csv))
-    ctx = RunContext.create(settings)
-    ctx.verbose = True
-    with ExitStack() as mail, RunLock(ctx.warehouse, ctx.run_id, command), \
-            open_systems(settings, ctx.sources_dir, ctx.warehouse) as systems:
+    run_id = new_run_id()
+    with RunLock(Path(settings.warehouse), run_id, command):  # refused: no run folder, nothing touched
+        ctx = RunContext.create(settings, run_id=run_id)
+        ctx.verbose = True
+        return _run_locked(ctx, settings, command)
+
+
+def _run_locked(ctx: RunContext, settings: Settings, command: str) -> int:
+    """The run, once the run lock is held."""
+    from autoresponder.targets import check_apply_target, record_run
+
+    with ExitStack() as mail, open_systems(settings, ctx.sources_dir, ctx.warehouse) as systems:
         sink = _demo_mail_sink(ctx, mail) if command == "demo" else None
         conn = connect_warehouse(ctx.warehouse)
         try:

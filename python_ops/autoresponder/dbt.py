@@ -14,7 +14,12 @@ DBT_PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
 
 
 class DbtFailed(AutoResponderError):
-    """dbt reported an error or a failed test."""
+    """dbt reported an error or a failed test; nothing has been written to any system yet.
+
+    Exit code 2 (bad input): a failed test is an input expectation the sources broke (a
+    duplicate or missing key in a snapshot: the message names the source file), and a model
+    error comes from data it cannot read or a warehouse it cannot open; either way the fix is in
+    the input or the configuration, and the run stopped before the act stage."""
 
 
 def dbt_vars(*, as_of: str, run_id: str, auto_add_replacements: bool = False,
@@ -22,10 +27,15 @@ def dbt_vars(*, as_of: str, run_id: str, auto_add_replacements: bool = False,
              min_auto_confidence: float | None = None, require_sender_authentication: bool = False,
              ooo_buffer_business_days: int = 1, ooo_fallback_days: int = 14) -> dict:
     """The dbt vars of one run. `min_auto_confidence` None -> the threshold chosen by the last
-    calibration (classify/rules/precision.json)."""
+    calibration (classify/rules/precision.json).
+
+    `run_id` is not passed: no model reads it (each row carries the `run_id` that landed its
+    message), and dbt re-parses the whole project whenever the command-line vars change, so a
+    var that differs on every run would cost every run a full parse. Runs with the same run date
+    and flags reuse the partial parse (`partial_parse.msgpack` in the dbt target folder)."""
+    del run_id
     return {
         "as_of": as_of,
-        "run_id": run_id,
         "auto_add_replacements": auto_add_replacements,
         "allow_reactivation": allow_reactivation,
         "our_domains": our_domains or ["example-research.com"],
@@ -74,13 +84,16 @@ def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path
     """`dbt build` (or another command); raises DbtFailed naming the failing nodes.
 
     A run's `build` leaves out the dbt unit tests (fixed given/expect rows of the routing
-    models): they test the SQL, not the run's data, and the test suite runs them.
+    models): they test the SQL, not the run's data, and the test suite runs them; and it writes
+    no JSON artifacts.
     """
     from dbt.cli.main import dbtRunner
 
     argv = dbt_args(command, variables, target_path) + list(extra or [])
     if command == "build" and extra is None:
-        argv += ["--exclude-resource-type", "unit_test"]
+        # no JSON artifacts (manifest.json, run_results.json): nothing reads them and writing them
+        # costs a run seconds; the partial parse cache is kept, the stage log has the counts
+        argv += ["--exclude-resource-type", "unit_test", "--no-write-json"]
     if quiet:
         argv = ["--quiet", "--log-level", "error", *argv]
     with dbt_env(warehouse):
@@ -91,14 +104,34 @@ def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path
         for r in res.result.results:
             status = str(getattr(r.status, "value", r.status))
             if status in ("error", "fail", "runtime error"):
-                failed.append(f"{r.node.unique_id}: {r.message}")
+                failed.append(_describe_failure(r))
             if getattr(r.node, "resource_type", None) == "operation":  # on-run-start hooks: not a result
                 continue
             counts[status] = counts.get(status, 0) + 1
     if not res.success or failed:
         detail = "; ".join(failed) or (str(res.exception) if res.exception else "see dbt logs")
-        raise DbtFailed(f"dbt {command} failed in {DBT_PROJECT_DIR}: {detail}")
+        raise DbtFailed(f"dbt {command} failed in {DBT_PROJECT_DIR}: {detail}; nothing was written to any system: "
+                        "fix the named input and run again")
     return counts
+
+
+def _describe_failure(r) -> str:
+    """One failed dbt node; a test on a landed source names the source file it came from."""
+    node = r.node
+    text = f"{node.unique_id}: {r.message}"
+    sources = [tuple(x) for x in (getattr(node, "sources", None) or [])]
+    meta = getattr(node, "test_metadata", None)
+    if node.resource_type == "test" and sources and meta is not None:
+        from autoresponder.land.snapshots import SALESFORCE_EXPORTS, SNAPSHOTS
+
+        files = {s.table: s.relpath for s in (*SNAPSHOTS, *SALESFORCE_EXPORTS)}
+        schema, table = sources[0][0], sources[0][-1]
+        where = files.get(f"{schema}.{table}", f"{schema}.{table}")
+        column = getattr(node, "column_name", None) or "a column"
+        rows = getattr(r, "failures", None)
+        text = (f"input check failed: {where}: {column} is not {meta.name.replace('_', ' ')} "
+                f"({rows} failing value(s); dbt test {node.unique_id})")
+    return text
 
 
 def parse_project() -> None:

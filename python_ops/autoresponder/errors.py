@@ -6,9 +6,9 @@ Every class says whether retrying can help (`retriable`) and which process exit 
 | code | meaning |
 |---:|---|
 | 0 | all done |
-| 2 | bad input or configuration (sources, settings, credentials, an unknown run id, a held run lock) |
-| 3 | some writes failed (each listed in the impact report with the remote's own message) |
-| 4 | a guard stopped the run before writing (mass deactivation, failed input expectations) |
+| 2 | bad input or configuration (sources, settings, credentials, an unknown run id, a held run lock, a dbt build that fails on the input: `DbtFailed`) |
+| 3 | some writes failed (each listed in the impact report with the remote's own message; a missing Task counts) |
+| 4 | a guard stopped the run (mass deactivation, also in plan mode; the Salesforce quota guard) |
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ EXIT_STOPPED = 4
 EXIT_CODES_HELP = (
     "exit codes: 0 all done; 2 bad input or configuration (one 'error:' line naming the file and the fix, "
     "nothing half-written); 3 some writes failed (listed in the impact report with the remote's message); "
-    "4 a guard stopped the run before writing"
+    "4 a guard stopped the run (deactivation guard, also for a plan; Salesforce quota guard)"
 )
 
 
@@ -61,7 +61,8 @@ class RunLocked(AutoResponderError):
 
 
 class RunStopped(AutoResponderError):
-    """A guard stopped the run before any write (DESIGN §10)."""
+    """A guard stopped the run (DESIGN §10): the deactivation guard before any write (a plan that
+    trips it ends stopped too), or the Salesforce quota guard, the rest left `pending`."""
 
     exit_code = EXIT_STOPPED
 

@@ -3,6 +3,10 @@
 The lock is an `flock` on `<warehouse>.lock`, so the kernel releases it when the holder dies;
 the file also names the holder (run id, pid, start time, command) so a second run can say who
 holds it. A file naming a dead process is a stale lock: it is taken over with a warning.
+
+The CLI holds it with `with RunLock(...)`; a Dagster run holds it from its resources' setup to
+their teardown through `acquire_shared` / `release_shared`, which count the holders of one run in
+this process (several resources of one Dagster run share it; another run is refused).
 """
 
 from __future__ import annotations
@@ -100,3 +104,37 @@ class RunLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+_SHARED: dict[Path, list[Any]] = {}  # resolved lock path -> [RunLock, holders] in this process
+
+
+def acquire_shared(warehouse: Path, run_id: str, command: str) -> Path:
+    """Take the lock for `run_id`, or join it when this process already holds it for that run.
+
+    Returns the key to pass to `release_shared`.
+
+    Raises:
+        RunLocked: another run (another process, or another run of this one) holds it.
+    """
+    key = lock_path(warehouse).resolve()
+    held = _SHARED.get(key)
+    if held is not None and held[0].run_id == run_id:
+        held[1] += 1
+        return key
+    if held is not None:
+        raise RunLocked(f"{key}: another run holds the run lock: {_describe(_holder(key.read_text()))}; wait for it "
+                        "to finish and run again")
+    _SHARED[key] = [RunLock(warehouse, run_id, command).acquire(), 1]
+    return key
+
+
+def release_shared(key: Path) -> None:
+    """One holder of `acquire_shared` is done; the last one releases the lock."""
+    held = _SHARED.get(key)
+    if held is None:
+        return
+    held[1] -= 1
+    if held[1] <= 0:
+        del _SHARED[key]
+        held[0].release()

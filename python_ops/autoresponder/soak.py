@@ -10,6 +10,9 @@ Crash + fault soak of `apply`:
    connections = lost responses), `apply` in a subprocess SIGKILLed at K random instants spread
    over every stage (land, classify, dbt, act, between act and report, report), restarted until
    it exits cleanly with nothing left pending;
+   When the first kill falls between act and report (it needs no stage timing), that first soak
+   run goes alongside the clean run; restarts reuse the dbt parse of the clean run (a build
+   cache: same project and vars, dbt re-checks both);
 4. every remote's final state is compared with the clean run: Salesforce Contact/Lead values,
    Tasks (by the write key each carries), the CUPOLA store, the Hodor and SFMC hand-off rows of
    every run folder, and the write log.
@@ -276,18 +279,33 @@ def compare(clean: dict[str, Any], soak: dict[str, Any]) -> dict[str, Any]:
 # --- the soak ------------------------------------------------------------------------------------
 
 def _unfinished(work: Path) -> int:
+    """Writes a further run would still act on: `pending` and `failed_retriable`, and hand-offs
+    `skipped_dependency` whose CUPOLA write is now done (the next run emits them). A hand-off whose
+    CUPOLA write failed for good (`failed_terminal`, e.g. an inactive row) or was never planned stays
+    `skipped_dependency` in every run, the clean one too: re-running cannot change it."""
     import duckdb
+
+    from autoresponder.act.executor import _DEP_DONE, HANDOFF_DEPENDS_ON
 
     if not (work / "warehouse.duckdb").exists():
         return -1
     con = duckdb.connect(str(work / "warehouse.duckdb"), read_only=True)
     try:
-        return int(con.execute("select count(*) from ops.write_log where status in "
-                               "('pending', 'failed_retriable', 'skipped_dependency')").fetchone()[0])
+        n = int(con.execute("select count(*) from ops.write_log where status in "
+                            "('pending', 'failed_retriable')").fetchone()[0])
+        waiting = con.execute("select system, message_id, action from ops.write_log "
+                              "where status = 'skipped_dependency'").fetchall()
+        done = {(s, m, a) for s, m, a in con.execute(
+            "select system, message_id, action from ops.write_log where status in (?, ?)", list(_DEP_DONE)).fetchall()}
     except Exception:  # noqa: BLE001 - no write log yet
         return -1
     finally:
         con.close()
+    for system, message_id, action in waiting:
+        source, actions = HANDOFF_DEPENDS_ON.get(system, (None, {}))
+        if source and (source, message_id, actions.get(action, action)) in done:
+            n += 1
+    return n
 
 
 def soak(writes: int, kills: int, faults: float, seed: int = 0, workdir: Path | None = None,
@@ -307,25 +325,51 @@ def soak(writes: int, kills: int, faults: float, seed: int = 0, workdir: Path | 
         shutil.rmtree(root / d, ignore_errors=True)
         (root / d).mkdir()
 
-    emu = Emulator(sources, None)
-    try:
-        child = Child(sources, root / "clean", as_of, emu)
-        rc = child.wait()
-        if rc != 0:
-            raise RuntimeError(f"the clean run failed (exit {rc}): {child.lines[-5:]}")
-        timing = child.stage_seconds()
-        clean = snapshot(root / "clean", emu)
-    finally:
-        emu.stop()
-    say(f"clean run done: {timing}")
-
     plan = [STAGES[i % len(STAGES)] if i < len(STAGES) else rng.choice(("act", "act", "dbt", "land", "report",
                                                                           "between", "classify"))
             for i in range(kills)]
     rng.shuffle(plan)
     if stages:
         plan = [stages[i % len(stages)] for i in range(kills)]
-    emu = Emulator(sources, {"rate": faults, "kinds": FAULT_KINDS, "seed": seed} if faults > 0 else None)
+    faulty = {"rate": faults, "kinds": FAULT_KINDS, "seed": seed} if faults > 0 else None
+
+    clean_emu = Emulator(sources, None)
+    emu: Emulator | None = None
+    first: tuple[Child, list[bool], threading.Thread] | None = None
+    try:
+        child = Child(sources, root / "clean", as_of, clean_emu)
+        if plan and plan[0] == "between":
+            # a kill between act and report needs no stage timing: the first soak run goes alongside
+            # the clean run (its own emulator, warehouse and store), its killer waiting for the marker
+            emu = Emulator(sources, faulty)
+            run1 = Child(sources, root / "soak", as_of, emu, pause=60)
+            got: list[bool] = []
+            killer = threading.Thread(target=lambda: got.append(_maybe_kill(run1, "between", {}, rng)), daemon=True)
+            killer.start()
+            first = (run1, got, killer)
+        rc = child.wait()
+        if rc != 0:
+            raise RuntimeError(f"the clean run failed (exit {rc}): {child.lines[-5:]}")
+        timing = child.stage_seconds()
+        clean = snapshot(root / "clean", clean_emu)
+    except BaseException:
+        if first is not None:
+            first[0].kill()
+        if emu is not None:
+            emu.stop()
+        raise
+    finally:
+        clean_emu.stop()
+    say(f"clean run done: {timing}")
+    # the dbt project parsed by the clean run is a build cache: the soak's runs reuse it (same project,
+    # same vars; dbt checks both and re-parses what changed), so a restart pays only the build
+    parsed = root / "clean" / "dbt_target" / "partial_parse.msgpack"
+    if parsed.exists() and not (root / "soak" / "dbt_target" / parsed.name).exists():
+        (root / "soak" / "dbt_target").mkdir(parents=True, exist_ok=True)
+        shutil.copy2(parsed, root / "soak" / "dbt_target" / parsed.name)
+
+    if emu is None:
+        emu = Emulator(sources, faulty)
     done_kills: list[str] = []
     runs = 0
     exit_codes: list[int] = []
@@ -333,10 +377,17 @@ def soak(writes: int, kills: int, faults: float, seed: int = 0, workdir: Path | 
         limit = max_runs or (kills * 3 + 10)
         while runs < limit:
             target = plan[len(done_kills)] if len(done_kills) < len(plan) else None
-            child = Child(sources, root / "soak", as_of, emu, pause=60 if target == "between" else 0)
             runs += 1
-            killed = _maybe_kill(child, target, timing, rng) if target else False
-            rc = child.wait()
+            if first is not None:  # started alongside the clean run
+                child, got, killer = first
+                first = None
+                rc = child.wait()
+                killer.join()
+                killed = bool(got and got[0])
+            else:
+                child = Child(sources, root / "soak", as_of, emu, pause=60 if target == "between" else 0)
+                killed = _maybe_kill(child, target, timing, rng) if target else False
+                rc = child.wait()
             if killed:
                 done_kills.append(target or "")
                 say(f"run {runs}: killed in {target}")

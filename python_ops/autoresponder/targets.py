@@ -92,14 +92,19 @@ def check_apply_target(conn: Any, current: dict[str, str]) -> None:
 
 def check_rollback_target(conn: Any, run_id: str, current: dict[str, str]) -> None:
     """Rollback of `run_id` refuses (exit 2) an unknown run and systems other than the run's own."""
+    if _exists(conn, "write_log"):
+        from autoresponder.act.write_log import ensure_write_log
+
+        ensure_write_log(conn)  # a warehouse of an older release gains healed_by_run_id
     known = _exists(conn, "write_log") and conn.execute(
-        "select count(*) from ops.write_log where run_id = ?", [run_id]).fetchone()[0]
+        "select count(*) from ops.write_log where ? in (run_id, healed_by_run_id)", [run_id]).fetchone()[0]
     recorded = run_targets(conn, run_id)
     if not known and recorded is None:
         raise UnknownRunError(f"rollback: no run {run_id!r} in the write log of this warehouse; list the runs "
                               "with: select distinct run_id from ops.write_log (or look in runs/)")
     wrote_sf = _exists(conn, "write_log") and conn.execute(
-        "select count(*) from ops.write_log where run_id = ? and system = 'salesforce'", [run_id]).fetchone()[0]
+        "select count(*) from ops.write_log where ? in (run_id, healed_by_run_id) and system = 'salesforce'",
+        [run_id]).fetchone()[0]
     if recorded is None or not wrote_sf or not current:
         return
     was, now = recorded.get("salesforce"), current.get("salesforce")

@@ -189,3 +189,31 @@ def test_exit_codes_0_3_4_through_the_real_cli(tmp_path: Path, sources: Path) ->
     (line,) = error_lines(failed)
     assert "write(s) failed" in line and "UNABLE_TO_LOCK_ROW" in line
     assert "## Failed writes" in failed.stdout and "UNABLE_TO_LOCK_ROW" in failed.stdout
+
+
+def test_a_plan_that_trips_the_deactivation_guard_exits_4_after_writing_its_run_folder(tmp_path: Path,
+                                                                                       sources: Path) -> None:
+    proc = cli(*run_args("plan", tmp_path, sources), cwd=tmp_path, env={"AUTORESPONDER_MAX_DEACTIVATION_SHARE": "0.0"})
+    assert proc.returncode == 4, proc.stderr[-3000:]
+    (line,) = error_lines(proc)
+    assert "deactivation guard" in line and "max_deactivation_share" in line and "apply would write nothing" in line
+    [run_dir] = (tmp_path / "runs").iterdir()
+    impact = json.loads((run_dir / "impact_report.json").read_text())
+    assert "max_deactivation_share" in impact["stopped"] and impact["mode"] == "plan"
+    assert impact["planned_auto_writes"] > 0 and impact["records_deactivated"] == 0
+    assert "Run stopped by a guard" in (run_dir / "impact_report.md").read_text()
+
+
+def test_a_dbt_input_check_that_fails_exits_2_naming_the_source_file(tmp_path: Path, sources: Path) -> None:
+    prospects = sources / "hodor" / "prospects.csv"
+    rows = prospects.read_text(encoding="utf-8").splitlines()
+    prospects.write_text("\n".join([*rows, rows[1]]) + "\n", encoding="utf-8")  # one prospect_id twice
+    proc = cli(*run_args("apply", tmp_path, sources), cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr[-3000:]
+    (line,) = error_lines(proc)
+    assert "hodor/prospects.csv" in line and "prospect_id is not unique" in line
+    assert "nothing was written to any system" in line and "Traceback" not in proc.stderr
+    conn = duckdb.connect(str(tmp_path / "wh" / "w.duckdb"), read_only=True)
+    assert not conn.execute("select count(*) from information_schema.tables where table_schema = 'ops' "
+                            "and table_name = 'write_log'").fetchone()[0]
+    conn.close()

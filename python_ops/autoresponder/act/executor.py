@@ -3,7 +3,8 @@
 `execute` in `plan` mode writes nothing and reports what would be written. In `apply` mode it:
 
 1. stops with `RunStopped` before any write when mark_inactive writes exceed
-   `max_deactivation_share` of the matched records;
+   `max_deactivation_share` of the matched records (in `plan` mode the report's `stopped` says
+   so and the pipeline raises `RunStopped` after writing the plan's run folder: exit 4 either way);
 2. skips writes whose key is already final in `ops.write_log` (a re-run writes nothing new);
 3. logs every remaining write `pending` before calling any writer;
 4. per system, in `SYSTEM_ORDER`, first lets the writer `heal` the writes an earlier run left
@@ -29,6 +30,7 @@ after the report is written.
 
 from __future__ import annotations
 
+import inspect
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -158,10 +160,11 @@ def execute(
 
     if mode == "plan":
         report.would_write = todo
-        if over:
+        if over:  # the plan is written, and the run still ends stopped (exit 4): an apply would stop here
             report.errors["run"] = _stop_text(
                 report.deactivation_share, max_deactivation_share, planned, matched_count
             )
+            report.stopped = f"deactivation guard (plan; apply would write nothing): {report.errors['run']}"
         return report
     if over:
         raise RunStopped(
@@ -175,12 +178,13 @@ def execute(
     write_log.insert_pending(conn, todo, run_id)
     # pending: crashed between remote write and log; failed_retriable: may have committed before the error
     recovering = {(s, k) for (s, k), st in known.items() if st in write_log.RECOVERING_STATUSES}
+    logged_at = write_log.logged_at(conn, recovering)  # when each was first logged: heal dates creates by it
     for system in _ordered(todo):
         batch = [w for w in todo if w.system == system]
         priors = {w.idempotency_key: w.prior for w in batch}
         blocked = _blocked_by_dependency(conn, batch) if system in HANDOFF_DEPENDS_ON else {}
         try:
-            outcomes = _run_system(writers[system], batch, recovering, report, blocked)
+            outcomes = _run_system(writers[system], batch, recovering, report, blocked, logged_at)
         except RunStopped as exc:  # a guard: keep what finished, the rest stays pending
             done = list(getattr(exc, "outcomes", None) or [])
             write_log.mark_outcomes(conn, system, done, priors)
@@ -241,13 +245,16 @@ def _from_log(r: dict[str, Any], run_id: str) -> PlannedWrite:
 
 def _run_system(
     writer: Writer, batch: list[PlannedWrite], recovering: set[tuple[str, str]], report: ExecutionReport,
-    blocked: dict[str, WriteOutcome] | None = None,
+    blocked: dict[str, WriteOutcome] | None = None, logged_at: dict[tuple[str, str], float] | None = None,
 ) -> list[WriteOutcome]:
     healed: dict[str, WriteOutcome] = {}
     to_heal = [w for w in batch if (w.system, w.idempotency_key) in recovering]
     heal = getattr(writer, "heal", None)
     if to_heal and callable(heal):
-        for w, o in zip(to_heal, heal(to_heal), strict=True):
+        kwargs = {}
+        if "logged_at" in inspect.signature(heal).parameters:  # a writer that dates what it finds
+            kwargs["logged_at"] = {k: t for (s, k), t in (logged_at or {}).items() if s == to_heal[0].system}
+        for w, o in zip(to_heal, heal(to_heal, **kwargs), strict=True):
             if o is not None:
                 healed[w.idempotency_key] = o
                 report.healed.append(w.idempotency_key)

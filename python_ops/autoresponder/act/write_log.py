@@ -13,6 +13,12 @@ re-runs skip them.
 * `skipped_dependency`: not written because the write it follows did not land (a Hodor row whose
   CUPOLA write failed or was refused); not final, so a later run emits it once CUPOLA succeeds.
 
+A row keeps the `run_id` of the run that planned and first logged it. A later run that takes
+the row over (heals a `pending` row a crash left, or retries a failed one) records itself in
+`healed_by_run_id`; `fetch_rows(run_id=R)` returns the rows R logged and the rows R finished, so
+the rollback of either run covers a healed write (the restoring write's key derives from the
+original key, so restoring it twice writes once).
+
 When a writer reports the live value it read just before writing (`WriteOutcome.observed
 ["prior"]`), that value is merged into `prior`, so the rollback plan restores what was really
 there rather than the snapshot's copy.
@@ -50,12 +56,14 @@ create table if not exists ops.write_log (
     remote_message varchar,
     created_at timestamp not null default current_timestamp,
     updated_at timestamp not null default current_timestamp,
+    healed_by_run_id varchar,
     primary key (system, idempotency_key)
 );
+alter table ops.write_log add column if not exists healed_by_run_id varchar;
 """
 COLUMNS = (
     "system", "idempotency_key", "run_id", "message_id", "object", "record_id", "action", "payload",
-    "prior", "status", "attempts", "remote_id", "remote_message", "created_at", "updated_at",
+    "prior", "status", "attempts", "remote_id", "remote_message", "created_at", "updated_at", "healed_by_run_id",
 )  # fmt: skip
 
 
@@ -104,7 +112,8 @@ def insert_pending(conn: Any, writes: list[PlannedWrite], run_id: str) -> None:
     """Log `writes` as `pending` for `run_id` before any writer is called.
 
     A key already logged with a non-final status (an earlier failure or crash) is taken over
-    by this run: its row goes back to `pending` with this `run_id`; attempts accumulate.
+    by this run: its row goes back to `pending`, keeps the `run_id` of the run that logged it
+    and names this run in `healed_by_run_id`; attempts accumulate.
     One statement for the whole batch (columns passed as lists), so thousands of writes are cheap.
     """
     if not writes:
@@ -124,8 +133,9 @@ def insert_pending(conn: Any, writes: list[PlannedWrite], run_id: str) -> None:
         "insert into ops.write_log (system, idempotency_key, message_id, object, record_id, action, payload,"
         " prior, run_id, status, attempts)"
         f" select *, ? as run_id, 'pending' as status, 0 as attempts from ({_unnest_select(names, ('varchar',) * 8)})"
-        " on conflict (system, idempotency_key) do update set status = 'pending', run_id = excluded.run_id,"
-        " updated_at = now()",
+        " on conflict (system, idempotency_key) do update set status = 'pending',"
+        " healed_by_run_id = case when excluded.run_id <> ops.write_log.run_id then excluded.run_id"
+        " else ops.write_log.healed_by_run_id end, updated_at = now()",
         [run_id, *columns],  # parameters bind in order of appearance
     )
 
@@ -168,6 +178,20 @@ def mark_outcomes(
     )
 
 
+def logged_at(conn: Any, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], float]:
+    """(system, key) -> epoch seconds when the row was first logged (`created_at`, session time zone)."""
+    keys = list(keys)
+    if not keys:
+        return {}
+    rows = conn.execute(
+        "select l.system, l.idempotency_key, epoch(l.created_at::timestamptz) from ops.write_log l"
+        " join (select unnest(?::varchar[]) as system, unnest(?::varchar[]) as idempotency_key) k"
+        " using (system, idempotency_key)",
+        [[s for s, _ in keys], [k for _, k in keys]],
+    ).fetchall()
+    return {(s, k): float(t) for s, k, t in rows}
+
+
 def unfinished_rows(conn: Any, statuses: tuple[str, ...] = RECOVERING_STATUSES) -> list[dict[str, Any]]:
     """Rows an earlier run left in one of `statuses` (default: pending or failed_retriable)."""
     marks = ", ".join("?" for _ in statuses)
@@ -183,12 +207,14 @@ def _decode(row: dict[str, Any]) -> dict[str, Any]:
 
 def fetch_rows(conn: Any, run_id: str | None = None,
                status: str | tuple[str, ...] | None = None) -> list[dict[str, Any]]:
-    """Log rows as dicts (payload and prior decoded), oldest first; `status`: one or several."""
+    """Log rows as dicts (payload and prior decoded), oldest first; `status`: one or several.
+
+    `run_id`: the rows that run logged and the rows it finished for an earlier run (healed)."""
     sql = f"select {', '.join(COLUMNS)} from ops.write_log where true"
     params: list[Any] = []
     if run_id is not None:
-        sql += " and run_id = ?"
-        params.append(run_id)
+        sql += " and (run_id = ? or healed_by_run_id = ?)"
+        params.extend([run_id, run_id])
     if status is not None:
         wanted = (status,) if isinstance(status, str) else tuple(status)
         sql += f" and status in ({', '.join('?' for _ in wanted)})"

@@ -147,7 +147,7 @@ def test_failed_retriable_write_is_retried_by_the_next_run(wh, cupola, writes, w
     second = execute(wh, writes[:1], writers, mode="apply", run_id="r2")
     assert second.counts == {"cupola": {"succeeded": 1}}
     [row] = write_log.fetch_rows(wh)
-    assert (row["run_id"], row["status"], row["attempts"]) == ("r2", "succeeded", 3)
+    assert (row["run_id"], row["healed_by_run_id"], row["status"], row["attempts"]) == ("r1", "r2", "succeeded", 3)
 
 
 def test_deactivation_share_above_limit_stops_before_writing(wh, cupola, writes, writers):
@@ -169,6 +169,7 @@ def test_deactivation_share_over_limit_in_plan_mode_is_reported_not_raised(wh, w
         wh, writes, writers, mode="plan", run_id="r1", max_deactivation_share=0.1, matched_count=4
     )
     assert "run stopped before writing" in report.errors["run"]
+    assert report.stopped and "deactivation guard (plan" in report.stopped  # the pipeline then exits 4
 
 
 def test_missing_writer_fails_before_any_write(wh, cupola, writes, writers):

@@ -13,7 +13,10 @@
 
 `heal` resolves writes an interrupted run left `pending` (a kill mid-PATCH) or
 `failed_retriable`: it reads the record and its Tasks; `succeeded` when both carry the write
-(value and key marker), else the PATCH is re-sent and the Task created once.
+(value and key marker), else the PATCH is re-sent and the Task created once. A `create` (a
+replacement Contact, an Account) is looked up by Email / Name: a record created after the write
+was logged is the interrupted run's own POST, so the write `succeeded` and a Contact's missing
+Task is created once; a record older than the log row existed before: `skipped_noop`, no Task.
 
 Quota guard: before every write request the org's daily API usage (`Sforce-Limit-Info:
 api-usage=N/M`, which simple-salesforce keeps in `sf.api_usage`; else GET `limits`) is compared
@@ -24,6 +27,7 @@ outcomes already final, and the other writes stay `pending` for the next run.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from datetime import UTC, datetime
 from typing import Any
 
 from simple_salesforce import Salesforce
@@ -139,15 +143,27 @@ class SalesforceWriter:
                 or o.observed.get("object") not in ("Contact", "Lead")]
 
     # heal ---------------------------------------------------------------------------------
-    def heal(self, writes: list[PlannedWrite]) -> list[WriteOutcome | None]:
+    def heal(self, writes: list[PlannedWrite],
+             logged_at: dict[str, float] | None = None) -> list[WriteOutcome | None]:
         """Resolve writes an interrupted run may have sent: read the record and its Tasks.
 
         `succeeded` when the record holds the value and a Task carries the write's key; when the
         record holds the value but no Task does, the PATCH is re-sent and the Task created (a
         Task failure leaves it `failed_retriable`); otherwise None (apply decides, with the
-        usual no-op and conflict checks). Creates are left to `apply` (found by email)."""
+        usual no-op and conflict checks).
+
+        Creates: the record is found by Email (Contact) or Name (Account). Found with a Task
+        carrying the key: `succeeded`. Found without it and created at or after the write was
+        logged (`logged_at`: key -> epoch seconds of its write-log row, less `CLOCK_SKEW_S`):
+        the interrupted run created it, so `succeeded` and its Task is created now. Found but
+        older: `skipped_noop` (someone else's record; nothing written, no Task). Not found: None
+        (apply creates it)."""
         healed: dict[str, WriteOutcome] = {}
         resend: list[PlannedWrite] = []
+        created_written: list[tuple[PlannedWrite, str]] = []
+        created_outcomes: dict[str, WriteOutcome] = {}
+        self._heal_creates([w for w in writes if w.action == "create"], logged_at or {}, healed,
+                           created_outcomes, created_written)
         by_object: dict[str, list[PlannedWrite]] = defaultdict(list)
         for w in writes:
             if w.action != "create" and w.record_id and w.payload:
@@ -170,15 +186,15 @@ class SalesforceWriter:
                         observed={"healed": True, "task_id": keys.get(w.idempotency_key)})
                 else:
                     resend.append(w)
-        if resend:
-            outcomes: dict[str, WriteOutcome] = {}
-            written: list[tuple[PlannedWrite, str]] = []
+        if resend or created_written:
+            outcomes: dict[str, WriteOutcome] = dict(created_outcomes)
+            written: list[tuple[PlannedWrite, str]] = list(created_written)
             try:
                 for sobject in sorted({w.object for w in resend}):
                     group = [w for w in resend if w.object == sobject]
                     for round_units in _rounds(sobject, group):
                         self._send_updates(sobject, round_units, outcomes, written, note="re-sent by heal")
-                if written:
+                if written and self.create_tasks:
                     self.tasks_created += create_tasks(self.caller, written, outcomes, batch_size=self.batch_size,
                                                        before_write=self.guard)
             except SalesforceQuotaStop as stop:
@@ -186,6 +202,67 @@ class SalesforceWriter:
                 raise
             healed.update(outcomes)
         return [healed.get(w.idempotency_key) for w in writes]
+
+    def _heal_creates(self, creates: list[PlannedWrite], logged_at: dict[str, float],
+                      healed: dict[str, WriteOutcome], outcomes: dict[str, WriteOutcome],
+                      written: list[tuple[PlannedWrite, str]]) -> None:
+        """Creates an interrupted run may have POSTed (see `heal`): final outcomes go to `healed`;
+        Contacts this write created whose Task is missing go to `outcomes` and `written`."""
+        lookup = {"Contact": "Email", "Account": "Name"}
+        by_object: dict[str, list[tuple[PlannedWrite, str]]] = defaultdict(list)
+        for w in creates:
+            field = lookup.get(w.object)
+            value = str(w.payload.get(field) or "").strip() if field else ""
+            if value:
+                by_object[w.object].append((w, value))
+        for sobject, group in by_object.items():
+            field = lookup[sobject]
+            try:
+                found = self._find_created(sobject, field, [v for _, v in group])
+                keys = task_keys(self.caller, [rid for rid, _ in found.values()], batch_size=self.batch_size) \
+                    if self.create_tasks and sobject == "Contact" else {}
+            except SalesforceApiError:
+                continue  # cannot tell: apply decides (it finds the record by the same field)
+            for w, value in group:
+                hit = found.get(value.lower())
+                if hit is None:
+                    continue  # the POST never landed: apply creates it
+                rid, created = hit
+                key = w.idempotency_key
+                if key in keys:
+                    healed[key] = WriteOutcome(
+                        key, "succeeded", remote_id=rid, attempts=0,
+                        message=f"healed: {sobject} {rid} was created by this write and its Task carries its key",
+                        observed={"healed": True, "object": sobject, "task_id": keys[key]})
+                    continue
+                since = logged_at.get(key)
+                if since is not None and (created is None or created < since - CLOCK_SKEW_S):
+                    healed[key] = WriteOutcome(
+                        key, "skipped_noop", remote_id=rid, attempts=0, observed={"object": sobject},
+                        message=f"a {sobject} with this {field} existed before this write was logged "
+                                f"({rid}, created {_iso(created)}); nothing written")
+                    continue
+                when = "after this write was logged" if since is not None else "since it was planned"
+                outcomes[key] = WriteOutcome(
+                    key, "succeeded", remote_id=rid, attempts=0, observed={"healed": True, "object": sobject},
+                    message=f"healed: {sobject} {rid} was created by the interrupted run (created {when})"
+                            + ("; its missing Task created now" if self.create_tasks and sobject == "Contact"
+                               else ""))
+                if sobject == "Contact":
+                    written.append((w, rid))
+                else:
+                    healed[key] = outcomes.pop(key)
+
+    def _find_created(self, sobject: str, field: str, values: list[str]) -> dict[str, tuple[str, float | None]]:
+        """Lower-cased value -> (Id, CreatedDate as epoch seconds) of existing records."""
+        found: dict[str, tuple[str, float | None]] = {}
+        for start in range(0, len(values), self.batch_size):
+            part = values[start:start + self.batch_size]
+            soql = format_soql(f"SELECT Id, {field}, CreatedDate FROM {sobject} WHERE {field} IN {{vals}}", vals=part)
+            for rec in query_records(self.caller, soql):
+                if rec.get(field):
+                    found.setdefault(str(rec[field]).strip().lower(), (rec["Id"], _epoch(rec.get("CreatedDate"))))
+        return found
 
     # reads ------------------------------------------------------------------------------
     def _read(self, sobject: str, ids: list[str], fields: list[str]) -> dict[str, dict[str, Any] | None]:
@@ -386,6 +463,26 @@ class SalesforceWriter:
     def stats(self) -> dict[str, Any]:
         return {"requests": self.request_counts, "retries": dict(self.caller.retries),
                 "reauthentications": self.caller.reauthentications, "tasks_created": self.tasks_created}
+
+
+CLOCK_SKEW_S = 300.0  # the org's clock against ours when comparing CreatedDate with the write log
+
+
+def _epoch(text: Any) -> float | None:
+    """Salesforce datetime text (`2026-11-25T10:00:00.000+0000`) as epoch seconds; None if absent."""
+    if not text:
+        return None
+    try:
+        return datetime.strptime(str(text).replace("Z", "+0000"), "%Y-%m-%dT%H:%M:%S.%f%z").timestamp()
+    except ValueError:
+        try:
+            return datetime.fromisoformat(str(text)).timestamp()
+        except ValueError:
+            return None
+
+
+def _iso(epoch: float | None) -> str:
+    return "unknown" if epoch is None else datetime.fromtimestamp(epoch, UTC).isoformat(timespec="seconds")
 
 
 def _rounds(sobject: str, group: list[PlannedWrite]) -> list[list[Unit]]:
