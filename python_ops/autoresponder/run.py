@@ -13,6 +13,12 @@ from pathlib import Path
 from autoresponder.config import Settings
 
 
+def run_id_at(when: datetime | None = None) -> str:
+    """A run id as the CLI names runs and their folders: UTC time to the millisecond, `...Z`."""
+    when = (when or datetime.now(UTC)).astimezone(UTC)
+    return f"{when.strftime('%Y%m%dT%H%M%S%f')[:-3]}Z"
+
+
 @dataclass
 class RunContext:
     """Everything a stage needs to know about the run it belongs to."""
@@ -32,7 +38,7 @@ class RunContext:
     def create(cls, settings: Settings, *, run_id: str | None = None) -> RunContext:
         as_of = settings.as_of or date.today().isoformat()
         date.fromisoformat(as_of)  # a bad --as-of fails here, before any work
-        run_id = run_id or f"{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%f')[:-3]}Z"
+        run_id = run_id or run_id_at()
         run_dir = Path(settings.runs_dir) / run_id
         run_dir.mkdir(parents=True, exist_ok=True)
         return cls(settings=settings, run_id=run_id, as_of=as_of, mode=settings.mode,

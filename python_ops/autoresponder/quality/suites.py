@@ -57,6 +57,7 @@ class Suite:
     # "growing": at least the previous count (tables that only accumulate); None: no bound
     row_count: str | None = None
     description: str = ""
+    references: tuple[str, ...] = ()  # other tables the batch query reads (landed first)
 
     @property
     def asset_key(self) -> list[str]:
@@ -132,7 +133,8 @@ INPUT_SUITES: tuple[Suite, ...] = (
            _true("person_exists"), _true("org_exists")),
           row_count="bounded",
           description="CUPOLA org-person rows: unique ids, valid emails, Active/Inactive, parseable dates, "
-                      "every row points at a person and an org."),
+                      "every row points at a person and an org.",
+          references=("raw.cupola_persons", "raw.cupola_orgs")),
     Suite("inputs.raw_multipub_subscriptions", "input", "raw.multipub_subscriptions",
           "select subscription_id, subscriber_id, lower(trim(email)) as email, subscription_type, status, "
           "strftime(start_date, '%Y-%m-%d') as start_date, strftime(end_date, '%Y-%m-%d') as end_date, "
