@@ -10,7 +10,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
-from autoresponder.dbt import DBT_PROJECT_DIR, dbt_env, dbt_vars_for, parse_project
+from autoresponder.dbt import DBT_PROJECT_DIR, dbt_env, parse_project, run_vars
 from autoresponder.pipeline import act, build_writers
 from dagster_defs.quality import OWNERS
 from dagster_defs.resources import AutoResponderResource, SystemsResource
@@ -44,7 +44,7 @@ class Translator(DagsterDbtTranslator):
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=Translator())
 def routing_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, autoresponder: AutoResponderResource):
     ctx = autoresponder.run_context(context)
-    variables = dbt_vars_for(ctx.settings, as_of=ctx.as_of, run_id=ctx.run_id)
+    variables = run_vars(ctx)  # exactly the CLI's vars (autoresponder.dbt.dbt_vars_for)
     with dbt_env(ctx.warehouse):
         events = list(dbt.cli(["build", "--vars", json.dumps(variables)], context=context).stream())
     yield from with_row_counts(events, autoresponder)

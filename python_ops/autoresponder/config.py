@@ -68,3 +68,8 @@ class Settings(BaseSettings):
     llm_timeout_s: float = 30.0
     smtp_host: str = "127.0.0.1"
     smtp_port: int = 0
+
+
+def default_setting(name: str):
+    """The default of one setting, as written above (the one place each default lives)."""
+    return Settings.model_fields[name].get_default(call_default_factory=True)

@@ -17,28 +17,35 @@ class DbtFailed(AutoResponderError):
     """dbt reported an error or a failed test."""
 
 
-def dbt_vars(*, as_of: str, run_id: str, auto_add_replacements: bool = False,
-             allow_reactivation: bool = False, our_domains: list[str] | None = None,
-             min_auto_confidence: float | None = None, require_sender_authentication: bool = False) -> dict:
-    """The dbt vars of one run. `min_auto_confidence` None -> the threshold chosen by the last
-    calibration (classify/rules/precision.json)."""
+def dbt_vars_for(settings, *, as_of: str, run_id: str) -> dict:
+    """The dbt vars of one run, from `Settings`: the one function the CLI and Dagster call.
+
+    The routing flags have no defaults in `dbt_project.yml`: each default lives in `config.py`,
+    and a standalone `dbt` needs `--vars "$(autoresponder dbt-vars)"`. `min_auto_confidence`
+    None -> the threshold chosen by the last calibration (classify/rules/precision.json).
+    """
     return {
         "as_of": as_of,
         "run_id": run_id,
-        "auto_add_replacements": auto_add_replacements,
-        "allow_reactivation": allow_reactivation,
-        "our_domains": our_domains or ["example-research.com"],
-        "min_auto_confidence": threshold() if min_auto_confidence is None else float(min_auto_confidence),
-        "require_sender_authentication": bool(require_sender_authentication),
+        "auto_add_replacements": bool(settings.auto_add_replacements),
+        "allow_reactivation": bool(settings.allow_reactivation),
+        "our_domains": list(settings.our_domains),
+        "min_auto_confidence": threshold() if settings.min_auto_confidence is None
+        else float(settings.min_auto_confidence),
+        "require_sender_authentication": bool(settings.require_sender_authentication),
     }
 
 
-def dbt_vars_for(settings, *, as_of: str, run_id: str) -> dict:
-    """The dbt vars from `Settings`: one place for the CLI and Dagster alike."""
-    return dbt_vars(as_of=as_of, run_id=run_id, auto_add_replacements=settings.auto_add_replacements,
-                    allow_reactivation=settings.allow_reactivation, our_domains=settings.our_domains,
-                    min_auto_confidence=settings.min_auto_confidence,
-                    require_sender_authentication=settings.require_sender_authentication)
+def dbt_vars(*, as_of: str, run_id: str, **settings) -> dict:
+    """`dbt_vars_for` of `Settings(**settings)` (defaults and `AUTORESPONDER_*` for the rest)."""
+    from autoresponder.config import Settings
+
+    return dbt_vars_for(Settings(**settings), as_of=as_of, run_id=run_id)
+
+
+def run_vars(ctx) -> dict:
+    """The dbt vars of a run context (CLI `transform` and the Dagster dbt asset alike)."""
+    return dbt_vars_for(ctx.settings, as_of=ctx.as_of, run_id=ctx.run_id)
 
 
 @contextmanager
@@ -96,8 +103,13 @@ def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path
 
 def parse_project() -> None:
     """Write `target/manifest.json` (what dagster-dbt loads) without touching the warehouse."""
+    from datetime import date
+
     from dbt.cli.main import dbtRunner
 
-    res = dbtRunner().invoke(["--quiet", "parse", *dbt_args("parse")[1:]])
+    from autoresponder.config import Settings
+
+    variables = dbt_vars_for(Settings(), as_of=date.today().isoformat(), run_id="parse")
+    res = dbtRunner().invoke(["--quiet", "parse", *dbt_args("parse", variables)[1:]])
     if not res.success:
         raise DbtFailed(f"dbt parse failed in {DBT_PROJECT_DIR}: {res.exception}")

@@ -122,11 +122,10 @@ def write_replacements(conn: duckdb.DuckDBPyConnection) -> None:
 
 def transform(ctx: RunContext) -> dict:
     """dbt build: staging, matches, routing, marts and their tests (the warehouse must be closed)."""
-    from autoresponder.dbt import dbt_vars_for, run_dbt
+    from autoresponder.dbt import run_dbt, run_vars
 
-    s = ctx.settings
     with ctx.stage("dbt"):
-        variables = dbt_vars_for(s, as_of=ctx.as_of, run_id=ctx.run_id)
+        variables = run_vars(ctx)
         counts = run_dbt("build", ctx.warehouse, variables, target_path=ctx.warehouse.parent / "dbt_target")
         ctx.log("dbt", f"dbt build: {counts}")
     return counts
