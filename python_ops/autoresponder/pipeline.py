@@ -158,9 +158,14 @@ def act(ctx: RunContext, conn: duckdb.DuckDBPyConnection, writers: dict) -> Any:
     from autoresponder.act.executor import execute
 
     if ctx.settings.data_quality:  # the Dagster path validates inputs in the landing assets' checks
+        from autoresponder.quality.validate import InputExpectationsFailed, build_docs
         from autoresponder.quality.validate import check_inputs as guard
 
-        guard(conn, ctx.run_id, ctx.mode)
+        try:
+            guard(conn, ctx.run_id, ctx.mode)
+        except InputExpectationsFailed:
+            build_docs(ctx.run_dir)  # the failing expectations, readable in the run folder
+            raise
     with ctx.stage("act"):
         writes = planned_writes(conn)
         report = execute(conn, writes, writers, mode=ctx.mode, run_id=ctx.run_id,

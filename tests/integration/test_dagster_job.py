@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 from dagster_dbt import DbtCliResource
 
 from dagster_defs.actions import DBT_EXECUTABLE, dbt_project
@@ -41,3 +42,30 @@ def test_materialising_every_asset_writes_the_run_folder_and_the_writes(sources:
     assert materialised["raw/cupola_persons"]["dagster/row_count"].value == 30
     assert materialised["run_folder"]["impact_report"].value.startswith("#")
     assert materialised["raw/emails"]["run_id"].value == run_dir.name
+
+
+def test_a_failed_input_check_stops_the_apply_writes(sources: Path, tmp_path: Path) -> None:
+    with (sources / "cupola" / "org_persons.csv").open("a", encoding="utf-8") as fh:
+        fh.write("9999,999999,201,Analyst,ghost@acme.com,Active,2024-01-08\n")  # no person 999999
+    settings = AutoResponderResource(sources_dir=str(sources), warehouse=str(tmp_path / "w.duckdb"),
+                                     runs_dir=str(tmp_path / "runs"), as_of="2026-11-25", mode="apply")
+    result = dg.materialize(all_assets, raise_on_error=False, resources={
+        "autoresponder": settings,
+        "systems": SystemsResource(autoresponder=settings),
+        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE),
+    })
+    assert not result.success
+    failed = {c.check_name for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"
+              for c in [e.event_specific_data] if not c.passed}
+    assert failed == {"gx_inputs_raw_cupola_org_persons"}
+    (step,) = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+    assert step.step_key == "ops__write_log"
+    assert "input data-quality expectations failed, nothing was written" in str(step.event_specific_data.error)
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    try:  # nothing written: the write log was never even created
+        assert conn.execute("select count(*) from information_schema.tables where table_schema = 'ops' "
+                            "and table_name = 'write_log'").fetchone()[0] == 0
+    finally:
+        conn.close()
+    (run_dir,) = (tmp_path / "runs").iterdir()
+    assert (run_dir / "data_docs" / "index.html").is_file()
