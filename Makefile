@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # the date seeds/ was written for (Multipub windows, return dates); `autoresponder demo` alone uses today
 DEMO_AS_OF ?= 2026-11-25
 
-.PHONY: demo test lint dagster lock clean compile-tsql docs odbc
+.PHONY: demo test lint dagster lock clean compile-tsql docs odbc data-docs-screenshot
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,12 @@ lint: $(STAMP)
 dagster: $(STAMP)
 	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/.dagster_home} && mkdir -p $$DAGSTER_HOME && \
 	  DAGSTER_HOME=$$DAGSTER_HOME $(BIN)/dagster dev -m dagster_defs.definitions
+
+# docs/data_docs.png: the newest run's Data Docs page of the CUPOLA org-person input suite, in headless Chromium
+data-docs-screenshot:
+	@page=$$(ls -t runs/*/data_docs/validations/inputs/raw_cupola_org_persons/*/*/*.html | head -1) && \
+	  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,1600 \
+	    --screenshot=docs/data_docs.png "file://$(CURDIR)/$$page"
 
 lock:
 	$(BIN)/pip install -q pip-tools

@@ -10,8 +10,9 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
-from autoresponder.dbt import DBT_PROJECT_DIR, dbt_env, dbt_vars_for, parse_project
+from autoresponder.dbt import DBT_PROJECT_DIR, dbt_env, parse_project, run_vars
 from autoresponder.pipeline import act, build_writers, ensure_ops_tables
+from dagster_defs.quality import OWNERS
 from dagster_defs.resources import AutoResponderResource, SystemsResource
 
 DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt")  # the venv's dbt, even when PATH lacks it
@@ -36,6 +37,9 @@ class Translator(DagsterDbtTranslator):
         path = str(dbt_resource_props.get("original_file_path", ""))
         return "outputs" if "/documents/" in path else "actions"
 
+    def get_owners(self, dbt_resource_props: Mapping[str, Any]) -> list[str]:
+        return OWNERS
+
 
 # the audit views read ops.write_log, which executed_writes writes after the action table
 AUDIT_MODELS = "path:models/marts/audit"
@@ -43,10 +47,29 @@ AUDIT_MODELS = "path:models/marts/audit"
 
 def _dbt_build(context: dg.AssetExecutionContext, dbt: DbtCliResource, autoresponder: AutoResponderResource):
     ctx = autoresponder.run_context(context)
-    variables = dbt_vars_for(ctx.settings, as_of=ctx.as_of, run_id=ctx.run_id)
+    variables = run_vars(ctx)  # exactly the CLI's vars (autoresponder.dbt.dbt_vars_for)
     ensure_ops_tables(ctx.warehouse)
     with dbt_env(ctx.warehouse):
-        yield from dbt.cli(["build", "--vars", json.dumps(variables)], context=context).stream()
+        events = list(dbt.cli(["build", "--vars", json.dumps(variables)], context=context).stream())
+    yield from with_row_counts(events, autoresponder)
+
+
+def with_row_counts(events: list, autoresponder: AutoResponderResource):
+    """Each model's row count as `dagster/row_count`, read once dbt has let go of the warehouse
+    (dagster-dbt's `fetch_row_counts` keeps a differently configured DuckDB connection open,
+    which the next step's connection then cannot join)."""
+    nodes = json.loads(dbt_project.manifest_path.read_text(encoding="utf-8"))["nodes"]
+    conn = autoresponder.connect()
+    try:
+        for event in events:
+            uid = (getattr(event, "metadata", None) or {}).get("unique_id")
+            node = nodes.get(getattr(uid, "value", uid))
+            if isinstance(event, dg.Output) and node is not None and node.get("resource_type") == "model":
+                rows = conn.execute(f'select count(*) from "{node["schema"]}"."{node["alias"]}"').fetchone()[0]
+                event = event.with_metadata({**event.metadata, "dagster/row_count": dg.MetadataValue.int(rows)})
+            yield event
+    finally:
+        conn.close()
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=Translator(),
@@ -67,10 +90,11 @@ ops_runs = dg.AssetSpec(
 
 
 @dg.asset(key=["ops", "write_log"], group_name="actions", deps=[dg.AssetKey(["marts", "fct_actions"])],
-          kinds={"python", "duckdb"},
-          description="Executes the rows of fct_actions gated auto (apply) or lists them (plan). Fails, after "
-                      "writing the run folder, when writes failed (exit code 3) or a guard stopped the run (4), "
-                      "with the same list of failed writes as the CLI and the impact report.")
+          kinds={"python", "duckdb"}, owners=OWNERS,
+          description="Executes the rows of fct_actions gated auto or approved (apply) or lists them (plan); one "
+                      "row per write (system + idempotency key) in ops.write_log. Fails, after writing the run "
+                      "folder, when writes failed (exit code 3) or a guard stopped the run (4), with the same "
+                      "list of failed writes as the CLI and the impact report.")
 def executed_writes(context: dg.AssetExecutionContext, autoresponder: AutoResponderResource,
                     systems: SystemsResource) -> dg.MaterializeResult:
     from autoresponder.act.failures import failed_writes
@@ -108,4 +132,13 @@ def executed_writes(context: dg.AssetExecutionContext, autoresponder: AutoRespon
                       "stopped": report.stopped or "", "exit_code": code,
                       "impact_report": dg.MetadataValue.path(str(ctx.run_dir / "impact_report.md"))})
     return dg.MaterializeResult(metadata={"counts": dg.MetadataValue.json(report.counts),
-                                          "failed_writes": dg.MetadataValue.json([]), "mode": ctx.mode})
+                                          "failed_writes": dg.MetadataValue.json([]), "mode": ctx.mode,
+                                          "dagster/row_count": dg.MetadataValue.int(_write_log_rows(autoresponder))})
+
+
+def _write_log_rows(autoresponder: AutoResponderResource) -> int:
+    conn = autoresponder.connect()
+    try:
+        return conn.execute("select count(*) from ops.write_log").fetchone()[0]
+    finally:
+        conn.close()

@@ -4,7 +4,7 @@
 import dagster as dg
 from dagster_dbt import DbtCliResource
 
-from dagster_defs import actions, classification, landing, outputs
+from dagster_defs import actions, classification, landing, outputs, quality, sensors
 from dagster_defs.resources import AutoResponderResource, SystemsResource
 
 all_assets = [
@@ -13,15 +13,17 @@ all_assets = [
     actions.routing_models, actions.executed_writes, actions.audit_models, actions.ops_runs,
     outputs.run_folder,
 ]
+all_checks = [quality.output_checks]
 
-settings = AutoResponderResource()  # defaults: seeds/, warehouse.duckdb, runs/, plan mode
-pipeline_job = dg.define_asset_job("autoresponder_pipeline", selection=dg.AssetSelection.all())
+# unset fields come from Settings (config.py defaults, then AUTORESPONDER_* variables), as in the CLI
+settings = AutoResponderResource()
 
 defs = dg.Definitions(
     assets=[*all_assets, *outputs.review_tables],
-    jobs=[pipeline_job],
-    schedules=[dg.ScheduleDefinition(job=pipeline_job, cron_schedule="0 6 * * *",
-                                     default_status=dg.DefaultScheduleStatus.STOPPED)],
+    asset_checks=all_checks,
+    jobs=[sensors.plan_job, sensors.apply_job],
+    schedules=[sensors.daily_plan],
+    sensors=[sensors.new_emails_sensor],
     resources={
         "autoresponder": settings,
         "systems": SystemsResource(autoresponder=settings),

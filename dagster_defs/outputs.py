@@ -5,11 +5,13 @@ import dagster as dg
 
 from autoresponder.pipeline import notify
 from autoresponder.report.run_folder import write_run_folder
+from dagster_defs.quality import OWNERS
 from dagster_defs.resources import AutoResponderResource, SystemsResource
 
 
-@dg.asset(group_name="outputs", deps=[dg.AssetKey(["ops", "write_log"])], kinds={"python"},
-          description="runs/<run_id>/: documents, audit logs, rollback plan, impact report.")
+@dg.asset(group_name="outputs", deps=[dg.AssetKey(["ops", "write_log"])], kinds={"python", "csv"}, owners=OWNERS,
+          description="runs/<run_id>/ (named as the CLI names run folders): documents, audit logs, rollback "
+                      "plan, impact report; the impact report is this asset's Markdown metadata.")
 def run_folder(context: dg.AssetExecutionContext, autoresponder: AutoResponderResource,
                systems: SystemsResource) -> dg.MaterializeResult:
     ctx = autoresponder.run_context(context)
@@ -20,7 +22,10 @@ def run_folder(context: dg.AssetExecutionContext, autoresponder: AutoResponderRe
         notifications = notify(ctx, conn)
     finally:
         conn.close()
+    report = ctx.run_dir / "impact_report.md"
     return dg.MaterializeResult(metadata={
+        "impact_report": dg.MetadataValue.md(report.read_text(encoding="utf-8") if report.exists() else ""),
+        "run_id": ctx.run_id,
         "run_dir": dg.MetadataValue.path(str(ctx.run_dir)),
         "total_processed": impact["total_processed"],
         "records_deactivated": impact["records_deactivated"],

@@ -10,21 +10,26 @@ from pydantic import PrivateAttr
 from autoresponder.config import Settings
 from autoresponder.connections import Connections, open_systems
 from autoresponder.pipeline import connect_warehouse
-from autoresponder.run import RunContext
+from autoresponder.run import RunContext, run_id_at
 
 
 class AutoResponderResource(dg.ConfigurableResource):
-    """Where the sources, warehouse and run folders are, the run date and the mode.
+    """Where the sources, warehouse and run folders are, the run date, the mode and the routing
+    flags. A field left unset (None) takes its value from `Settings` (config.py defaults, then
+    the `AUTORESPONDER_*` environment), exactly as the CLI does.
 
     For the length of a Dagster run it holds the warehouse's run lock, the one CLI `plan` /
     `apply` take (runlock.py): a second run of either kind is refused naming this one, and this
     run fails naming the holder when another run has it (DESIGN §10: one run at a time)."""
 
-    sources_dir: str = "seeds"
-    warehouse: str = "warehouse.duckdb"
-    runs_dir: str = "runs"
+    sources_dir: str | None = None
+    warehouse: str | None = None
+    runs_dir: str | None = None
     as_of: str | None = None
-    mode: str = "plan"
+    mode: str | None = None
+    auto_add_replacements: bool | None = None
+    allow_reactivation: bool | None = None
+    our_domains: list[str] | None = None
     _lock: Path | None = PrivateAttr(default=None)
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
@@ -32,7 +37,8 @@ class AutoResponderResource(dg.ConfigurableResource):
 
         run = getattr(context, "run", None)
         run_id = (run.run_id if run is not None else None) or "dagster"
-        self._lock = acquire_shared(Path(self.warehouse), run_id, f"dagster {self.mode}")
+        settings = self.settings()
+        self._lock = acquire_shared(Path(settings.warehouse), run_id, f"dagster {settings.mode}")
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
         from autoresponder.runlock import release_shared
@@ -42,14 +48,23 @@ class AutoResponderResource(dg.ConfigurableResource):
             self._lock = None
 
     def settings(self) -> Settings:
-        return Settings(sources_dir=Path(self.sources_dir), warehouse=Path(self.warehouse),
-                        runs_dir=Path(self.runs_dir), as_of=self.as_of, mode=self.mode)
+        given = {"sources_dir": self.sources_dir, "warehouse": self.warehouse, "runs_dir": self.runs_dir,
+                 "as_of": self.as_of, "mode": self.mode, "auto_add_replacements": self.auto_add_replacements,
+                 "allow_reactivation": self.allow_reactivation, "our_domains": self.our_domains}
+        return Settings(**{k: v for k, v in given.items() if v is not None})
 
-    def run_context(self, context: dg.AssetExecutionContext) -> RunContext:
-        return RunContext.create(self.settings(), run_id=context.run_id)
+    def run_context(self, context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext) -> RunContext:
+        return RunContext.create(self.settings(), run_id=cli_run_id(context))
 
     def connect(self):
-        return connect_warehouse(Path(self.warehouse))
+        return connect_warehouse(self.settings().warehouse)
+
+
+def cli_run_id(context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext) -> str:
+    """The run id (and run folder name) of a Dagster run, named as the CLI names its runs: the
+    time the Dagster run was created, so every step of the run agrees on it."""
+    record = context.instance.get_run_record_by_id(context.run.run_id)
+    return run_id_at(record.create_timestamp if record is not None else None)
 
 
 class SystemsResource(dg.ConfigurableResource):
@@ -63,8 +78,7 @@ class SystemsResource(dg.ConfigurableResource):
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         self._stack = ExitStack()
         self._systems = self._stack.enter_context(
-            open_systems(self.autoresponder.settings(), Path(self.autoresponder.sources_dir),
-                             Path(self.autoresponder.warehouse)))
+            open_systems(settings := self.autoresponder.settings(), settings.sources_dir, settings.warehouse))
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
         if self._stack is not None:

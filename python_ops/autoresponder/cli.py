@@ -120,6 +120,17 @@ def _calibrate(args: argparse.Namespace) -> int:
     return calibrate_main(args)
 
 
+def _dbt_vars(args: argparse.Namespace) -> int:
+    import json
+
+    from autoresponder.commands import settings_from_args
+    from autoresponder.dbt import dbt_vars_for
+
+    settings = settings_from_args(args)
+    print(json.dumps(dbt_vars_for(settings, as_of=settings.as_of or date.today().isoformat(), run_id=args.run_id)))
+    return 0
+
+
 def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--sources", default=None, help="source directory in the DESIGN §3 layout")
     p.add_argument("--warehouse", default=None, help="DuckDB file (default warehouse.duckdb)")
@@ -160,6 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default=None, help="default AUTORESPONDER_SERVE_HOST (127.0.0.1)")
     p.add_argument("--port", type=int, default=None, help="default AUTORESPONDER_SERVE_PORT (8765)")
     _add_run_options(p)
+    p = cmd("dbt-vars", _dbt_vars, "the dbt vars a run passes, from the settings, as JSON (dbt --vars)")
+    p.add_argument("--as-of", dest="as_of", type=iso_date, default=None, help="run date (default today)")
+    p.add_argument("--run-id", dest="run_id", default="manual")
 
     p = cmd("classify", _classify, "classify messages, one JSON object per message on stdout")
     p.add_argument("paths", nargs="+")

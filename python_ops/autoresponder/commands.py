@@ -192,7 +192,8 @@ def rollback_main(args: argparse.Namespace) -> int:
             ctx = RunContext(settings=settings, run_id=rollback_id, as_of=settings.as_of or "",
                              mode="apply", sources_dir=Path(settings.sources_dir), warehouse=warehouse,
                              run_dir=Path(settings.runs_dir) / rollback_id)
-            code = rollback_with(args, writers_factory=lambda conn, _wh: build_writers(ctx, systems, conn))
+            code = rollback_with(args, writers_factory=lambda conn, _wh: build_writers(ctx, systems, conn),
+                                 settings=settings)
             _record_exit(warehouse, rollback_id, EXIT_WRITES_FAILED if code else 0)
     return EXIT_WRITES_FAILED if code else 0
 

@@ -25,6 +25,12 @@ class Settings(BaseSettings):
     auto_add_replacements: bool = False
     allow_reactivation: bool = False
     max_deactivation_share: float = 0.5  # stop before writing when exceeded (DESIGN §10)
+    # Great Expectations suites (gx/): inputs guard apply (exit 4), outputs are reported, Data Docs
+    # go to runs/<run_id>/data_docs/; a table's row count must stay within these shares of the
+    # previous successful run's (tables that only grow: at least the previous count)
+    data_quality: bool = True
+    quality_row_count_min_ratio: float = Field(0.5, ge=0)
+    quality_row_count_max_ratio: float = Field(2.0, gt=0)
     # DESIGN §5 LOW_CONFIDENCE gate; None -> the threshold chosen by `autoresponder calibrate`
     min_auto_confidence: float | None = None
     # DESIGN §10 / RFC 8601: authserv-ids whose Authentication-Results count (empty: only the topmost header)
@@ -100,3 +106,8 @@ class Settings(BaseSettings):
     serve_host: str = "127.0.0.1"
     serve_port: int = 8765
     review_max_upload_bytes: int = Field(5_000_000, gt=0)
+
+
+def default_setting(name: str):
+    """The default of one setting, as written above (the one place each default lives)."""
+    return Settings.model_fields[name].get_default(call_default_factory=True)

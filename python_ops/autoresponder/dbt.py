@@ -22,38 +22,42 @@ class DbtFailed(AutoResponderError):
     the input or the configuration, and the run stopped before the act stage."""
 
 
-def dbt_vars(*, as_of: str, run_id: str, auto_add_replacements: bool = False,
-             allow_reactivation: bool = False, our_domains: list[str] | None = None,
-             min_auto_confidence: float | None = None, require_sender_authentication: bool = False,
-             ooo_buffer_business_days: int = 1, ooo_fallback_days: int = 14) -> dict:
-    """The dbt vars of one run. `min_auto_confidence` None -> the threshold chosen by the last
-    calibration (classify/rules/precision.json).
+def dbt_vars_for(settings, *, as_of: str, run_id: str) -> dict:
+    """The dbt vars of one run, from `Settings`: the one function the CLI and Dagster call.
+
+    The routing flags have no defaults in `dbt_project.yml`: each default lives in `config.py`,
+    and a standalone `dbt` needs `--vars "$(autoresponder dbt-vars)"`. `min_auto_confidence`
+    None -> the threshold chosen by the last calibration (classify/rules/precision.json).
 
     `run_id` is not passed: no model reads it (each row carries the `run_id` that landed its
     message), and dbt re-parses the whole project whenever the command-line vars change, so a
     var that differs on every run would cost every run a full parse. Runs with the same run date
-    and flags reuse the partial parse (`partial_parse.msgpack` in the dbt target folder)."""
+    and flags reuse the partial parse (`partial_parse.msgpack` in the dbt target folder).
+    """
     del run_id
     return {
         "as_of": as_of,
-        "auto_add_replacements": auto_add_replacements,
-        "allow_reactivation": allow_reactivation,
-        "our_domains": our_domains or ["example-research.com"],
-        "min_auto_confidence": threshold() if min_auto_confidence is None else float(min_auto_confidence),
-        "require_sender_authentication": bool(require_sender_authentication),
-        "ooo_buffer_business_days": int(ooo_buffer_business_days),
-        "ooo_fallback_days": int(ooo_fallback_days),
+        "auto_add_replacements": bool(settings.auto_add_replacements),
+        "allow_reactivation": bool(settings.allow_reactivation),
+        "our_domains": list(settings.our_domains),
+        "min_auto_confidence": threshold() if settings.min_auto_confidence is None
+        else float(settings.min_auto_confidence),
+        "require_sender_authentication": bool(settings.require_sender_authentication),
+        "ooo_buffer_business_days": int(settings.ooo_buffer_business_days),
+        "ooo_fallback_days": int(settings.ooo_fallback_days),
     }
 
 
-def dbt_vars_for(settings, *, as_of: str, run_id: str) -> dict:
-    """The dbt vars from `Settings`: one place for the CLI and Dagster alike."""
-    return dbt_vars(as_of=as_of, run_id=run_id, auto_add_replacements=settings.auto_add_replacements,
-                    allow_reactivation=settings.allow_reactivation, our_domains=settings.our_domains,
-                    min_auto_confidence=settings.min_auto_confidence,
-                    require_sender_authentication=settings.require_sender_authentication,
-                    ooo_buffer_business_days=settings.ooo_buffer_business_days,
-                    ooo_fallback_days=settings.ooo_fallback_days)
+def dbt_vars(*, as_of: str, run_id: str, **settings) -> dict:
+    """`dbt_vars_for` of `Settings(**settings)` (defaults and `AUTORESPONDER_*` for the rest)."""
+    from autoresponder.config import Settings
+
+    return dbt_vars_for(Settings(**settings), as_of=as_of, run_id=run_id)
+
+
+def run_vars(ctx) -> dict:
+    """The dbt vars of a run context (CLI `transform` and the Dagster dbt asset alike)."""
+    return dbt_vars_for(ctx.settings, as_of=ctx.as_of, run_id=ctx.run_id)
 
 
 @contextmanager
@@ -136,9 +140,14 @@ def _describe_failure(r) -> str:
 
 def parse_project() -> None:
     """Write `target/manifest.json` (what dagster-dbt loads) without touching the warehouse."""
+    from datetime import date
+
     from dbt.cli.main import dbtRunner
 
-    res = dbtRunner().invoke(["--quiet", "parse", *dbt_args("parse")[1:]])
+    from autoresponder.config import Settings
+
+    variables = dbt_vars_for(Settings(), as_of=date.today().isoformat(), run_id="parse")
+    res = dbtRunner().invoke(["--quiet", "parse", *dbt_args("parse", variables)[1:]])
     if not res.success:
         raise DbtFailed(f"dbt parse failed in {DBT_PROJECT_DIR}: {res.exception}")
 
@@ -156,7 +165,12 @@ def generate_docs(warehouse: Path, target_path: Path) -> int:
     warehouse, target_path = Path(warehouse).resolve(), Path(target_path).resolve()
     if not warehouse.is_file():
         raise DbtFailed(f"{warehouse}: no warehouse to document; run `make demo` first (or pass WAREHOUSE=FILE)")
-    argv = ["--quiet", "docs", "generate", *dbt_args("docs", target_path=target_path)[1:],
+    from datetime import date
+
+    from autoresponder.config import Settings
+
+    variables = dbt_vars_for(Settings(), as_of=date.today().isoformat(), run_id="docs")
+    argv = ["--quiet", "docs", "generate", *dbt_args("docs", variables, target_path=target_path)[1:],
             "--log-path", str(target_path / "logs")]
     with dbt_env(warehouse):
         res = dbtRunner().invoke(argv)

@@ -52,6 +52,48 @@ def land(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections)
     return {"emails": emails.as_dict(), "snapshots": snapshots, "salesforce": sf_stats}
 
 
+def check_inputs(ctx: RunContext, conn: duckdb.DuckDBPyConnection) -> list[str]:
+    """Great Expectations suites on the landed inputs (`quality.suites.INPUT_SUITES`).
+
+    A failure stops `apply` here, before anything is classified or written (exit 4, the failing
+    expectations named); `plan` goes on and returns them for the report."""
+    if not ctx.settings.data_quality:
+        return []
+    from autoresponder.quality.validate import build_docs, check_inputs, validate_inputs
+
+    with ctx.stage("quality_inputs"):
+        results = validate_inputs(conn, ctx.run_dir, ctx.run_id, ctx.settings)
+        failures = [line for r in results for line in r.failure_lines()]
+        ctx.log("quality_inputs", f"{sum(r.success for r in results)}/{len(results)} input suites passed",
+                failures=failures)
+        ctx.facts["quality_inputs"] = failures
+        if failures and ctx.mode == "apply":
+            build_docs(ctx.run_dir)
+        check_inputs(conn, ctx.run_id, ctx.mode)
+    return failures
+
+
+def check_outputs(ctx: RunContext, conn: duckdb.DuckDBPyConnection) -> list[str]:
+    """Great Expectations suites on the marts, the documents and the write log; then Data Docs
+    of the whole run in `runs/<run_id>/data_docs/`. Failures are reported, not raised: the
+    writes they describe are made."""
+    if not ctx.settings.data_quality:
+        return []
+    from autoresponder.act.write_log import ensure_write_log
+    from autoresponder.quality.suites import OUTPUT_SUITES
+    from autoresponder.quality.validate import build_docs, validate
+
+    with ctx.stage("quality_outputs"):
+        ensure_write_log(conn)  # a plan run has written nothing, maybe not even the log
+        results = validate(conn, ctx.run_dir, ctx.run_id, OUTPUT_SUITES, ctx.settings)
+        failures = [line for r in results for line in r.failure_lines()]
+        docs = build_docs(ctx.run_dir)
+        ctx.log("quality_outputs", f"{sum(r.success for r in results)}/{len(results)} output suites passed; "
+                                   f"Data Docs {docs}", failures=failures)
+        ctx.facts["quality_outputs"] = failures
+    return failures
+
+
 def classify(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections) -> dict:
     """Classify every landed message; write `classification.classified_messages` and `.replacements`."""
     from autoresponder.classify import classify_all
@@ -97,12 +139,11 @@ def ensure_ops_tables(warehouse: Path) -> None:
 
 def transform(ctx: RunContext) -> dict:
     """dbt build: staging, matches, routing, marts and their tests (the warehouse must be closed)."""
-    from autoresponder.dbt import dbt_vars_for, run_dbt
+    from autoresponder.dbt import run_dbt, run_vars
 
-    s = ctx.settings
     with ctx.stage("dbt"):
         ensure_ops_tables(ctx.warehouse)
-        variables = dbt_vars_for(s, as_of=ctx.as_of, run_id=ctx.run_id)
+        variables = run_vars(ctx)
         counts = run_dbt("build", ctx.warehouse, variables, target_path=ctx.warehouse.parent / "dbt_target")
         ctx.log("dbt", f"dbt build: {counts}")
     return counts
@@ -134,6 +175,15 @@ def act(ctx: RunContext, conn: duckdb.DuckDBPyConnection, writers: dict) -> Any:
     """Execute the rows gated `auto`, or `approved` by a reviewer (apply), or list them (plan); DESIGN §10."""
     from autoresponder.act.executor import execute
 
+    if ctx.settings.data_quality:  # the Dagster path validates inputs in the landing assets' checks
+        from autoresponder.quality.validate import InputExpectationsFailed, build_docs
+        from autoresponder.quality.validate import check_inputs as guard
+
+        try:
+            guard(conn, ctx.run_id, ctx.mode)
+        except InputExpectationsFailed:
+            build_docs(ctx.run_dir)  # the failing expectations, readable in the run folder
+            raise
     with ctx.stage("act"):
         writes = planned_writes(conn)
         report = execute(conn, writes, writers, mode=ctx.mode, run_id=ctx.run_id,
@@ -149,6 +199,7 @@ def report(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connection
     """Write the run folder (DESIGN §8) and the impact report."""
     from autoresponder.report.run_folder import write_run_folder
 
+    check_outputs(ctx, conn)
     with ctx.stage("report"):
         impact = write_run_folder(ctx, conn, systems, writers)
     notify(ctx, conn)
@@ -198,6 +249,7 @@ def run_pipeline(ctx: RunContext, systems: Connections) -> dict:
     conn = connect_warehouse(ctx.warehouse)
     try:
         land(ctx, conn, systems)
+        check_inputs(ctx, conn)
         classify(ctx, conn, systems)
     finally:
         conn.close()

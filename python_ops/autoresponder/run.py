@@ -13,9 +13,15 @@ from pathlib import Path
 from autoresponder.config import Settings
 
 
+def run_id_at(when: datetime | None = None) -> str:
+    """A run id as the CLI names runs and their folders: UTC time to the millisecond, `...Z`."""
+    when = (when or datetime.now(UTC)).astimezone(UTC)
+    return f"{when.strftime('%Y%m%dT%H%M%S%f')[:-3]}Z"
+
+
 def new_run_id() -> str:
-    """A run id: the UTC start time to the millisecond, e.g. `20261125T060000123Z`."""
-    return f"{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%f')[:-3]}Z"
+    """A run id for a run starting now, e.g. `20261125T060000123Z`."""
+    return run_id_at()
 
 
 @dataclass
@@ -37,7 +43,7 @@ class RunContext:
     def create(cls, settings: Settings, *, run_id: str | None = None) -> RunContext:
         as_of = settings.as_of or date.today().isoformat()
         date.fromisoformat(as_of)  # a bad --as-of fails here, before any work
-        run_id = run_id or new_run_id()
+        run_id = run_id or run_id_at()
         run_dir = Path(settings.runs_dir) / run_id
         run_dir.mkdir(parents=True, exist_ok=True)
         return cls(settings=settings, run_id=run_id, as_of=as_of, mode=settings.mode,

@@ -14,6 +14,7 @@ over`, `::` casts, `true`/`false` literals, a `varchar` without a length, which 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -35,9 +36,16 @@ def compile_for_sqlserver(target_path: Path) -> Path:
 
     A subprocess, so the dbt adapter of this process (DuckDB for runs) is never swapped.
     """
+    from datetime import date
+
+    from autoresponder.config import Settings
+    from autoresponder.dbt import dbt_vars_for
+
     target_path = Path(target_path).resolve()
+    variables = dbt_vars_for(Settings(), as_of=date.today().isoformat(), run_id="compile")
     argv = [str(Path(sys.executable).parent / "dbt"), "--quiet", "--log-level", "error", "compile",
-            "--no-populate-cache", "--target", "sqlserver", "--project-dir", str(DBT_PROJECT_DIR),
+            "--no-populate-cache", "--target", "sqlserver", "--vars", json.dumps(variables),
+            "--project-dir", str(DBT_PROJECT_DIR),
             "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(target_path),
             "--log-path", str(target_path / "logs")]
     done = subprocess.run(argv, capture_output=True, text=True, env={**os.environ, "DO_NOT_TRACK": "1"})

@@ -123,6 +123,15 @@ def test_demo_prints_the_impact_report_and_the_run_folder(tmp_path: Path) -> Non
     run_dir = Path(res.stdout.strip().splitlines()[-1].split("run folder: ")[1])
     impact = json.loads((run_dir / "impact_report.json").read_text())
     assert impact["records_deactivated"] > 0 and impact["api_calls"]["salesforce_requests"] > 0
+    # every Great Expectations suite passed on the demo and Data Docs are in the run folder
+    assert "input suites passed" in (run_dir / "stage_execution.log").read_text()
+    assert (run_dir / "data_docs" / "index.html").is_file()
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    try:
+        assert conn.execute("select count(*), count(*) filter (where success) from ops.quality_results").fetchone() \
+            == (24, 24)
+    finally:
+        conn.close()
 
 
 def test_rollback_restores_what_it_can_and_lists_the_rest(tmp_path: Path) -> None:

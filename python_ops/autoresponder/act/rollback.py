@@ -210,15 +210,22 @@ def default_writers(conn: Any, warehouse: Path) -> dict[str, Writer]:
     return writers
 
 
-def rollback_main(args: argparse.Namespace, writers_factory: WritersFactory | None = None) -> int:
+def rollback_main(args: argparse.Namespace, writers_factory: WritersFactory | None = None,
+                  settings: Any = None) -> int:
     """`autoresponder rollback RUN_ID`: prints the result as JSON; 1 when a restore failed.
 
-    The Hodor reversing rows go to `<runs_dir>/<run_id>-rollback/hodor_pending_actions.csv`.
+    The warehouse and runs folder come from `settings` (the CLI's `Settings`: flags, then
+    `AUTORESPONDER_*`, then the defaults of config.py). The Hodor reversing rows go to
+    `<runs_dir>/<run_id>-rollback/hodor_pending_actions.csv`.
     """
     import duckdb
 
-    warehouse = Path(getattr(args, "warehouse", None) or "warehouse.duckdb")
-    runs_dir = Path(getattr(args, "runs_dir", None) or "runs")
+    if settings is None:
+        from autoresponder.commands import settings_from_args
+
+        settings = settings_from_args(args)
+    warehouse = Path(settings.warehouse)
+    runs_dir = Path(settings.runs_dir)
     conn = duckdb.connect(str(warehouse))
     try:
         writers = (writers_factory or default_writers)(conn, warehouse)

@@ -18,16 +18,15 @@ from autoresponder.classify.rules.headers import auto_submitted
 from autoresponder.classify.rules.mta import text_bounce
 from autoresponder.classify.rules.phrases import phrase_decision
 from autoresponder.classify.sender import identify_auto_response_source_email, identify_source, identity_bound
+from autoresponder.config import default_setting
 from autoresponder.mime import ParsedMessage, parse_message
 from autoresponder.models import Classification
 from autoresponder.sender_auth import sender_authentication
 
 log = logging.getLogger(__name__)
-DEFAULT_OUR_DOMAINS = ["example-research.com"]
-
-
 def our_domains_of(settings: Any) -> list[str]:
-    return list(getattr(settings, "our_domains", None) or DEFAULT_OUR_DOMAINS)
+    """The configured own domains; without settings, the default of `config.Settings`."""
+    return list(getattr(settings, "our_domains", None) or default_setting("our_domains"))
 
 
 def rules_decision(view: MessageView) -> Decision | None:

@@ -42,3 +42,56 @@ def test_dagster_definitions_validate_passes() -> None:
     res = subprocess.run([str(Path(sys.executable).parent / "dagster"), "definitions", "validate", "-m",
                           "dagster_defs.definitions"], cwd=root, capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr[-2000:]
+
+
+SNAPSHOT = Path(__file__).with_name("definitions_snapshot.json")
+
+
+def definitions_snapshot() -> dict:
+    """What a data engineer sees in the Dagster UI: assets by group, checks, jobs, schedules, sensors."""
+    graph = defs.resolve_asset_graph()
+    repo = defs.get_repository_def()
+    return {
+        "assets": {"/".join(k.path): graph.get(k).group_name for k in sorted(graph.get_all_asset_keys())},
+        "asset_checks": sorted(f"{'/'.join(k.asset_key.path)}:{k.name}" for k in graph.asset_check_keys),
+        "jobs": sorted(j.name for j in repo.get_all_jobs() if not j.name.startswith("__")),
+        "schedules": {s.name: {"cron": s.cron_schedule, "job": s.job_name} for s in repo.schedule_defs},
+        "sensors": {s.name: {"jobs": sorted(j.name for j in s.jobs)} for s in repo.sensor_defs},
+    }
+
+
+def test_definitions_match_the_snapshot() -> None:
+    """Renaming or regrouping an asset, check, job, schedule or sensor is a visible change: update
+    the snapshot on purpose with `UPDATE_SNAPSHOTS=1 pytest tests/unit/dagster`."""
+    import json
+    import os
+
+    now = definitions_snapshot()
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
+        SNAPSHOT.write_text(json.dumps(now, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    assert now == json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+
+
+def test_every_asset_has_a_description_owners_and_kinds() -> None:
+    graph = defs.resolve_asset_graph()
+    for key in graph.get_all_asset_keys():
+        spec = graph.get(key)
+        assert spec.description, key
+        assert spec.owners == ["team:data-engineering"], key
+        assert spec.kinds, key
+
+
+def test_the_sensor_requests_a_plan_run_only_when_reply_files_change(sources: Path, monkeypatch) -> None:
+    from dagster_defs.sensors import new_emails_sensor
+
+    monkeypatch.setenv("AUTORESPONDER_SOURCES_DIR", str(sources))
+    first = new_emails_sensor(dg.build_sensor_context(cursor=None))
+    assert isinstance(first, dg.RunRequest)
+    cursor = first.run_key
+    assert isinstance(new_emails_sensor(dg.build_sensor_context(cursor=cursor)), dg.SkipReason)
+    (sources / "emails" / "99_new.eml").write_bytes(b"From: a@b.com\nSubject: x\n\nhello\n")
+    again = new_emails_sensor(dg.build_sensor_context(cursor=cursor))
+    assert isinstance(again, dg.RunRequest) and again.run_key != cursor
+    repo = defs.get_repository_def()
+    assert [j.name for j in repo.get_sensor_def("new_emails_sensor").jobs] == ["autoresponder_plan"]
+    assert repo.get_schedule_def("autoresponder_daily_plan").job_name == "autoresponder_plan"

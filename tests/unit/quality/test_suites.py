@@ -1,0 +1,102 @@
+"""The Great Expectations suites: the committed `gx/` context equals the code, input suites catch
+bad inputs (keys, emails, statuses, references, row counts against the previous run) and output
+suites catch a raw email body in an output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from autoresponder.config import Settings
+from autoresponder.land.snapshots import SALESFORCE_EXPORTS, land_snapshots
+from autoresponder.quality.project import GX_DIR, REPO_ROOT, code_suite_doc, comparable, suite_file
+from autoresponder.quality.suites import ALL_SUITES, BY_NAME, INPUT_SUITES
+from autoresponder.quality.validate import InputExpectationsFailed, build_docs, check_inputs, validate
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_the_committed_gx_context_holds_exactly_the_suites_of_the_code() -> None:
+    committed = {p.relative_to(GX_DIR / "expectations") for p in (GX_DIR / "expectations").rglob("*.json")}
+    assert committed == {suite_file(REPO_ROOT, s.name).relative_to(GX_DIR / "expectations") for s in ALL_SUITES}
+    for s in ALL_SUITES:
+        on_disk = json.loads(suite_file(REPO_ROOT, s.name).read_text(encoding="utf-8"))
+        assert comparable(on_disk) == code_suite_doc(s), f"{s.name}: rerun python -m autoresponder.quality.project"
+    definitions = {p.stem for p in (GX_DIR / "validation_definitions").glob("*.json")}
+    assert definitions == {s.name for s in ALL_SUITES}
+
+
+@pytest.fixture
+def warehouse(sources: Path, tmp_path: Path) -> duckdb.DuckDBPyConnection:
+    """The demo snapshots landed (no emails: raw.emails is created empty by the email DDL)."""
+    from autoresponder.land.emails import DDL
+
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    land_snapshots(conn, sources)
+    land_snapshots(conn, sources, SALESFORCE_EXPORTS)
+    conn.execute(DDL)
+    yield conn
+    conn.close()
+
+
+def _failures(results) -> dict[str, list[str]]:
+    return {r.suite: [f["expectation"] + (f"({f['column']})" if f.get("column") else "") for f in r.failures]
+            for r in results if not r.success}
+
+
+def test_input_suites_pass_on_the_demo_sources_and_name_each_broken_rule(warehouse, tmp_path: Path) -> None:
+    run_dir = tmp_path / "runs" / "r1"
+    run_dir.mkdir(parents=True)
+    assert _failures(validate(warehouse, run_dir, "r1", INPUT_SUITES)) == {}
+    warehouse.execute("update raw.cupola_org_persons set person_id = 999999, status = 'Gone' where org_person_id = "
+                      "(select min(org_person_id) from raw.cupola_org_persons)")
+    warehouse.execute("update raw.cupola_persons set email = 'not an email' where person_id = "
+                      "(select max(person_id) from raw.cupola_persons)")
+    warehouse.execute("insert into raw.hodor_prospects select * from raw.hodor_prospects limit 1")
+    results = validate(warehouse, run_dir, "r2", INPUT_SUITES)
+    assert _failures(results) == {
+        "inputs.raw_cupola_org_persons": ["expect_column_values_to_be_in_set(status)",
+                                          "expect_column_values_to_be_in_set(person_exists)"],
+        "inputs.raw_cupola_persons": ["expect_column_values_to_match_regex(email)"],
+        "inputs.raw_hodor_prospects": ["expect_column_values_to_be_unique(prospect_id)"],
+    }
+    with pytest.raises(InputExpectationsFailed) as exc:
+        check_inputs(warehouse, "r2", "apply")
+    assert exc.value.exit_code == 4
+    assert "inputs.raw_cupola_persons: expect_column_values_to_match_regex(email) 1 unexpected, e.g. ['not an email']" \
+        in str(exc.value)
+    assert check_inputs(warehouse, "r2", "plan")  # plan reports, does not stop
+    assert check_inputs(warehouse, "r1", "apply") == []
+    assert (build_docs(run_dir)).is_file()
+
+
+def test_row_counts_must_stay_within_bounds_of_the_previous_successful_run(warehouse, tmp_path: Path) -> None:
+    run_dir = tmp_path / "runs" / "r"
+    run_dir.mkdir(parents=True)
+    suites = [BY_NAME["inputs.raw_cupola_persons"]]
+    assert validate(warehouse, run_dir, "r1", suites)[0].success
+    warehouse.execute("delete from raw.cupola_persons where person_id not in "
+                      "(select person_id from raw.cupola_persons order by person_id limit 5)")
+    (result,) = validate(warehouse, run_dir, "r2", suites, Settings())
+    assert [f["expectation"] for f in result.failures] == ["expect_table_row_count_to_be_between"]
+    assert result.failures[0]["observed"] == 5
+    # a wider tolerance from Settings lets the same drop through
+    assert validate(warehouse, run_dir, "r3", suites, Settings(quality_row_count_min_ratio=0.1))[0].success
+
+
+def test_output_suites_catch_a_raw_email_body_and_unknown_values(warehouse, tmp_path: Path) -> None:
+    run_dir = tmp_path / "runs" / "o"
+    run_dir.mkdir(parents=True)
+    body = "Thank you for your email. I have left the company and this mailbox is no longer monitored. " * 3
+    warehouse.execute("insert into raw.emails (message_id, text) values ('<m1@x>', ?)", [body])
+    warehouse.execute("create schema marts")
+    warehouse.execute("create table marts.marketing_suppression (run_id varchar, email varchar, reason varchar, "
+                      "source varchar, message_id varchar, message_count integer)")
+    warehouse.execute("insert into marts.marketing_suppression values ('o', 'a@b.com', ?, 'x', '<m1@x>', 1), "
+                      "('o', 'c@d.com', 'left', 'x', '<m2@x>', 1)", ["quoted: " + body])
+    (result,) = validate(warehouse, run_dir, "o", [BY_NAME["outputs.marketing_suppression"]])
+    assert [(f["expectation"], f["column"]) for f in result.failures] == [
+        ("expect_column_values_to_be_in_set", "holds_raw_body")]
