@@ -85,7 +85,7 @@ def audit_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, autores
 
 
 ops_runs = dg.AssetSpec(
-    key=["ops", "runs"], group_name="actions", kinds={"duckdb"},
+    key=["ops", "runs"], group_name="actions", kinds={"duckdb"}, owners=OWNERS,
     description="One row per CLI run (command, mode, systems, exit code); written by the CLI, read by fct_runs.")
 
 

@@ -50,7 +50,8 @@ def _across_runs(ctx) -> dict:
 # issue 10: the reviewers' decisions, written by `autoresponder serve` (not by a Dagster run) and read
 # by the routing models (approved writes, remembered rejections)
 review_tables = [
-    dg.AssetSpec(["review", table], group_name="actions", kinds={"duckdb"}, description=description)
+    dg.AssetSpec(["review", table], group_name="actions", kinds={"duckdb"}, owners=OWNERS,
+                 description=description)
     for table, description in (
         ("human_review_decisions", "Approve / reject per human-review reply, with reviewer and time "
                                    "(uploaded through `autoresponder serve`)."),
