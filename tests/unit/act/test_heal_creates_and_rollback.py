@@ -111,3 +111,44 @@ def test_rollback_of_the_original_run_covers_rows_a_later_run_healed(wh, mk, emu
     again = rollback(wh, "r1", {"salesforce": _sf_writer(emulator)})
     assert again["restored"] == [] and again["failed"] == []
     assert again["counts"] == {"salesforce": {"already_done": 1}}
+
+
+def test_kill_after_a_cupola_update_committed_heals_to_succeeded_and_rollback_restores_it(wh, mk, cupola):
+    from tenacity import wait_none
+
+    from autoresponder.systems.cupola import CupolaWriter
+
+    before = cupola.read_org_person(200)
+    w = mk("cupola", "org_person", "200", "update_title", {"position": "Chief Technology Officer", "email": None},
+           {"position": before["position"], "email": before["email"]}, message_id="m-200", run_id="r0")
+    write_log.ensure_write_log(wh)
+    write_log.insert_pending(wh, [w], "r0")
+    cupola.org_person_updates(200, "Chief Technology Officer", None)  # the procedure committed, then the kill
+    calls = len(cupola.procedure_calls())
+    report = execute(wh, [], {"cupola": CupolaWriter(cupola, wait=wait_none())}, mode="apply", run_id="r1",
+                     resume_unfinished=True)
+    [row] = write_log.fetch_rows(wh)
+    # the planned prior was not the target: the interrupted call wrote it; not called again
+    assert (row["status"], row["run_id"], row["healed_by_run_id"]) == ("succeeded", "r0", "r1")
+    assert "interrupted call committed" in row["remote_message"]
+    assert report.healed == [w.idempotency_key] and len(cupola.procedure_calls()) == calls
+
+    result = rollback(wh, "r0", {"cupola": CupolaWriter(cupola, wait=wait_none())})
+    assert [(x["record_id"], x["status"]) for x in result["restored"]] == [("200", "succeeded")], result
+    assert cupola.read_org_person(200)["position"] == before["position"]
+
+
+def test_pending_cupola_write_whose_planned_prior_already_held_the_target_stays_a_noop(wh, mk, cupola):
+    from tenacity import wait_none
+
+    from autoresponder.systems.cupola import CupolaWriter
+
+    current = cupola.read_org_person(200)["position"]
+    w = mk("cupola", "org_person", "200", "update_title", {"position": current, "email": None},
+           {"position": current, "email": None}, message_id="m-200b", run_id="r0")
+    write_log.ensure_write_log(wh)
+    write_log.insert_pending(wh, [w], "r0")
+    execute(wh, [], {"cupola": CupolaWriter(cupola, wait=wait_none())}, mode="apply", run_id="r1",
+            resume_unfinished=True)
+    [row] = write_log.fetch_rows(wh)
+    assert row["status"] == "skipped_noop" and "no proof" in row["remote_message"]

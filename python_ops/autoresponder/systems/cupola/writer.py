@@ -70,9 +70,12 @@ class CupolaWriter:
 
     def heal(self, writes: list[PlannedWrite]) -> list[WriteOutcome | None]:
         """For writes an interrupted run left `pending` (or `failed_retriable`): when CUPOLA already
-        shows the target state the procedure is not called again and the write is `skipped_noop`
-        (a no-op: the value is there, but nothing proves this product wrote it, so it is never
-        counted `succeeded` nor put in a rollback plan); else None (apply it normally)."""
+        shows the target state the procedure is not called again. The write is `succeeded` when the
+        planned prior (the snapshot the interrupted run planned from) was not in that state: the
+        row changed to exactly this value after the write was logged, i.e. the interrupted call
+        committed, so it is counted and its prior goes into the rollback plan. Without such a prior
+        it is `skipped_noop` (the value is there, nothing proves this product wrote it). Else None
+        (apply it normally)."""
         out: list[WriteOutcome | None] = []
         for w in writes:
             try:
@@ -80,7 +83,21 @@ class CupolaWriter:
             except Exception:  # noqa: BLE001 - cannot tell; the normal path decides
                 out.append(None)
                 continue
-            if row is not None and _in_target_state(w, row):
+            if row is not None and _in_target_state(w, row) and _changed_since_planned(w):
+                out.append(
+                    WriteOutcome(
+                        w.idempotency_key,
+                        "succeeded",
+                        remote_id=str(row["org_person_id"]),
+                        message=f"healed: org_person_id {w.record_id} went from the planned prior "
+                        f"{_targets_view(w, w.prior)} to the target after this write was logged: the interrupted "
+                        "call committed; procedure not called again",
+                        attempts=0,
+                        observed={"healed": True, "prior": dict(w.prior), "new": _prior_view(row),
+                                  "executed_at": self._stamp()},
+                    )
+                )
+            elif row is not None and _in_target_state(w, row):
                 out.append(
                     WriteOutcome(
                         w.idempotency_key,
@@ -224,6 +241,16 @@ def _targets(w: PlannedWrite) -> dict[str, Any]:
 
 def _in_target_state(w: PlannedWrite, row: dict[str, Any]) -> bool:
     return all(_same(f, row.get(f), v) for f, v in _targets(w).items())
+
+
+def _changed_since_planned(w: PlannedWrite) -> bool:
+    """The planned prior holds every target field and was not already in the target state."""
+    prior = w.prior or {}
+    return all(f in prior for f in _targets(w)) and not _in_target_state(w, prior)
+
+
+def _targets_view(w: PlannedWrite, row: dict[str, Any]) -> dict[str, Any]:
+    return {f: row.get(f) for f in _targets(w)}
 
 
 def _after(w: PlannedWrite, prior: dict[str, Any] | None) -> dict[str, Any]:
