@@ -204,15 +204,16 @@ def test_a_plan_that_trips_the_deactivation_guard_exits_4_after_writing_its_run_
     assert "Run stopped by a guard" in (run_dir / "impact_report.md").read_text()
 
 
-def test_a_dbt_input_check_that_fails_exits_2_naming_the_source_file(tmp_path: Path, sources: Path) -> None:
+def test_a_failed_input_expectation_exits_4_naming_the_source_file(tmp_path: Path, sources: Path) -> None:
+    # DESIGN §10: failed input expectations stop the run before any write (a guard: exit 4)
     prospects = sources / "hodor" / "prospects.csv"
     rows = prospects.read_text(encoding="utf-8").splitlines()
     prospects.write_text("\n".join([*rows, rows[1]]) + "\n", encoding="utf-8")  # one prospect_id twice
     proc = cli(*run_args("apply", tmp_path, sources), cwd=tmp_path)
-    assert proc.returncode == 2, proc.stderr[-3000:]
+    assert proc.returncode == 4, proc.stderr[-3000:]
     (line,) = error_lines(proc)
-    assert "hodor/prospects.csv" in line and "prospect_id is not unique" in line
-    assert "nothing was written to any system" in line and "Traceback" not in proc.stderr
+    assert "hodor/prospects.csv" in line and "expect_column_values_to_be_unique(prospect_id)" in line
+    assert "nothing was written" in line and "Traceback" not in proc.stderr
     conn = duckdb.connect(str(tmp_path / "wh" / "w.duckdb"), read_only=True)
     assert not conn.execute("select count(*) from information_schema.tables where table_schema = 'ops' "
                             "and table_name = 'write_log'").fetchone()[0]

@@ -25,7 +25,8 @@ def test_failed_input_expectations_stop_apply_before_any_write(sources: Path, tm
     assert main(_args("apply", sources, tmp_path)) == 4
     err = capsys.readouterr().err
     assert "error: run " in err and "input data-quality expectations failed, nothing was written" in err
-    assert "inputs.raw_cupola_org_persons: expect_column_values_to_be_in_set(person_exists) 1 unexpected" in err
+    assert ("inputs.raw_cupola_org_persons (cupola/org_persons.csv): "
+            "expect_column_values_to_be_in_set(person_exists) 1 unexpected") in err
     conn = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
     try:
         written = conn.execute("select count(*) from information_schema.tables where table_schema = 'ops' "

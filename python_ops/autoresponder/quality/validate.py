@@ -67,7 +67,8 @@ class SuiteResult:
     statistics: dict = field(default_factory=dict)
 
     def failure_lines(self) -> list[str]:
-        return [f"{self.suite}: {f['expectation']}"
+        where = _source_file(self.table)
+        return [f"{self.suite}" + (f" ({where})" if where else "") + f": {f['expectation']}"
                 + (f"({f['column']})" if f.get("column") else "")
                 + (f" {f['unexpected_count']} unexpected, e.g. {f['examples']}" if f.get("unexpected_count") else "")
                 + (f" observed {f['observed']}" if f.get("observed") is not None else "")
@@ -161,12 +162,12 @@ def failed_inputs(conn: Any, run_id: str) -> list[str]:
     """The failing input expectations recorded for `run_id` (latest validation of each suite)."""
     conn.execute(RESULTS_DDL)
     rows = conn.execute(
-        "select suite, failures from (select suite, failures, success, row_number() over "
+        "select suite, table_name, failures from (select suite, table_name, failures, success, row_number() over "
         "(partition by suite order by validated_at desc) as n from ops.quality_results "
         "where run_id = ? and kind = 'input') where n = 1 and not success order by suite", [run_id]).fetchall()
     lines = []
-    for suite, failures in rows:
-        r = SuiteResult(suite=suite, kind="input", table="", success=False, row_count=0, seconds=0,
+    for suite, table, failures in rows:
+        r = SuiteResult(suite=suite, kind="input", table=table or "", success=False, row_count=0, seconds=0,
                         failures=json.loads(failures or "[]"))
         lines.extend(r.failure_lines() or [f"{suite}: failed"])
     return lines
@@ -183,3 +184,10 @@ def check_inputs(conn: Any, run_id: str, mode: str) -> list[str]:
 
 def validate_inputs(conn: Any, run_dir: Path, run_id: str, settings: Any = None) -> list[SuiteResult]:
     return validate(conn, run_dir, run_id, INPUT_SUITES, settings)
+
+
+def _source_file(table: str) -> str | None:
+    """The sources file a landed table comes from (`raw.hodor_prospects` -> `hodor/prospects.csv`)."""
+    from autoresponder.land.snapshots import SALESFORCE_EXPORTS, SNAPSHOTS
+
+    return {s.table: s.relpath for s in (*SNAPSHOTS, *SALESFORCE_EXPORTS)}.get(table)

@@ -66,8 +66,8 @@ def test_input_suites_pass_on_the_demo_sources_and_name_each_broken_rule(warehou
     with pytest.raises(InputExpectationsFailed) as exc:
         check_inputs(warehouse, "r2", "apply")
     assert exc.value.exit_code == 4
-    assert "inputs.raw_cupola_persons: expect_column_values_to_match_regex(email) 1 unexpected, e.g. ['not an email']" \
-        in str(exc.value)
+    assert ("inputs.raw_cupola_persons (cupola/persons.csv): expect_column_values_to_match_regex(email) "
+            "1 unexpected, e.g. ['not an email']") in str(exc.value)
     assert check_inputs(warehouse, "r2", "plan")  # plan reports, does not stop
     assert check_inputs(warehouse, "r1", "apply") == []
     assert (build_docs(run_dir)).is_file()
