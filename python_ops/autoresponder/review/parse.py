@@ -69,16 +69,7 @@ def _from_csv(data: bytes) -> Table:
         lines = [r for r in reader]
     except csv.Error as exc:
         raise BadUpload(422, f"the CSV cannot be read: {exc}") from None
-    if not lines:
-        raise BadUpload(422, "the file is empty; upload the reviewed file with its header row")
-    header = [h.strip() for h in lines[0]]
-    rows = []
-    for i, values in enumerate(lines[1:], start=2):
-        if not any(v.strip() for v in values):
-            continue
-        rows.append({header[j].lower(): (values[j] if j < len(values) else "") for j in range(len(header))}
-                    | {"__line__": str(i)})
-    return Table(header, rows)
+    return _table(lines, "the file is empty; upload the reviewed file with its header row")
 
 
 def _from_xlsx(data: bytes) -> Table:
@@ -101,8 +92,13 @@ def _from_xlsx(data: bytes) -> Table:
             vals.append("" if v is None else (v.isoformat() if hasattr(v, "isoformat") else str(v)))
         lines.append(vals)
     wb.close()
+    return _table(lines, "the workbook's first sheet is empty; upload the reviewed file with its header row")
+
+
+def _table(lines: list[list[str]], empty: str) -> Table:
+    """Header row + data rows (blank rows skipped) keyed by lower-cased header, with their line number."""
     if not lines:
-        raise BadUpload(422, "the workbook's first sheet is empty; upload the reviewed file with its header row")
+        raise BadUpload(422, empty)
     header = [h.strip() for h in lines[0]]
     rows = []
     for i, values in enumerate(lines[1:], start=2):
