@@ -1,6 +1,6 @@
 {# Reviewers' decisions (issue 10, DESIGN §7), written by `autoresponder serve` and read by the
    routing models. Created before every dbt invocation (on-run-start) so the models can always read
-   them; python_ops/autoresponder/review/store.py creates the same tables. #}
+   them; python_ops/autoresponder/review/service.py (DDL) creates the same tables. #}
 
 {% macro ensure_review_tables() -%}
     {{ return(adapter.dispatch('ensure_review_tables', 'autoresponder')()) }}
