@@ -77,6 +77,31 @@ def _score_recipients(bounce: Counter, r: dict[str, str], c: Classification) -> 
         bounce["multi_all"] += set(reasons) <= {b.reason for b in ours}
 
 
+_FIELDS = ("new_email", "new_org", "new_title", "replacement_email")
+
+
+def _field_value(c: Classification, name: str) -> str:
+    if name == "replacement_email":
+        return ";".join(sorted(x.email.lower() for x in c.replacements))
+    return (getattr(c, name) or "").strip()
+
+
+def _score_fields(fields: Counter, r: dict[str, str], c: Classification) -> None:
+    """Extracted fields of a rightly labelled decision, compared where the labels carry the column."""
+    for name in _FIELDS:
+        if name not in r:
+            continue
+        want = r[name]
+        if name == "replacement_email":
+            want = ";".join(sorted(x.strip().lower() for x in want.split(";") if x.strip()))
+        got = _field_value(c, name)
+        if not want and not got:
+            continue  # nothing stated, nothing extracted
+        fields[f"{name}_n"] += 1
+        fields[f"{name}_agree"] += (got.lower() if name != "new_title" else got) == (
+            want.lower() if name != "new_title" else want)
+
+
 def evaluate(root: Path, labels: Path, llm: Any = None) -> dict[str, Any]:
     """Per-label precision/coverage and the bounce figures for one labelled folder."""
     with labels.open(newline="", encoding="utf-8-sig") as fh:
@@ -84,6 +109,7 @@ def evaluate(root: Path, labels: Path, llm: Any = None) -> dict[str, Any]:
     per: dict[str, Counter] = defaultdict(Counter)
     pred: dict[str, Counter] = defaultdict(Counter)
     bounce = Counter()
+    fields: Counter = Counter()
     misses: list[dict[str, Any]] = []
     for r in rows:
         path = _resolve(root, r["file"])
@@ -111,6 +137,12 @@ def evaluate(root: Path, labels: Path, llm: Any = None) -> dict[str, Any]:
         if r.get("return_date"):
             bounce["return_n"] += 1
             bounce["return_agree"] += c.return_date == r["return_date"]
+        if label == "BOUNCE" and c.determination == "BOUNCE" and r.get("reason") in ("hard", "soft") \
+                and "hard" not in r:
+            bounce["kind_n"] += 1  # labels that give hard/soft as the reason (no `hard` column)
+            bounce["kind_agree"] += any(b.kind == "hard" for b in (c.bounces or [c.bounce]) if b) == (r["reason"] == "hard")
+        if c.determination == label:
+            _score_fields(fields, r, c)
         want_reason = r.get("reason")
         if want_reason and c.determination == label:
             bounce["reason_n"] += 1
@@ -146,6 +178,8 @@ def evaluate(root: Path, labels: Path, llm: Any = None) -> dict[str, Any]:
             "multi_recipient_reasons_all_found": bounce["multi_all"],
         },
         "return_date_agreement": ratio(bounce["return_agree"], bounce["return_n"]),
+        "fields": {k: {"n": fields[f"{k}_n"], "agreement": ratio(fields[f"{k}_agree"], fields[f"{k}_n"])}
+                   for k in _FIELDS if fields[f"{k}_n"]},
         "reason_agreement": ratio(bounce["reason_agree"], bounce["reason_n"]),
         "misses": misses,
     }

@@ -28,7 +28,7 @@ _FIRST_PERSON = re.compile(
     r"(?:(?<![\w'])(?:i|i'm|i've|i'd|i'll|im|my|me|myself|ich|mein\w*|mich|mir|habe|bin|je|moi|mon|ma|mes|ai|suis|"
     r"yo|mis?|he|estoy|trabajo|formo|dejé|jubilé|io|mio|mia|ho|sono|lavoro|faccio|ik|mijn|mij|ben|heb|werk|eu|meu|"
     r"minha|deixei|saí|estou|faço|aposentei|fui|fais|appartiens|gehöre|soy|desvinculé|appartengo|collaboro|maak|sou|"
-    r"pertenço|integro|colaboro|reformei|desliguei|desvinculei)(?![\w'])|(?<![\w])j'|私|わたくし|わたし|小職|当方|僕)", re.I)
+    r"pertenço|integro|colaboro|reformei|desliguei|desvinculei|assumi|informo|comunico)(?![\w'])|(?<![\w])j'|私|わたくし|わたし|小職|当方|僕)", re.I)
 _OTHER_PERSON = re.compile(
     r"(?<![\w])(?:colleague|co-?workers?|former|predecessor|founder|boss|manager|assistant|secretary|chairm[ae]n|"
     r"chairwoman|president|ceo|cio|cfo|coo|cto|head of|husband|wife|father|mother|son|daughter|brother|sister|"
@@ -138,6 +138,34 @@ def person_of(view: MessageView) -> Person:
     return Person(tokens)
 
 
+# a polite request before the statement is not a hedge: "Could you please update your records - my title is now X"
+_REQUEST = re.compile(r"(?<![\w])(?:could|would|can|will) you(?: kindly| please)?(?![\w])", re.I)
+# Japanese "<someone>の" right before the cue: somebody else's address or title ("弊社の斎藤のメールアドレス")
+_JA_OWNER = re.compile(r"(?P<owner>[^\s、。の：:]{1,10})の\s*$")
+_JA_SELF = ("私", "わたくし", "わたし", "小職", "当方", "僕", "自分", "本人")
+_DENIAL_ANY = re.compile(r"(?<![\w])(?:not|never|n't|no|nicht|kein\w*|pas|jamais|nunca|non|niet|geen|não|may|might|"
+                         r"perhaps|maybe|vielleicht|eventuell|peut-être|quizás?|tal vez|forse|misschien|talvez)(?![\w])|"
+                         r"もし|かもしれ|ません", re.I)
+
+
+def announced_kind(sentence: str, match: re.Match[str], person: Person) -> str:
+    """`subject_kind` for an announced (future) move: the future tense is the statement, not a hedge;
+    questions, denials, conditions and somebody else's name still reject it."""
+    prefix = sentence[: match.start()]
+    if "?" in sentence or "？" in sentence or _CONDITIONAL_START.search(prefix) \
+            or _DENIAL_ANY.search(prefix[-60:] + " " + match.group(0)):
+        return "hedged"
+    if person.named_in(prefix):
+        return "name"
+    if _OTHER_PERSON.search(prefix):
+        return "other"
+    if _FIRST_PERSON.search(prefix) or _FIRST_PERSON.search(match.group(0)):
+        return "self"
+    if any(w.lower() not in _NOT_A_NAME for w in _NAME_TOKEN.findall(prefix)):
+        return "other"
+    return "none"
+
+
 def subject_kind(sentence: str, match: re.Match[str], person: Person, *, object_after: bool = False,
                  others_named: bool = False) -> str:
     """How the sentence states the fact `match` found: an ACCEPTED kind or a rejection kind.
@@ -147,11 +175,14 @@ def subject_kind(sentence: str, match: re.Match[str], person: Person, *, object_
         others_named: an earlier sentence of the reply was about somebody else (a bare pronoun
             then most likely refers to them).
     """
-    prefix = sentence[: match.start()]
+    prefix = _REQUEST.sub(" ", sentence[: match.start()])
     cue = match.group(0)
     suffix = sentence[match.end():]
     if "?" in sentence or "？" in sentence:
         return "hedged"
+    owner = _JA_OWNER.search(prefix) if CJK.search(prefix[-12:]) else None
+    if owner and owner.group("owner") not in _JA_SELF and not person.named_in(owner.group("owner")):
+        return "other"
     # the cue's own negation ("no longer", "nicht mehr", "ya no") is the statement; any other is a denial
     cue_rest = _OWN_NEGATION.sub(" ", cue)
     if _HEDGE.search(prefix) or _CONDITIONAL_START.search(prefix) or _HEDGE.search(cue_rest) \

@@ -30,12 +30,12 @@ DECEASED = _t([
 ])
 
 RETIRED = _t([
-    ("en", r"\b(has retired|have retired|i retired|is (now )?retired|am (now )?retired|retired from|"
+    ("en", r"\b((?:has|have) (?:now |recently )?retired|i retired|is (now )?retired|am (now )?retired|retired from|"
            r"into retirement|(my|his|her) retirement|(gone|went) into retirement)\b"),
     ("de", r"\b(ruhestand|in rente|pensioniert|verrentet)\b"),
     ("fr", r"\b(à la retraite|pris (ma|sa) retraite|retraité)"),
     ("es", r"\b(se ha jubilado|me he jubilado|se jubiló|me jubilé|jubilación|jubilad[oa])\b"),
-    ("it", r"\b(in pensione|pensionamento|pensionat[oa])\b"),
+    ("it", r"\b(in pensione|pensionamento|pensionat[oa]|in quiescenza|collocat[oa] a riposo)\b"),
     ("nl", r"\b(met pensioen|gepensioneerd)\b"),
     ("pt", r"\b(aposentad[oa]|aposentou|aposentei|aposentadoria|reformad[oa]|reforma|reformei|reformou)\b"),
     ("ja", r"(定年退職|退官)"),
@@ -49,19 +49,20 @@ _NOT_OFFICE = (r"(?!\s*(?:(?:the|my|our|la|mi|il|o|no|na|al|el|het|de|mijn|meu|m
 LEFT = _t([
     ("en", r"\b(no longer (with|at|employed|working|part of|works? (for|at|with))" + _NOT_OFFICE + r"|not longer (with|at)" + _NOT_OFFICE + r"|"
            r"(has|have) (now )?left (the|our|this) (company|firm|organi[sz]ation|business|group|bank|team)|(has|have) (now )?left (?-i:[A-Z])(?![\w\s]{0,30}\b(?:an?|the) (?:message|voicemail|note|memo)\b)|left the (company|firm|organi[sz]ation|business|group|bank)|"
+           r"\bi left (?-i:[A-Z])(?![\w\s]{0,30}\b(?:an?|the) (?:message|voicemail|note|memo)\b)(?![^.;]{0,40}\b(?:for|to attend|this morning|yesterday|today|early)\b)|"
            r"(my|his|her) (last|final) (working )?day (at|with|in) [^.;:]{1,60}? (was|has been)\b|departed (from )?the (company|firm)|"
            r"(is|are|am) no longer (an? )?(employee|employed|member)|has moved on from|"
            r"(this|the) (e-?mail )?(address|mailbox|account) (is|has been) no longer (in use|active|monitored)|"
            r"(this|the) (e-?mail )?(address|mailbox|account) (is|has been|will be) (closed|deactivated|"
            r"discontinued))"),
-    ("de", r"(nicht (mehr|länger) (bei|für|im unternehmen|in unserem unternehmen|tätig|beschäftigt)|"
+    ("de", r"(nicht (mehr|länger) (bei|für(?![^.;]{0,60}\b(?:zuständig|verantwortlich|ansprechpartner))|im unternehmen|in unserem unternehmen|tätig|beschäftigt)|"
            r"(hat|habe) (das unternehmen|die firma|unser (haus|unternehmen)|uns) .{0,30}verlassen|"
            r"(hat|habe)\s+(?:(?:das|die|den|unser|unsere|unseren)\s+)?(?!(?:büro|office|haus|hause)\b)"
-           r"(?-i:[A-ZÄÖÜ])[^.;]{0,80}?\s+verlassen|"
+           r"(?-i:[A-ZÄÖÜ])(?:[^.;]|(?<=\d)\.(?=\d)|(?<=\d)\.(?=\s*\d)){0,80}?\s+verlassen|"
            r"ausgeschieden|aus dem unternehmen ausgetreten|nicht mehr in unserem (haus|unternehmen))"),
     ("fr", r"(ne fait plus partie|n'est plus (chez|au sein|employée?|en poste|dans)|ne travaille plus|"
            r"a quitté (la société|l'entreprise|le cabinet|notre|le groupe|la banque|ses fonctions)|"
-           r"j'ai quitté (la société|l'entreprise|le cabinet|le groupe)|(?:a|ai) quitté (?:la |le |l')?(?-i:[A-Z]))"),
+           r"j'ai quitté (la société|l'entreprise|le cabinet|le groupe|mes fonctions)|(?:a|ai) quitté (?:la |le |l')?(?-i:[A-Z]))"),
     ("es", r"(ya no (trabaja|trabajo|forma parte|formo parte|está en|estoy en|pertenece|está con)" + _NOT_OFFICE + r"|"
            r"(ha|he) dejado de trabajar|(?:ha|he) dejado (?:la |el |nuestra |nuestro )?(?:empresa|compañía|entidad|"
            r"organización|firma|sociedad|banco|grupo|fondo|despacho|(?-i:[A-ZÁÉÍÓÚ]))|"
@@ -69,7 +70,7 @@ LEFT = _t([
     ("it", r"(non (lavora|lavoro|fa|faccio) più|non (è|sono) più (in|presso|con|parte|dipendente)" + _NOT_OFFICE + r"|"
            r"(?:ha|ho) lasciato (?:l'|la |il |lo |le |i )?(?:azienda|società|gruppo|banca|fondo|studio|ente|"
            r"(?-i:[A-Z]))|non fa più parte)"),
-    ("nl", r"(niet (langer|meer) (werkzaam|in dienst|bij|verbonden)|is uit dienst|heeft .{0,30}verlaten|"
+    ("nl", r"(niet (langer|meer) (werkzaam|in dienst|bij|verbonden)|is uit dienst|uit dienst (getreden|gegaan)|heeft .{0,30}verlaten|"
            r"ben niet meer werkzaam)"),
     ("pt", r"(não (trabalha|trabalho|faz parte|faço parte|está|estou|pertence) mais" + _NOT_OFFICE + r"|"
            r"não (faz|faço) mais parte|não (trabalha|está|estou|trabalho) mais" + _NOT_OFFICE + r"|"
@@ -150,16 +151,17 @@ LEFT = _t([
 
 ORG = r"(?P<org>(?-i:[A-ZÀ-ÝÄÖÜ])[\w&.'-]*(?: (?:(?-i:[A-ZÀ-ÝÄÖÜ&])[\w&.'-]*|of|and|de|du|des|di|del|della|do|da|van|der|für|&))*)"
 MOVED = _t([
-    ("en", r"\b(?:(?:has|have|and) (?:now |recently )?(?:joined|moved to)|i (?:now |recently )?joined|(?:is|am) now (?:with|at|working (?:for|at))|"
+    ("en", r"\b(?:(?:has|have|and) (?:now |recently )?(?:joined|moved to)|i (?:now |recently )?joined|(?:is|am) now (?:with|at|working (?:for|at))|and (?:have )?(?:now )?joined|"
            r"(?:now works|now working|new role) (?:for|at|with)|(?:taken|accepted|started) a (?:new )?(?:position|role|job) "
            r"(?:at|with)|(?:i|he|she) (?:now work(?:s)?|work(?:s)? now) (?:for|at) )\s*(?:the )?" + ORG),
     ("de", r"(?:(?:ist|bin|arbeite|arbeitet) (?:jetzt|nun|inzwischen|seit\s.{1,40}?)\s(?:als\s.{1,60}?\s)?(?:bei|für)|"
            r"(?:wechselte|gewechselt|wechsle|wechselt) zu[rm]?|(?:bin|ist) (?:zu|zur|zum)(?= (?-i:[A-ZÄÖÜ])))"
            r"\s+(?:der\s|dem\s|die\s|den\s)?(?!(?:Sie|Ihr\w*|Euch|Dich|Rückfragen|Fragen)\b)" + ORG),
     ("fr", r"(?:a rejoint|ai rejoint|a intégré|ai intégré|travaille désormais (?:chez|pour)|travaille maintenant (?:chez|pour)|"
-           r"(?:est|suis) (?:désormais|maintenant) chez)\s+(?:la |le |l')?" + ORG),
+           r"(?:est|suis) (?:désormais|maintenant) chez|\bet rejoint)\s+(?:la |le |l')?(?:groupe |société |cabinet )?" + ORG),
     ("es", r"(?:se ha unido a|me he unido a|se incorporó a|me incorporé a|(?:me|se) (?:he|ha|han) incorporado a|"
-           r"ahora trabaj[oa] (?:en|para)|trabaj[oa] ahora (?:en|para))\s+(?:la |el )?" + ORG),
+           r"ahora trabaj[oa] (?:en|para)|trabaj[oa] ahora (?:en|para)|(?:dejado|dejé) [^.;]{1,60}? para unirme a)\s*(?:la |el |l )?"
+           r"(?:equipo de |grupo )?(?:la |el )?" + ORG),
     ("it", r"(?:ora lavoro (?:presso|per|in)|ora lavora (?:presso|per|in)|lavor[oa] ora (?:presso|per|in)|"
            r"(?:è|sono) passat[oa] a|si è unit[oa] a|mi sono unit[oa] a|(?:sono|è) entrat[oa] (?:a far parte di |in |a )|"
            r"(?:sono|è) ora (?:presso|in))\s*(?:la |il |l')?" + ORG),
@@ -169,8 +171,9 @@ MOVED = _t([
            r"\s+(?!(?:u|ons|jou)\b)" + ORG),
     ("pt", r"(?:agora trabalh[ao] (?:na|no|em|para)|trabalh[ao] agora (?:na|no|em|para)|juntou-se (?:à|ao|a)|"
            r"juntei-me (?:à|ao|a)|me juntei (?:à|ao|a)|ingress(?:ou|ei) n[ao]|passei a trabalhar n[ao]|"
-           r"entrei (?:na|no|para a|para o))\s+" + ORG),
-    ("ja", r"(?P<org>[^\s、。]{2,40})(?:に転職|へ転職|に移籍|に入社|へ入社|に移りました)"),
+           r"entrei (?:na|no|para a|para o)|integro agora a equipa d[ao]|integro agora [ao]|agora (?:faço|faz) parte d[ao]|"
+           r"(?:faço|faz) agora parte d[ao])\s+" + ORG),
+    ("ja", r"(?P<org>[^\s、。]{2,40})\s*(?:に転職|へ転職|に移籍|に入社|へ入社|に移りました)"),
 ])
 
 NEW_EMAIL = _t([
@@ -184,7 +187,7 @@ NEW_EMAIL = _t([
            r"cambió|ha sido modificad[oa])|he cambiado (de|mi) (dirección|correo)|actualice (sus|su)|"
            r"a partir de ahora,? (escríbanme|escríbame|utilice|use))"),
     ("it", r"(nuovo indirizzo|nuova (e-?mail|mail)|indirizzo (e-?mail )?è cambiato|aggiornare (i vostri|la vostra))"),
-    ("nl", r"(nieuwe? (e-?mailadres|adres|e-?mail)|e-?mailadres is gewijzigd|pas (uw|je) .{0,20}aan)"),
+    ("nl", r"(nieuwe? (e-?mailadres|mailadres|adres|e-?mail)|e-?mailadres is gewijzigd|pas (uw|je) .{0,20}aan)"),
     ("pt", r"(novo (endereço|e-?mail)|nova (conta|caixa)|e-?mail (mudou|foi alterado)|atualize (seus|o seu))"),
     ("ja", r"(新しいメールアドレス|メールアドレスが変更|メールアドレスを変更|新アドレス)"),
     # "my address is now …", "from now on write to …": the person's own address changes, stated without "new"
@@ -200,6 +203,15 @@ NEW_EMAIL = _t([
     ("pt", r"\b(?:o )?meu (?:endereço|e-?mail)(?: de e-?mail| eletrónico| eletrônico| de correio eletrónico)? "
            r"(?:passou a ser|passa a ser|é agora|agora é|mudou para)"),
     ("ja", r"(メールアドレスが.{1,80}に変更|アドレスを.{1,80}に変更)"),
+    # "please update my e-mail to …": the person asks for their own address to be changed
+    ("en", r"\b(?:update|change) my (?:e-?mail|e-?mail address|address|contact (?:e-?mail|address)) to\b"),
+    ("de", r"\bmeine (?:e-?mail-?adresse|e-?mail|adresse) (?:auf|in) .{0,80}(?:ändern|aktualisieren|anpassen)"),
+    ("fr", r"\b(?:mettre à jour|modifier|changer) mon adresse (?:e-?mail |électronique |mail )?(?:en|pour|par|:)"),
+    ("es", r"\b(?:actualic\w+|cambi\w+|modifiqu\w+) mi (?:correo|e-?mail|dirección)(?: de correo)?(?: electrónico)? (?:a|por|:)"),
+    ("it", r"\b(?:aggiornare|aggiornate|modificare|modificate|cambiare|cambiate) il mio indirizzo(?: e-?mail)? (?:in|con|a|:)"),
+    ("nl", r"\b(?:pas|wijzig|update) mijn (?:e-?mail)?(?:adres|mailadres) aan (?:naar|in)|mijn (?:e-?mail)?adres (?:wijzigen|aanpassen) (?:naar|in)"),
+    ("pt", r"\b(?:atualiz\w+|alter\w+|mud\w+) (?:o )?meu (?:e-?mail|endereço)(?: de e-?mail)? (?:para|:)"),
+    ("ja", r"(メールアドレスが変わりました|メールアドレスが変わりましたので|アドレスが変わりました)"),
 ])
 
 _T = r"(?P<title>(?-i:[A-ZÀ-ÝÄÖÜ])[^,.;:!?()\n]{2,60})"
@@ -230,6 +242,22 @@ NEW_TITLE = _t([
            r"assumi (?:o cargo|a função|a posição|as funções) de|passei a ocupar o cargo de)\s*"
            r"(?P<title>[A-Za-zÀ-ú][^,.;:!?()\n]{2,60})"),
     ("ja", r"(?P<title>[^\s、。]{2,30})に(?:就任|昇進|着任)"),
+    # the person states their (new) title as a fact: "my title is now X", "mon nouveau titre : X"
+    ("en", r"\bmy (?:new )?(?:job )?(?:title|role|position) (?:is now|has changed to|changed to|is|:)\s*[\"“«']?" + _T),
+    ("de", r"\bmeine (?:neue )?(?:funktionsbezeichnung|berufsbezeichnung|funktion|position|rolle|stellenbezeichnung|"
+           r"titel) (?:lautet|ist) (?:jetzt |nun |ab sofort )?[\"„“«']?" + _T),
+    ("de", r"\b(?:seit|ab) (?:[^.;:]|(?<=\d)\.){1,40}? bin ich (?:jetzt |nun )?als " + _T + r" tätig"),
+    ("fr", r"\bmon (?:nouveau )?(?:titre|poste|intitulé de poste|intitulé) (?:est désormais|est maintenant|est|:)\s*[\"“«']?\s*"
+           r"(?P<title>[A-Za-zÀ-ÿ][^,.;:!?()\n]{2,60})"),
+    ("es", r"\bmi (?:nuevo )?(?:cargo|puesto|título) (?:es ahora|ahora es|es|:)\s*[\"“«']?(?P<title>[A-Za-zÁ-ú][^,.;:!?()\n]{2,60})"),
+    ("it", r"\b(?:il )?mio (?:nuovo )?(?:ruolo|titolo|incarico) (?:è ora|ora è|è|:)\s*[\"“«']?(?P<title>[A-Za-z][^,.;:!?()\n]{2,60})|"
+           r"\b(?:la )?mia (?:nuova )?(?:qualifica|posizione|funzione) (?:è ora|ora è|è|:)\s*[\"“«']?(?P<title2>[A-Za-z][^,.;:!?()\n]{2,60})"),
+    ("nl", r"\bmijn (?:nieuwe )?(?:functietitel|functie|titel|rol) is (?:nu |voortaan )?(?:gewijzigd (?:naar|in) |veranderd in )?"
+           r"[\"“«']?(?P<title>[A-Za-z][^,.;:!?()\n]{2,60})"),
+    ("pt", r"\b(?:o )?meu (?:novo )?(?:cargo|título) (?:é agora|agora é|passou a ser|é|:)\s*[\"“«']?"
+           r"(?P<title>[A-Za-zÀ-ú][^,.;:!?()\n]{2,60})|\b(?:a )?minha (?:nova )?função (?:é agora|agora é|é|:)\s*"
+           r"(?P<title2>[A-Za-zÀ-ú][^,.;:!?()\n]{2,60})"),
+    ("ja", r"(?:新役職|新しい役職|新肩書|役職)\s*(?:：|:|は)\s*(?P<title>[^\n、。]{2,30})"),
 ])
 
 CONTACT_CUE = _t([
@@ -240,12 +268,12 @@ CONTACT_CUE = _t([
            r"nachfolger|übernommen|zuständig|ansprechpartner|schreiben sie|richten sie)"),
     ("fr", r"(contacter|contactez|adressez-vous|s'adresser|vous adresser|successeur|remplaçante?|reprend|"
            r"en charge|écrire à|interlocut)"),
-    ("es", r"(contacte|contactar|póngase en contacto|diríjase|dirigirse|escriba a|escríbale a|"
+    ("es", r"(contacte|contactar|póngase en contacto|diríjase|dirigirse|escriba a|escríbale a|escribile a|escríbele a|"
            r"sucesor|reemplazo|se encargará|responsable)"),
     ("it", r"(contattare|contattate|contatti|rivolger[sv]i|rivolgetevi|scrivere a|scrivete a|successore|sostituto|"
            r"si occuperà|referente|fare riferimento a)"),
     ("nl", r"(contact op|neem contact|neemt u|contacteer|wendt u|richt u|opvolger|vervanger|overgenomen|aanspreekpunt)"),
-    ("pt", r"(entre em contato|entre em contacto|contate|contacte|contactar|dirija-se|sucessor|substitut[oa]|"
+    ("pt", r"(entre em contato|entre em contacto|contate|contacte|contactar|contatar|falar com|procur(?:e|ar) |dirija-se|sucessor|substitut[oa]|"
            r"responsável|escreva para)"),
     ("ja", r"(ご連絡|お問い合わせ|連絡ください|担当|後任)"),
 ])
@@ -269,6 +297,27 @@ OUT_OF_OFFICE = _t([
     ("pt", r"(fora do escrit[óo]rio|de férias|ausente|retorno (no dia|em|a)|estarei de volta|regressarei|"
            r"regressando|regresso (a|no dia|em)|acesso limitado)"),
     ("ja", r"(不在にしております|不在です|休暇を|休暇中|外出|出張|お休み|戻ります|帰社)"),
+    # kinds of leave (parental, maternity, sick), limited availability, and a bare "back on <day>"
+    ("en", r"\b(on (?:parental|maternity|paternity|sick|medical|adoption|family|study) leave|off sick|"
+           r"limited availability|only (?:intermittently|occasionally) (?:available|reachable)|"
+           r"(?:i'm|i am) back (?:in the office )?on)\b"),
+    ("de", r"(elternzeit|mutterschutz|krankgeschrieben|krankheitsbedingt|erkrankt|in karenz|eingeschränkt erreichbar|"
+           r"nur (?:eingeschränkt|begrenzt|sporadisch) erreichbar)"),
+    ("fr", r"(congé (?:parental|de maternité|de paternité|maladie|d'adoption)|en arrêt (?:maladie|de travail)|"
+           r"joignable de (?:façon|manière) (?:limitée|ponctuelle)|disponibilité (?:réduite|limitée))"),
+    ("es", r"(de baja (?:médica|por maternidad|por paternidad)|(?:permiso|licencia|baja) (?:de|por) (?:maternidad|paternidad|"
+           r"enfermedad)|estoy de licencia|disponibilidad limitada|vuelvo (?:el|a la oficina|el lunes|el martes|"
+           r"el miércoles|el jueves|el viernes)|me reincorporo (?:el|a la oficina))"),
+    ("it", r"(in maternità|in paternità|congedo (?:parentale|di maternità|di paternità|per malattia)|in malattia|"
+           r"disponibilità limitata|rientro (?:in ufficio )?(?:il|lunedì|martedì|mercoledì|giovedì|venerdì)|"
+           r"torno (?:in ufficio )?(?:il|lunedì|martedì|mercoledì|giovedì|venerdì))"),
+    ("nl", r"(zwangerschapsverlof|ouderschapsverlof|bevallingsverlof|vaderschapsverlof|ziekteverlof|ben ziek|"
+           r"beperkt bereikbaar|momenteel niet bereikbaar|tijdelijk niet bereikbaar|weer op kantoor|ben ik er weer|"
+           r"ben ik weer (?:aanwezig|bereikbaar|op kantoor))"),
+    ("pt", r"(licença (?:de )?(?:maternidade|paternidade|parental|médica)|de licença|baixa médica|afastad[oa] "
+           r"(?:por|para) (?:motivos? de saúde|tratamento|licença)|disponibilidade limitada|"
+           r"volto (?:dia|no dia|em|a|ao escritório|na|no)\b)"),
+    ("ja", r"(産休|育休|産前産後休暇|育児休業|病気療養|療養中|休職中|対応が遅れ)"),
 ])
 
 STILL_ACTIVE = _t([
@@ -308,7 +357,7 @@ STILL_HERE = _t([
            r"ik ben nog steeds (werkzaam|uw|je|in dienst))"),
     ("pt", r"(continuo (sendo|a ser|como) (seu|sua|o|a|vosso|vossa)|permaneço (como|seu|sua|na|no)|"
            r"sigo sendo (seu|sua|o|a))"),
-    ("ja", r"(引き続き(私|わたくし)|私が引き続き|引き続き担当させて|引き続きよろしく)"),
+    ("ja", r"(引き続き(私|わたくし)|私が引き続き|引き続き担当させて|私の(?:連絡先|メールアドレス)(?:に|は)変更(?:は)?(?:ございません|ありません))"),
 ])
 
 # Everyday absence worded like a departure: "left for the day", "no longer at my desk today"
@@ -325,4 +374,48 @@ TRANSIENT_ABSENCE = _t([
     ("nl", r"(heb het kantoor verlaten|niet meer op kantoor|rouwverlof|calamiteitenverlof)"),
     ("pt", r"(saí do escritório|(já não estou|não estou mais) no escritório|licença (de )?nojo|licença por luto)"),
     ("ja", r"(本日は(退社|失礼)|退社しております|席を外して)"),
+])
+
+# The mailbox stops, or the writer says goodbye: "this address will be deactivated", "Dit was mijn laatste week".
+# Alone it settles nothing; it confirms an announced move (`MOVED_NEXT`).
+MAILBOX_CLOSING = _t([
+    ("en", r"\b((?:this|my) (?:e-?mail )?(?:address|mailbox|account|inbox) (?:will|is going to) (?:be )?(?:closed|"
+           r"deactivated|switched off|shut down|no longer (?:be )?(?:active|monitored|in use|read))|"
+           r"(?:this|my) (?:e-?mail )?(?:address|mailbox|account) (?:will )?(?:remain|stay)s? (?:active|open) (?:only )?until|"
+           r"(?:this|today) (?:is|was) my (?:last|final) (?:working )?(?:day|week))\b"),
+    ("de", r"((?:diese|meine) (?:e-?mail-?)?(?:adresse|mailbox|postfach|e-?mail-?adresse) (?:ist|wird|bleibt) [^.;]{0,40}?"
+           r"(?:nicht mehr (?:aktiv|gelesen|erreichbar|abgerufen)|deaktiviert|gelöscht|abgeschaltet|aufgelöst|aktiv bis)|"
+           r"(?:war|ist) mein letzter (?:arbeits)?tag|meine letzte woche)"),
+    ("fr", r"((?:cette|mon) adresse[^.;]{0,40}?(?:restera active jusqu|ne sera plus (?:active|consultée|lue|valide)|"
+           r"sera (?:désactivée|fermée|supprimée|clôturée))|(?:c'est|c'était) mon dernier jour|ma dernière semaine)"),
+    ("es", r"((?:este|mi) (?:correo|buzón|dirección|e-?mail)[^.;]{0,40}?(?:dejará de (?:estar operativ|funcionar|estar activ)|"
+           r"será (?:desactivad|cerrad|dad[oa] de baja|eliminad)|estará activ[oa] (?:solo )?hasta)|mi último día|mi última semana)"),
+    ("it", r"((?:questo|quest'|il mio) (?:indirizzo|casella|account|e-?mail)[^.;]{0,40}?(?:resterà attiv[oa] (?:solo )?fino|"
+           r"sarà disattivat|verrà disattivat|verrà chius|non sarà più attiv)|il mio ultimo giorno|la mia ultima settimana)"),
+    ("nl", r"((?:dit|deze|mijn) (?:e-?mail)?(?:adres|mailbox|mailadres)[^.;]{0,40}?(?:wordt (?:binnenkort )?(?:opgeheven|"
+           r"gedeactiveerd|afgesloten|verwijderd)|is [^.;]{0,20}niet meer actief|blijft [^.;]{0,20}actief tot)|"
+           r"(?:dit|vandaag) (?:is|was) mijn laatste (?:werk)?(?:dag|week))"),
+    ("pt", r"((?:este|esta|o meu|a minha) (?:endereço|e-?mail|caixa|conta)[^.;]{0,40}?(?:deixará de (?:estar ativ|funcionar)|"
+           r"será (?:desativad|encerrad|eliminad)|ficará ativ[oa] até)|(?:o )?meu último dia|(?:a )?minha última semana)"),
+    ("ja", r"((?:本|この|当)(?:メール)?アドレス.{0,30}(?:使用できなくなります|無効|停止|廃止|利用できなくなります)|最終出社日)"),
+])
+
+# An announced move to a named organisation ("as of 1 December I am moving to X", "je rejoins X"): a
+# departure only next to `MAILBOX_CLOSING` in the same reply (alone, a future plan is not a fact yet)
+MOVED_NEXT = _t([
+    ("en", r"\b(?:(?:i am|i'm|i will be|i'll be) (?:moving to|joining|starting (?:a new role )?(?:at|with))|i (?:will|shall) "
+           r"(?:join|move to|start at))\s+(?:the )?" + ORG),
+    ("de", r"(?:(?:wechsle|wechsele|gehe) ich (?:zu[rm]?|nach|in die|in den)|(?:beginne|starte) ich (?:bei|an)|"
+           r"(?:bin|werde) ich (?:dann )?(?:bei|für) (?=(?-i:[A-ZÄÖÜ])))\s*(?:der |dem |die |den )?" + ORG),
+    ("fr", r"(?:je rejoins|je rejoindrai|j'intègre|j'intégrerai|je serai (?:désormais )?chez)\s+(?:la |le |l')?"
+           r"(?:groupe |société |cabinet |équipe d[eu] )?(?:la |le |l')?" + ORG),
+    ("es", r"(?:me (?:uno|incorporo|incorporaré|uniré) a|pasaré a trabajar (?:en|para)|empezaré (?:a trabajar )?en)\s*"
+           r"(?:la |el |l )?(?:equipo de |grupo )?(?:la |el )?" + ORG),
+    ("it", r"(?:lavorerò (?:per|presso|in|con)|entrerò (?:in|a far parte di)|mi unirò a|passerò a|sarò (?:in forza )?presso)\s*"
+           r"(?:la |il |l')?" + ORG),
+    ("nl", r"(?:ga ik (?:aan de slag|werken|over) (?:bij|naar)|begin ik (?:bij|aan)|stap ik over naar|ik ga (?:aan de slag|werken) bij)"
+           r"\s+" + ORG),
+    ("pt", r"(?:vou (?:trabalhar (?:na|no|para a|para o|em)|integrar a equipa d[ao]|integrar a equipe d[ao]|juntar-me (?:à|ao))|"
+           r"passo a integrar (?:a equipa d[ao]|a equipe d[ao]|[ao])|ingressarei n[ao])\s*" + ORG),
+    ("ja", r"(?P<org>[^\s、。]{2,40})\s*(?:へ|に)(?:転籍|出向|移籍|入社|転職)(?:すること|いたします|します|予定)"),
 ])

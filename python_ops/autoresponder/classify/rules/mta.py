@@ -53,9 +53,19 @@ _FAILURE_TEXT = re.compile(
     r"transcript of session follows|host unknown|was aborted after|could not find a gateway|"
     r"rejected by (a|the) remote|incorrectly constructed|malformed (recipient )?address|"
     r"weren'?t able to post|may not exist, or you may not have permission|"
-    r"could not be delivered to|delivery to the following recipients? (was )?(aborted|failed)", re.I)
+    r"could not be delivered to|delivery to the following recipients? (was )?(aborted|failed)|"
+    # delay notices: "Message not delivered yet", "temporary problem delivering", in the eight languages
+    r"not (been )?delivered yet|temporary problem delivering|will retry (for|until)|noch nicht zugestellt|"
+    r"zustellung (wurde |ist )?verzögert|pas encore (été )?(remis|distribué)|remise (a été )?retardée|"
+    r"(aún|todavía) no (se ha )?(podido )?entregad|entrega (se ha )?retrasad|non (è )?ancora (stato )?recapitat|"
+    r"recapito ritardato|nog niet (afgeleverd|bezorgd)|bezorging vertraagd|ainda não (foi )?entreg|entrega atrasad|"
+    r"配信が遅延|まだ配信されていません", re.I)
 _DELAY_TEXT = re.compile(r"has been delayed|delivery .{0,20}delayed|will (continue|keep) (trying|to try)|"
-                         r"still (not|un)delivered|temporarily (deferred|suspended)|warning: message", re.I)
+                         r"still (not|un)delivered|temporarily (deferred|suspended)|warning: message|"
+                         r"not (been )?delivered yet|temporary problem delivering|will retry (for|until)|"
+                         r"noch nicht zugestellt|verzögert|pas encore (été )?(remis|distribué)|retardée|"
+                         r"(aún|todavía) no (se ha )?(podido )?entregad|retrasad|non (è )?ancora (stato )?recapitat|"
+                         r"ritardat|nog niet (afgeleverd|bezorgd)|vertraagd|ainda não (foi )?entreg|atrasad|遅延", re.I)
 _ADDR = re.compile(r"<?([A-Za-z0-9._%+'=/-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})>?")
 _DIAG_LINE = re.compile(
     r"(\b[45]\d\d[ -]|[45]\.\d{1,3}\.\d{1,3}|said:|smtp error|remote server returned|diagnostic|error:|"

@@ -19,6 +19,7 @@ from autoresponder.classify.rules import lexicon
 from autoresponder.classify.rules.about import (
     ACCEPTED,
     CJK,
+    announced_kind,
     Person,
     fold,
     person_of,
@@ -36,7 +37,13 @@ _HANDOVER = re.compile(
     r"後任|引き継|no longer (responsible|in charge|handling)|nicht (mehr|länger) zuständig|"
     r"n'est plus (en charge|responsable|chargée? d)|ya no (es responsable|se encarga|lleva)|"
     r"non (è più responsabile|si occupa più)|niet (meer|langer) verantwoordelijk|"
-    r"(não é mais|já não é|deixou de ser) responsável|担当を外れ|担当ではなくなり)", re.I)
+    r"(não é mais|já não é|deixou de ser) responsável|担当を外れ|担当ではなくなり|"
+    # the writer hands a topic over without leaving: "I no longer look after X", "ya no me ocupo de"
+    r"\bno longer (look after|cover|handle|manage|deal with|work on|take care of)|(have|has) (been )?(passed|handed) "
+    r"(over |on )?to|nicht (mehr|länger) für [^.;]{0,60}(zuständig|verantwortlich)|"
+    r"ne suis plus (en charge|responsable|chargée? d)|ne m'occupe plus|ya no me (ocupo|encargo)|ya no llevo|"
+    r"non mi occupo più|non seguo più|niet (meer|langer) (verantwoordelijk|bezig met)|"
+    r"(não sou mais|já não sou|deixei de ser) (o |a )?responsável|não cuido mais|担当しておりません|担当から外れ)", re.I)
 # The person's own address: "reach me at", "my new address", "her new e-mail" (not a successor's)
 _OWN_CUE = re.compile(
     r"(\b(reach|contact|e-?mail|write to|find) me\b|\bme at\b|\b(my|his|her|their) (new |private |personal )?"
@@ -224,6 +231,7 @@ class Hit:
     index: int
     match: re.Match[str]
     kind: str
+    announced: bool = False
 
 
 @dataclass
@@ -292,11 +300,16 @@ def detect_departure(r: Reading) -> Decision | None:
     if r.stays:
         return None
     hits = [h for reason, table in _DEPARTURES for h in r.hits(table, reason)]
+    if not hits and _first(lexicon.MAILBOX_CLOSING, r.sentences):
+        hits = announced_moves(r)
     if not hits:
         return None
     if _RETURNING.search(r.view.reply_text[:MAX_CHARS]) and (
             out_of_office_subject(r.view) or _first(lexicon.OUT_OF_OFFICE, r.sentences)):
         return None  # an absence that comes back: departure-like words are about the absence, not the job
+    if not any(h.reason == "moved_to_other_org" and h.kind in ACCEPTED for h in hits) \
+            and _first(lexicon.MAILBOX_CLOSING, r.sentences):
+        hits = [*announced_moves(r), *hits]  # "I am moving to X" + "this address will be closed"
     others = any(h.kind == "other" for h in hits)
     accepted = [h for h in hits if h.kind in ACCEPTED and not (h.kind == "pronoun" and others)]
     transient = _first(lexicon.TRANSIENT_ABSENCE, r.sentences)
@@ -335,8 +348,19 @@ def detect_departure(r: Reading) -> Decision | None:
         determination=determination, reason=reason, category=determination, confidence=0.0,
         evidence=" ".join(dict.fromkeys([sentences[i], *used]))[:600], replacements=reps, new_org=new_org,
         departure=reason, person_email=_person_email(sentences[i], m),
-        new_email=new_email if reason == "moved_to_other_org" else None, rule=f"departure/{hit.kind}",
+        new_email=new_email if reason == "moved_to_other_org" else None,
+        rule="departure/announced" if hit.announced else f"departure/{hit.kind}",
     )
+
+
+def announced_moves(r: Reading) -> list[Hit]:
+    """Announced moves to a named organisation (`MOVED_NEXT`), stated by the person, as departure hits."""
+    out = []
+    for lang, i, m in _matches(lexicon.MOVED_NEXT, r.sentences):
+        kind = announced_kind(r.sentences[i], m, r.person)
+        if kind in ACCEPTED:  # every MOVED_NEXT form is first person ("je rejoins", "lavorerò", "ga ik")
+            out.append(Hit("moved_to_other_org", lang, i, m, kind, announced=True))
+    return out
 
 
 def detect_new_email(r: Reading) -> Decision | None:
@@ -350,15 +374,22 @@ def detect_new_email(r: Reading) -> Decision | None:
     return Decision(
         determination="EMAIL_UPDATE", reason="new_email", category="EMAIL_UPDATE", confidence=0.0,
         evidence=" ".join(r.sentences[hit.index:hit.index + 2])[:600], new_email=new_email,
-        new_title=clean_title(title.match.group("title"), r.view.from_email) if title else None,
+        new_title=clean_title(title_of(title.match), r.view.from_email) if title else None,
         rule=f"new_email/{hit.kind}",
     )
+
+
+def title_of(m: re.Match[str]) -> str | None:
+    """The title a NEW_TITLE pattern captured (some patterns have two alternative groups)."""
+    groups = m.groupdict()
+    t = groups.get("title") or groups.get("title2")
+    return t.strip().strip("\"“”«»'„ ") if t else None
 
 
 def detect_new_title(r: Reading) -> Decision | None:
     """"I have been appointed Head of Credit" (the person's own title)."""
     hit = r.first(lexicon.NEW_TITLE)
-    title = clean_title(hit.match.group("title"), r.view.from_email) if hit else None
+    title = clean_title(title_of(hit.match), r.view.from_email) if hit else None
     if not title:
         return None
     return Decision(determination="TITLE_UPDATE", reason="new_title", category="TITLE_UPDATE", confidence=0.0,
