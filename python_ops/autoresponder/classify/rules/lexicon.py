@@ -383,19 +383,19 @@ MAILBOX_CLOSING = _t([
            r"deactivated|switched off|shut down|no longer (?:be )?(?:active|monitored|in use|read))|"
            r"(?:this|my) (?:e-?mail )?(?:address|mailbox|account) (?:will )?(?:remain|stay)s? (?:active|open) (?:only )?until|"
            r"(?:this|today) (?:is|was) my (?:last|final) (?:working )?(?:day|week))\b"),
-    ("de", r"((?:diese|meine) (?:e-?mail-?)?(?:adresse|mailbox|postfach|e-?mail-?adresse) (?:ist|wird|bleibt) [^.;]{0,40}?"
+    ("de", r"((?:diese|meine) (?:e-?mail-?)?(?:adresse|mailbox|postfach|e-?mail-?adresse) (?:ist|wird|bleibt) (?:[^.;]|(?<=\d)\.){0,40}?"
            r"(?:nicht mehr (?:aktiv|gelesen|erreichbar|abgerufen)|deaktiviert|gelöscht|abgeschaltet|aufgelöst|aktiv bis)|"
            r"(?:war|ist) mein letzter (?:arbeits)?tag|meine letzte woche)"),
-    ("fr", r"((?:cette|mon) adresse[^.;]{0,40}?(?:restera active jusqu|ne sera plus (?:active|consultée|lue|valide)|"
+    ("fr", r"((?:cette|mon) adresse(?:[^.;]|(?<=\d)\.){0,40}?(?:restera active jusqu|ne sera plus (?:active|consultée|lue|valide)|"
            r"sera (?:désactivée|fermée|supprimée|clôturée))|(?:c'est|c'était) mon dernier jour|ma dernière semaine)"),
-    ("es", r"((?:este|mi) (?:correo|buzón|dirección|e-?mail)[^.;]{0,40}?(?:dejará de (?:estar operativ|funcionar|estar activ)|"
+    ("es", r"((?:este|mi) (?:correo|buzón|dirección|e-?mail)(?:[^.;]|(?<=\d)\.){0,40}?(?:dejará de (?:estar operativ|funcionar|estar activ)|"
            r"será (?:desactivad|cerrad|dad[oa] de baja|eliminad)|estará activ[oa] (?:solo )?hasta)|mi último día|mi última semana)"),
-    ("it", r"((?:questo|quest'|il mio) (?:indirizzo|casella|account|e-?mail)[^.;]{0,40}?(?:resterà attiv[oa] (?:solo )?fino|"
+    ("it", r"((?:questo|quest'|il mio) (?:indirizzo|casella|account|e-?mail)(?:[^.;]|(?<=\d)\.){0,40}?(?:resterà attiv[oa] (?:solo )?fino|"
            r"sarà disattivat|verrà disattivat|verrà chius|non sarà più attiv)|il mio ultimo giorno|la mia ultima settimana)"),
-    ("nl", r"((?:dit|deze|mijn) (?:e-?mail)?(?:adres|mailbox|mailadres)[^.;]{0,40}?(?:wordt (?:binnenkort )?(?:opgeheven|"
-           r"gedeactiveerd|afgesloten|verwijderd)|is [^.;]{0,20}niet meer actief|blijft [^.;]{0,20}actief tot)|"
+    ("nl", r"((?:dit|deze|mijn) (?:e-?mail)?(?:adres|mailbox|mailadres)(?:[^.;]|(?<=\d)\.){0,40}?(?:wordt (?:binnenkort )?(?:opgeheven|"
+           r"gedeactiveerd|afgesloten|verwijderd)|is (?:[^.;]|(?<=\d)\.){0,20}niet meer actief|blijft (?:[^.;]|(?<=\d)\.){0,20}actief tot)|"
            r"(?:dit|vandaag) (?:is|was) mijn laatste (?:werk)?(?:dag|week))"),
-    ("pt", r"((?:este|esta|o meu|a minha) (?:endereço|e-?mail|caixa|conta)[^.;]{0,40}?(?:deixará de (?:estar ativ|funcionar)|"
+    ("pt", r"((?:este|esta|o meu|a minha) (?:endereço|e-?mail|caixa|conta)(?:[^.;]|(?<=\d)\.){0,40}?(?:deixará de (?:estar ativ|funcionar)|"
            r"será (?:desativad|encerrad|eliminad)|ficará ativ[oa] até)|(?:o )?meu último dia|(?:a )?minha última semana)"),
     ("ja", r"((?:本|この|当)(?:メール)?アドレス.{0,30}(?:使用できなくなります|無効|停止|廃止|利用できなくなります)|最終出社日)"),
 ])

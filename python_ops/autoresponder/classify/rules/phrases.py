@@ -353,10 +353,21 @@ def detect_departure(r: Reading) -> Decision | None:
     )
 
 
+# an organisation, not a city: an announced move must name something that employs people
+_ORG_WORD = re.compile(
+    r"(bank|banca|banco|capital|kapital|group|gruppe|groupe|grupo|gruppo|partners|invest|inversion|asset|management|fund|fonds|"
+    r"fondo|trust|insurance|assurance|versicherung|verzekering|seguros|assicurazion|patrimo|gestion|gestão|gestione|"
+    r"sgr|pension|pensioen|previd|vermogen|advisor|adviseur|holding|securities|finanz|financ|beheer|verwaltung|"
+    r"\b(?:AG|GmbH|SA|S\.A\.|SpA|Ltd|LLP|LLC|Inc|plc|NV|BV|EAF|Lda|Ltda|SE)\b|"
+    r"株式会社|銀行|基金|保険|信託|証券|アセット|年金|ホールディングス|グループ|会社|法人)", re.I)
+
+
 def announced_moves(r: Reading) -> list[Hit]:
     """Announced moves to a named organisation (`MOVED_NEXT`), stated by the person, as departure hits."""
     out = []
     for lang, i, m in _matches(lexicon.MOVED_NEXT, r.sentences):
+        if not _ORG_WORD.search(m.group("org")):
+            continue  # "I am moving to London": a place, not an employer
         kind = announced_kind(r.sentences[i], m, r.person)
         if kind in ACCEPTED:  # every MOVED_NEXT form is first person ("je rejoins", "lavorerò", "ga ik")
             out.append(Hit("moved_to_other_org", lang, i, m, kind, announced=True))
