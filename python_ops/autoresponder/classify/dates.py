@@ -86,7 +86,7 @@ _TOMORROW = re.compile(
     r"(?:\b(?:back|return(?:ing)?|de retour|vuelvo|regreso|rientro|torno|terug|volto|retorno|zurück)\s+"
     r"(?:in the office |au bureau |a la oficina |in ufficio |op kantoor |ao escritório )?"
     r"(?P<a>tomorrow|demain|mañana|domani|morgen|amanhã)\b|"
-    r"\b(?P<b>tomorrow|demain|mañana|domani|morgen|amanhã|ab morgen)\b[^.;!?]{0,25}?\b(?:back|de retour|de vuelta|"
+    r"(?<!guten )(?<!esta )(?<!la )\b(?P<b>tomorrow|demain|mañana|domani|morgen|amanhã)\b[^.;!?]{0,25}?\b(?:back|de retour|de vuelta|"
     r"di ritorno|weer|terug|wieder|zurück|de volta)\b|明日(?:は)?(?:出社|戻り|戻ります|帰社))", re.I)
 _START_CUE = re.compile(r"(from|since|seit|ab dem|vom|depuis|du|desde|del|dal|dalla|van|vanaf|sinds|de|から)\s*$",
                         re.I)

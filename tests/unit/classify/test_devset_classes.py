@@ -277,3 +277,22 @@ def test_a_delay_notice_from_a_delivery_system_is_a_soft_bounce(body, subject):
 def test_a_person_writing_that_a_delivery_is_delayed_is_no_bounce():
     c = _classify("The delivery of the printed report was delayed, sorry.", subject="Re: Q4 outlook", auto=False)
     assert c.determination != "BOUNCE"
+
+
+@pytest.mark.parametrize(("body", "back"), [
+    ("Guten Morgen, ich bin ab dem 3.12. wieder im Büro.", "2026-12-03"),  # a greeting, not "tomorrow"
+    ("Esta mañana salí de viaje; estaré de vuelta el 30 de noviembre.", "2026-11-30"),
+])
+def test_morning_greetings_are_not_tomorrow(body, back):
+    assert _classify(body).return_date == back
+
+
+def test_a_message_passed_to_someone_is_no_hand_over():
+    c = _classify("Your enquiry has been passed to Anna Berg (anna.berg@fjord-capital.com).",
+                  subject="Re: Q4 outlook", auto=False)
+    assert c.determination != "REPLACEMENT"
+
+
+def test_a_software_licence_is_no_leave():
+    c = _classify("O contrato de licença do software foi renovado.", subject="Re: Q4 outlook", auto=False)
+    assert c.determination != "OUT_OF_OFFICE"

@@ -49,7 +49,8 @@ _NOT_OFFICE = (r"(?!\s*(?:(?:the|my|our|la|mi|il|o|no|na|al|el|het|de|mijn|meu|m
 LEFT = _t([
     ("en", r"\b(no longer (with|at|employed|working|part of|works? (for|at|with))" + _NOT_OFFICE + r"|not longer (with|at)" + _NOT_OFFICE + r"|"
            r"(has|have) (now )?left (the|our|this) (company|firm|organi[sz]ation|business|group|bank|team)|(has|have) (now )?left (?-i:[A-Z])(?![\w\s]{0,30}\b(?:an?|the) (?:message|voicemail|note|memo)\b)|left the (company|firm|organi[sz]ation|business|group|bank)|"
-           r"\bi left (?-i:[A-Z])(?![\w\s]{0,30}\b(?:an?|the) (?:message|voicemail|note|memo)\b)(?![^.;]{0,40}\b(?:for|to attend|this morning|yesterday|today|early)\b)|"
+           r"\bi left (?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
+           r"july|august|september|october|november|december)\b)(?-i:[A-Z])(?![\w\s]{0,30}\b(?:an?|the) (?:message|voicemail|note|memo)\b)(?![^.;]{0,40}\b(?:for|to attend|this morning|yesterday|today|early)\b)|"
            r"(my|his|her) (last|final) (working )?day (at|with|in) [^.;:]{1,60}? (was|has been)\b|departed (from )?the (company|firm)|"
            r"(is|are|am) no longer (an? )?(employee|employed|member)|has moved on from|"
            r"(this|the) (e-?mail )?(address|mailbox|account) (is|has been) no longer (in use|active|monitored)|"
@@ -301,7 +302,7 @@ OUT_OF_OFFICE = _t([
     ("en", r"\b(on (?:parental|maternity|paternity|sick|medical|adoption|family|study) leave|off sick|"
            r"limited availability|only (?:intermittently|occasionally) (?:available|reachable)|"
            r"(?:i'm|i am) back (?:in the office )?on)\b"),
-    ("de", r"(elternzeit|mutterschutz|krankgeschrieben|krankheitsbedingt|erkrankt|in karenz|eingeschränkt erreichbar|"
+    ("de", r"(elternzeit|mutterschutz|krankgeschrieben|krankheitsbedingt abwesend|in karenz|eingeschränkt erreichbar|"
            r"nur (?:eingeschränkt|begrenzt|sporadisch) erreichbar)"),
     ("fr", r"(congé (?:parental|de maternité|de paternité|maladie|d'adoption)|en arrêt (?:maladie|de travail)|"
            r"joignable de (?:façon|manière) (?:limitée|ponctuelle)|disponibilité (?:réduite|limitée))"),
@@ -314,7 +315,7 @@ OUT_OF_OFFICE = _t([
     ("nl", r"(zwangerschapsverlof|ouderschapsverlof|bevallingsverlof|vaderschapsverlof|ziekteverlof|ben ziek|"
            r"beperkt bereikbaar|momenteel niet bereikbaar|tijdelijk niet bereikbaar|weer op kantoor|ben ik er weer|"
            r"ben ik weer (?:aanwezig|bereikbaar|op kantoor))"),
-    ("pt", r"(licença (?:de )?(?:maternidade|paternidade|parental|médica)|de licença|baixa médica|afastad[oa] "
+    ("pt", r"(licença (?:de )?(?:maternidade|paternidade|parental|médica)|(?:estou|está|encontro-me|em) de licença|em licença (?:até|sem)|baixa médica|afastad[oa] "
            r"(?:por|para) (?:motivos? de saúde|tratamento|licença)|disponibilidade limitada|"
            r"volto (?:dia|no dia|em|a|ao escritório|na|no)\b)"),
     ("ja", r"(産休|育休|産前産後休暇|育児休業|病気療養|療養中|休職中|対応が遅れ)"),

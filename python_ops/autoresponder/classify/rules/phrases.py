@@ -39,8 +39,9 @@ _HANDOVER = re.compile(
     r"non (è più responsabile|si occupa più)|niet (meer|langer) verantwoordelijk|"
     r"(não é mais|já não é|deixou de ser) responsável|担当を外れ|担当ではなくなり|"
     # the writer hands a topic over without leaving: "I no longer look after X", "ya no me ocupo de"
-    r"\bno longer (look after|cover|handle|manage|deal with|work on|take care of)|(have|has) (been )?(passed|handed) "
-    r"(over |on )?to|nicht (mehr|länger) für [^.;]{0,60}(zuständig|verantwortlich)|"
+    r"\bno longer (look after|cover|handle|manage|deal with|work on|take care of)|"
+    r"\b(my|his|her) (responsibilities|duties|accounts|clients|portfolio|role|tasks|coverage)\b[^.;]{0,40}"
+    r"(have|has) (been )?(passed|handed|transferred) (over |on )?to|nicht (mehr|länger) für [^.;]{0,60}(zuständig|verantwortlich)|"
     r"ne suis plus (en charge|responsable|chargée? d)|ne m'occupe plus|ya no me (ocupo|encargo)|ya no llevo|"
     r"non mi occupo più|non seguo più|niet (meer|langer) (verantwoordelijk|bezig met)|"
     r"(não sou mais|já não sou|deixei de ser) (o |a )?responsável|não cuido mais|担当しておりません|担当から外れ)", re.I)
