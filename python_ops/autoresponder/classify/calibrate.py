@@ -2,8 +2,9 @@
 the auto-write threshold from the precision curve (docs/classification.md "Calibrated confidence").
 
 Sets (rules only, offline): every `labels.csv` folder under tests/fixtures/classify/, the v1
-hold-out (tests/fixtures/classify_holdout, no longer independent), seeds/ (expected.csv) and the
-adversarial safety world (built on the fly). The independent hold-out v2 is never read here.
+hold-out (tests/fixtures/classify_holdout, no longer independent), the development set
+(tests/fixtures/classify_dev, tuned on), seeds/ (expected.csv) and the adversarial safety world
+(built on the fly). The independent hold-out v2 is never read here.
 
 A decision is *right* when its determination is the label's. In the safety world, whose labels
 say only whether an automatic write may follow, a decision counts when it could write on its
@@ -51,10 +52,11 @@ def labelled_sets() -> Iterator[tuple[str, Path, str, str]]:
     for labels in sorted((REPO / "tests" / "fixtures" / "classify").glob("*/labels.csv")):
         for r in _rows(labels):
             yield labels.parent.name, labels.parent / r["file"], "determination", r["label"]
-    v1 = REPO / "tests" / "fixtures" / "classify_holdout" / "labels.csv"
-    if v1.is_file():
-        for r in _rows(v1):
-            yield "holdout_v1", v1.parent / r["file"], "determination", r["label"]
+    for name, folder in (("holdout_v1", "classify_holdout"), ("dev", "classify_dev")):
+        labels = REPO / "tests" / "fixtures" / folder / "labels.csv"
+        if labels.is_file():
+            for r in _rows(labels):
+                yield name, labels.parent / r["file"], "determination", r["label"]
     seeds = REPO / "seeds" / "expected.csv"
     if seeds.is_file():
         for r in _rows(seeds):

@@ -10,7 +10,8 @@ by the measured precision of the LLM bucket when there is one; a QA disagreement
 certain (dbt sends it to review, LOW_CONFIDENCE).
 
 The labelled sets used: tests/fixtures/classify/*, tests/fixtures/classify_holdout (v1, no
-longer independent), seeds/ and the adversarial safety world. The independent hold-out
+longer independent), tests/fixtures/classify_dev (the development set), seeds/ and the
+adversarial safety world. The independent hold-out
 (tests/fixtures/classify_holdout_v2) is never used here.
 """
 
