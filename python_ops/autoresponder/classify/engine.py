@@ -16,7 +16,7 @@ from autoresponder.classify.postprocess import clean_decision
 from autoresponder.classify.rules.dsn import delivery_status, feedback_report
 from autoresponder.classify.rules.headers import auto_submitted
 from autoresponder.classify.rules.mta import text_bounce
-from autoresponder.classify.rules.phrases import phrase_decision
+from autoresponder.classify.rules.phrases import HUMAN_REPLY_RULE, phrase_decision
 from autoresponder.classify.sender import identify_auto_response_source_email, identify_source, identity_bound
 from autoresponder.config import default_setting
 from autoresponder.mime import ParsedMessage, parse_message
@@ -75,11 +75,14 @@ def classify_view(view: MessageView, *, path: str | None = None, settings: Any =
                   llm: Any = None) -> Classification:
     domains = our_domains_of(settings)
     d = rules_decision(view)
+    no_llm = llm is None or (settings is not None and getattr(settings, "llm_enabled", True) is False)
     if d is not None:
         result = _finish(view, d, path, domains, settings)
-        if result.determination != "UNKNOWN" or d.determination == "UNKNOWN":
+        # a human reply with no word of any change is settled offline; with an LLM, the model still reads it
+        ask_llm = d.rule == HUMAN_REPLY_RULE and not no_llm
+        if not ask_llm and (result.determination != "UNKNOWN" or d.determination == "UNKNOWN"):
             return result
-    if llm is None or (settings is not None and getattr(settings, "llm_enabled", True) is False):
+    if no_llm:
         return _unknown(view.message_id, "llm_unavailable", path,
                         source=identify_auto_response_source_email(view, None, domains))
     from autoresponder.classify.agents import LLMFailure, llm_decision

@@ -296,3 +296,34 @@ def test_a_message_passed_to_someone_is_no_hand_over():
 def test_a_software_licence_is_no_leave():
     c = _classify("O contrato de licença do software foi renovado.", subject="Re: Q4 outlook", auto=False)
     assert c.determination != "OUT_OF_OFFICE"
+
+
+HUMAN_NOTHING_TO_ACT_ON = [
+    ("Thanks, we will fill it in by Friday.", "Re: Q4 outlook"),
+    ("Danke, wir füllen den Fragebogen gerne aus.", "AW: Q4 outlook"),
+    ("Merci, je le remplis cette semaine.", "RE: Q4 outlook"),
+    ("Gracias, lo completo esta semana.", "RE: Q4 outlook"),
+    ("Grazie, lo compilo entro venerdì.", "R: Q4 outlook"),
+    ("Dank je, ik vul hem deze week in.", "Re: Q4 outlook"),
+    ("Obrigada, preencho esta semana.", "RES: Q4 outlook"),
+    ("ありがとうございます。今週中に回答いたします。", "RE: Q4 outlook"),
+]
+
+
+@pytest.mark.parametrize(("body", "subject"), HUMAN_NOTHING_TO_ACT_ON, ids=range(len(HUMAN_NOTHING_TO_ACT_ON)))
+def test_a_human_reply_with_nothing_about_the_person_is_settled_as_no_auto_reply(body, subject):
+    c = _classify(body, subject=subject, auto=False)
+    assert (c.determination, c.reason, c.rule) == ("UNKNOWN", "not_an_auto_reply", "human_reply/text")
+
+
+@pytest.mark.parametrize(("body", "subject", "auto"), [
+    ("Thanks. Our founder passed away last week, so replies may be slow.", "Re: Q4 outlook", False),
+    ("Danke. Meine Kollegin übernimmt ab Januar.", "AW: Q4 outlook", False),
+    ("Merci, voir avec anne.roy@fjord-capital.com.", "RE: Q4 outlook", False),
+    ("Obrigada, preencho esta semana.", "Resposta automática: Q4 outlook", False),
+    ("Thanks, we will fill it in by Friday.", "Re: Q4 outlook", True),  # an auto-reply header
+    ("Thanks, we will fill it in by Friday.", "Q4 outlook", False),  # not an answer to ours
+])
+def test_a_reply_with_any_hint_of_news_or_automation_is_left_open(body, subject, auto):
+    c = _classify(body, subject=subject, auto=auto)
+    assert c.rule != "human_reply/text", (body, c.determination, c.reason)

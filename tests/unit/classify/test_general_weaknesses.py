@@ -35,7 +35,8 @@ def _rows(prefix_or_pred):
 def test_each_general_fixture_gets_its_labelled_determination_and_fields(name):
     row, c = ROWS[name], _classify(name)
     if row["label"] == "UNKNOWN":
-        assert (c.determination, c.reason) == ("UNKNOWN", "llm_unavailable")
+        # left open for the LLM / a reviewer ("llm_unavailable" offline), or a human reply with nothing to act on
+        assert c.determination == "UNKNOWN" and c.reason in ("llm_unavailable", "not_an_auto_reply")
         assert not c.replacements and not c.new_email
         return
     assert (c.determination, c.reason) == (row["label"], row["reason"])

@@ -88,3 +88,12 @@ def test_rerun_over_the_same_messages_makes_zero_llm_calls(emu, llm):
     assert len(emu.requests) == 2
     row = conn.execute("select determination, method from classification.classified_messages").fetchone()
     assert row == ("REPLACEMENT", "llm")
+
+
+def test_a_human_reply_settled_offline_is_still_read_by_the_llm(emu, llm):
+    raw = (b"From: Jane Poe <jane.poe@acme.example>\nTo: research@example-research.com\nSubject: Re: survey\n"
+           b"Date: Mon, 2 Dec 2024 10:00:00 +0000\nMessage-ID: <llm-human@acme.example>\n\n"
+           b"Thanks, we will look at it on Friday.\n")
+    assert classify_message(raw).reason == "not_an_auto_reply"
+    c = classify_message(raw, llm=llm)
+    assert c.method.startswith("llm") and len(emu.requests) >= 1
