@@ -19,8 +19,8 @@ from autoresponder.classify.rules import lexicon
 from autoresponder.classify.rules.about import (
     ACCEPTED,
     CJK,
-    announced_kind,
     Person,
+    announced_kind,
     fold,
     person_of,
     speaks_for,
