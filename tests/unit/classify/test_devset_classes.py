@@ -327,3 +327,23 @@ def test_a_human_reply_with_nothing_about_the_person_is_settled_as_no_auto_reply
 def test_a_reply_with_any_hint_of_news_or_automation_is_left_open(body, subject, auto):
     c = _classify(body, subject=subject, auto=auto)
     assert c.rule != "human_reply/text", (body, c.determination, c.reason)
+
+
+@pytest.mark.parametrize("body", [
+    "Je suis sorti de la réunion et rejoint Marc au café.",
+    "Agora faço parte do Comité de Investimentos.",
+    "Volto a escrever na próxima semana.",
+])
+def test_joining_a_person_or_a_committee_is_no_move(body):
+    assert _classify(body, subject="Re: Q4 outlook", auto=False).determination not in (
+        "INACTIVE", "REPLACEMENT", "OUT_OF_OFFICE")
+
+
+@pytest.mark.parametrize(("body", "org"), [
+    ("J'ai quitté Fjord Capital et rejoint Banque Lacroix en octobre.", "Banque Lacroix"),
+    ("Saí da Fjord Capital e agora faço parte da Mondego Capital.", "Mondego Capital"),
+    ("He dejado Fjord Capital para unirme al equipo de Tajo Inversiones.", "Tajo Inversiones"),
+])
+def test_a_departure_then_the_new_employer_is_a_move(body, org):
+    c = _classify(body)
+    assert (c.determination, c.reason, c.new_org) == ("INACTIVE", "moved_to_other_org", org)

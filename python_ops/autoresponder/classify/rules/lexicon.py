@@ -159,7 +159,7 @@ MOVED = _t([
            r"(?:wechselte|gewechselt|wechsle|wechselt) zu[rm]?|(?:bin|ist) (?:zu|zur|zum)(?= (?-i:[A-ZÄÖÜ])))"
            r"\s+(?:der\s|dem\s|die\s|den\s)?(?!(?:Sie|Ihr\w*|Euch|Dich|Rückfragen|Fragen)\b)" + ORG),
     ("fr", r"(?:a rejoint|ai rejoint|a intégré|ai intégré|travaille désormais (?:chez|pour)|travaille maintenant (?:chez|pour)|"
-           r"(?:est|suis) (?:désormais|maintenant) chez|\bet rejoint)\s+(?:la |le |l')?(?:groupe |société |cabinet )?" + ORG),
+           r"(?:est|suis) (?:désormais|maintenant) chez|\bquitté [^.;]{1,60}? et rejoint)\s+(?:la |le |l')?(?:groupe |société |cabinet )?" + ORG),
     ("es", r"(?:se ha unido a|me he unido a|se incorporó a|me incorporé a|(?:me|se) (?:he|ha|han) incorporado a|"
            r"ahora trabaj[oa] (?:en|para)|trabaj[oa] ahora (?:en|para)|(?:dejado|dejé) [^.;]{1,60}? para unirme a)\s*(?:la |el |l )?"
            r"(?:equipo de |grupo )?(?:la |el )?" + ORG),
@@ -172,8 +172,8 @@ MOVED = _t([
            r"\s+(?!(?:u|ons|jou)\b)" + ORG),
     ("pt", r"(?:agora trabalh[ao] (?:na|no|em|para)|trabalh[ao] agora (?:na|no|em|para)|juntou-se (?:à|ao|a)|"
            r"juntei-me (?:à|ao|a)|me juntei (?:à|ao|a)|ingress(?:ou|ei) n[ao]|passei a trabalhar n[ao]|"
-           r"entrei (?:na|no|para a|para o)|integro agora a equipa d[ao]|integro agora [ao]|agora (?:faço|faz) parte d[ao]|"
-           r"(?:faço|faz) agora parte d[ao])\s+" + ORG),
+           r"entrei (?:na|no|para a|para o)|(?:saí|saiu|deixei|deixou) [^.;]{1,80}? (?:integro agora a equipa d[ao]|integro agora [ao]|"
+           r"agora (?:faço|faz) parte d[ao]|(?:faço|faz) agora parte d[ao]))\s+" + ORG),
     ("ja", r"(?P<org>[^\s、。]{2,40})\s*(?:に転職|へ転職|に移籍|に入社|へ入社|に移りました)"),
 ])
 
@@ -317,7 +317,7 @@ OUT_OF_OFFICE = _t([
            r"ben ik weer (?:aanwezig|bereikbaar|op kantoor))"),
     ("pt", r"(licença (?:de )?(?:maternidade|paternidade|parental|médica)|(?:estou|está|encontro-me|em) de licença|em licença (?:até|sem)|baixa médica|afastad[oa] "
            r"(?:por|para) (?:motivos? de saúde|tratamento|licença)|disponibilidade limitada|"
-           r"volto (?:dia|no dia|em|a|ao escritório|na|no)\b)"),
+           r"volto (?:dia|no dia|ao escritório|em \d|a \d|na (?:segunda|terça|quarta|quinta|sexta)))"),
     ("ja", r"(産休|育休|産前産後休暇|育児休業|病気療養|療養中|休職中|対応が遅れ)"),
 ])
 
