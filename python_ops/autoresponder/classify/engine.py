@@ -15,8 +15,9 @@ from autoresponder.classify.message import MessageView, view_of
 from autoresponder.classify.postprocess import clean_decision
 from autoresponder.classify.rules.dsn import delivery_status, feedback_report
 from autoresponder.classify.rules.headers import auto_submitted
+from autoresponder.classify.rules.human_reply import HUMAN_REPLY_RULE
 from autoresponder.classify.rules.mta import text_bounce
-from autoresponder.classify.rules.phrases import HUMAN_REPLY_RULE, phrase_decision
+from autoresponder.classify.rules.phrases import phrase_decision
 from autoresponder.classify.sender import identify_auto_response_source_email, identify_source, identity_bound
 from autoresponder.config import default_setting
 from autoresponder.mime import ParsedMessage, parse_message
