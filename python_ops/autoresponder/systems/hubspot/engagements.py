@@ -37,11 +37,18 @@ def week_start_ms(day: date) -> int:
     return int(datetime(monday.year, monday.month, monday.day, tzinfo=UTC).timestamp() * 1000)
 
 
+def rollup_payload(week: str) -> dict[str, str]:
+    return {"rollup": "weekly", "week": week}
+
+
 def rollup_key(contact_id: str, week: str) -> str:
-    return idempotency_key("hubspot", "note", contact_id, "weekly_rollup", {"week": week}, None)
+    """The roll-up note's key: a `create` of object `note` on the contact, one per ISO week."""
+    return idempotency_key("hubspot", "note", contact_id, "create", rollup_payload(week), None)
 
 
 def _label(w: PlannedWrite) -> str:
+    if w.determination == "ROLLBACK" and w.reason:  # "jobtitle restored to 'X' (rollback of run R)"
+        return w.reason
     label = ACTION_LABELS.get(w.action, w.action.replace("_", " "))
     return f"{label} ({w.reason})" if w.action == "mark_inactive" and w.reason else label
 
