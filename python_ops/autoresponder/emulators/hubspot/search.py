@@ -66,7 +66,7 @@ def _match(f: dict[str, Any], otype: str, rec: dict[str, Any], portal: Portal) -
     return {"LT": have < want, "LTE": have <= want, "GT": have > want, "GTE": have >= want}[op]
 
 
-def _check(body: dict[str, Any], otype: str) -> tuple[int, int, list[dict[str, Any]]]:
+def _check(body: dict[str, Any], otype: str, cap: int = MAX_RESULTS) -> tuple[int, int, list[dict[str, Any]]]:
     limit = body.get("limit", 10)
     if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
         raise validation(f"limit must be between 1 and {MAX_LIMIT}, not {limit!r}")
@@ -74,8 +74,8 @@ def _check(body: dict[str, Any], otype: str) -> tuple[int, int, list[dict[str, A
         after = int(body.get("after") or 0)
     except (TypeError, ValueError) as exc:
         raise validation(f"after must be a paging cursor, not {body.get('after')!r}") from exc
-    if after + limit > MAX_RESULTS:
-        raise validation(f"The search endpoints return at most {MAX_RESULTS} results for a query "
+    if after + limit > cap:
+        raise validation(f"The search endpoints return at most {cap} results for a query "
                          f"(after={after}, limit={limit}); narrow the query to read further")
     groups = body.get("filterGroups") or []
     if len(groups) > 5 or any(len(g.get("filters") or []) > 10 for g in groups) or \
@@ -96,7 +96,7 @@ def _check(body: dict[str, Any], otype: str) -> tuple[int, int, list[dict[str, A
 
 def search(portal: Portal, otype: str, body: dict[str, Any], base_url: str = "") -> dict[str, Any]:
     """HubSpot's search answer: `total`, `results` (the requested properties), `paging.next.after`."""
-    limit, after, groups = _check(body, otype)
+    limit, after, groups = _check(body, otype, portal.search_cap)
     props = list(body.get("properties") or DEFAULT_PROPERTIES[otype])
     query = str(body.get("query") or "").lower()
     with portal.lock:

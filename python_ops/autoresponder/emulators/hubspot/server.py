@@ -66,10 +66,12 @@ class EmulatorHandle:
 
 
 @contextlib.contextmanager
-def start_emulator(sources_dir: Path | str | None = None, port: int = 0,
-                   faults: dict[str, Any] | None = None) -> Iterator[EmulatorHandle]:
-    """Run a seeded portal on http://127.0.0.1:<port> for the duration of the block (0: a free port)."""
-    portal = Portal(faults=faults)
+def start_emulator(sources_dir: Path | str | None = None, port: int = 0, faults: dict[str, Any] | None = None,
+                   *, search_cap: int = 10_000) -> Iterator[EmulatorHandle]:
+    """Run a seeded portal on http://127.0.0.1:<port> for the duration of the block (0: a free port).
+
+    `search_cap` lowers the 10,000-result ceiling of a search query (tests of the restart logic)."""
+    portal = Portal(faults=faults, search_cap=search_cap)
     seed_from_sources(portal, sources_dir)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -43,9 +43,10 @@ def to_ms(value: Any) -> int | None:
 class Portal:
     """One HubSpot account (hub) with one OAuth app installed."""
 
-    def __init__(self, *, hub_id: int = 4242, faults: dict[str, Any] | None = None):
+    def __init__(self, *, hub_id: int = 4242, faults: dict[str, Any] | None = None, search_cap: int = 10_000):
         self.lock = threading.RLock()
         self.hub_id = hub_id
+        self.search_cap = search_cap  # HubSpot's 10,000-result ceiling of one search query
         self.records: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in PROPERTIES}
         self.assoc: dict[tuple[str, str, str], dict[str, set[int]]] = {}  # (from, id, to) -> {to_id: {type ids}}
         self._next_id = 1000

@@ -62,16 +62,18 @@ def _search_page(caller: HubSpotCaller, since_ms: int, after: str | None) -> Any
     return caller.call("contacts_search", lambda api: api.crm.contacts.search_api.do_search(body))
 
 
-def fetch_contacts(caller: HubSpotCaller, since_ms: int = 0) -> list[dict[str, Any]]:
-    """Every contact modified at or after `since_ms`, oldest first, with `company_ids` and `deal_ids`."""
+def fetch_contacts(caller: HubSpotCaller, since_ms: int = 0, max_results: int = MAX_RESULTS) -> list[dict[str, Any]]:
+    """Every contact modified at or after `since_ms`, oldest first, with `company_ids` and `deal_ids`.
+
+    `max_results`: the search API's ceiling per query (HubSpot: 10,000)."""
     rows: dict[str, dict[str, Any]] = {}
     cursor, after = since_ms, None
     while True:
-        if after is not None and int(after) + PAGE > MAX_RESULTS:
+        if after is not None and int(after) + PAGE > max_results:
             last = max(_ms(r.get("lastmodifieddate")) for r in rows.values())
             if last <= cursor:
                 raise HubSpotTerminalError(
-                    f"more than {MAX_RESULTS} contacts share lastmodifieddate {cursor}: the search API cannot page "
+                    f"more than {max_results} contacts share lastmodifieddate {cursor}: the search API cannot page "
                     "through them; run a full export (CRM exports API) for this portal")
             cursor, after = last, None
         page = _search_page(caller, cursor, after)
@@ -100,13 +102,14 @@ def associated_ids(caller: HubSpotCaller, from_type: str, to_type: str, ids: lis
     return out
 
 
-def land_contacts(caller: HubSpotCaller, conn: Any, *, full: bool = False) -> dict[str, Any]:
+def land_contacts(caller: HubSpotCaller, conn: Any, *, full: bool = False,
+                  max_results: int = MAX_RESULTS) -> dict[str, Any]:
     """Upsert changed contacts into `raw.hubspot_contacts`; returns rows read, requests, watermark."""
     conn.execute(_DDL)
     found = conn.execute("select watermark_ms from ops.hubspot_sync where object = 'contacts'").fetchall()
     since = 0 if full or not found else int(found[0][0] or 0)
     before = sum(caller.counts.values())
-    rows = fetch_contacts(caller, since)
+    rows = fetch_contacts(caller, since, max_results)
     requests = sum(caller.counts.values()) - before
     watermark = max([since, *(_ms(r.get("lastmodifieddate")) for r in rows)])
     if rows:
