@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from hubspot import HubSpot
+from hubspot.discovery.discovery_base import DiscoveryBase
 from urllib3.util.retry import Retry
 
 from .errors import HubSpotConnectionInError, classify
@@ -60,7 +61,8 @@ class HubSpotConnection:
         if self.tokens is None:
             raise HubSpotConnectionInError("no HubSpot token: the app was never authorized")
         if self._api is None:
-            self._api = HubSpot(access_token=self.tokens.access_token, host=self.base_url, retry=Retry(total=False))
+            self._api = HubSpot(access_token=self.tokens.access_token, host=self.base_url, retry=Retry(total=False),
+                                api_factory=_cached_factory())
         return self._api
 
     def can_refresh(self) -> bool:
@@ -99,6 +101,20 @@ class HubSpotConnection:
     def mark_error(self, message: str) -> None:
         self.state.status = "error"
         self.state.last_error = message
+
+
+def _cached_factory() -> Any:
+    """The client builds a new API object (and reads its package metadata, ~35 ms) on every attribute
+    access; this factory keeps one per API class for the life of one token."""
+    cache: dict[tuple[str, str], Any] = {}
+
+    def factory(package: Any, api_name: str, config: dict[str, Any]) -> Any:
+        key = (package.__name__, api_name)
+        if key not in cache:
+            cache[key] = DiscoveryBase._default_api_factory(package, api_name, config)
+        return cache[key]
+
+    return factory
 
 
 def authorize_url(client_id: str, redirect_uri: str, state: str, *, scopes: tuple[str, ...] = SCOPES,
