@@ -28,8 +28,8 @@ def baseline_apply(caller: HubSpotCaller, writes_by_email: dict[str, list[Planne
                 caller.call("contacts_update", lambda api, r=rid, p=props: api.crm.contacts.basic_api.update(
                     r, {"properties": p}))
             else:
-                caller.call("contacts_create", lambda api, p=props: api.crm.contacts.basic_api.create(
-                    {"properties": {"email": email, **p}}))
+                caller.call("contacts_create", lambda api, p={"email": email, **props}: api.crm.contacts.basic_api.create(
+                    {"properties": p}))
             writes += 1
         except Exception:  # noqa: BLE001 - the seed logged and moved on
             errors += 1
