@@ -45,16 +45,23 @@ class WriteLogRollups:
         self.conn = conn
         self.run_id = run_id
 
-    def get(self, key: str) -> str | None:
-        rows = self.conn.execute("select remote_id from ops.write_log where system = ? and idempotency_key = ?"
-                                 " and status = 'succeeded'", [SYSTEM, key]).fetchall()
-        return rows[0][0] if rows and rows[0][0] else None
+    def get_many(self, keys: list[str]) -> dict[str, str]:
+        if not keys:
+            return {}
+        rows = self.conn.execute(
+            "select idempotency_key, remote_id from ops.write_log where system = ? and status = 'succeeded'"
+            " and idempotency_key in (select unnest(?::varchar[]))", [SYSTEM, keys]).fetchall()
+        return {k: rid for k, rid in rows if rid}
 
-    def put(self, key: str, contact_id: str, week: str, note_id: str) -> None:
-        row = PlannedWrite(self.run_id, "", SYSTEM, "note", contact_id, "create", rollup_payload(week), {}, key)
-        write_log.insert_pending(self.conn, [row], self.run_id)
-        write_log.mark_outcomes(self.conn, SYSTEM, [WriteOutcome(key, "succeeded", remote_id=note_id,
-                                                                 message=f"weekly roll-up note {week}")])
+    def put_many(self, rows: list[tuple[str, str, str, str]]) -> None:
+        if not rows:
+            return
+        writes = [PlannedWrite(self.run_id, "", SYSTEM, "note", rid, "create", rollup_payload(week), {}, key)
+                  for key, rid, week, _nid in rows]
+        write_log.insert_pending(self.conn, writes, self.run_id)
+        write_log.mark_outcomes(self.conn, SYSTEM, [WriteOutcome(key, "succeeded", remote_id=nid,
+                                                                 message=f"weekly roll-up note {week}")
+                                                    for key, _rid, week, nid in rows])
 
 
 @dataclass

@@ -35,9 +35,13 @@ MAX_BATCH = 100
 
 
 class RollupStore(Protocol):
-    def get(self, key: str) -> str | None: ...
+    def get_many(self, keys: list[str]) -> dict[str, str]:
+        """Roll-up key -> note id, for the keys already written."""
+        ...
 
-    def put(self, key: str, contact_id: str, week: str, note_id: str) -> None: ...
+    def put_many(self, rows: list[tuple[str, str, str, str]]) -> None:
+        """Remember (key, contact id, week, note id) of notes just created."""
+        ...
 
 
 class MemoryRollups:
@@ -46,11 +50,11 @@ class MemoryRollups:
     def __init__(self) -> None:
         self.notes: dict[str, str] = {}
 
-    def get(self, key: str) -> str | None:
-        return self.notes.get(key)
+    def get_many(self, keys: list[str]) -> dict[str, str]:
+        return {k: self.notes[k] for k in keys if k in self.notes}
 
-    def put(self, key: str, contact_id: str, week: str, note_id: str) -> None:
-        self.notes[key] = note_id
+    def put_many(self, rows: list[tuple[str, str, str, str]]) -> None:
+        self.notes.update({key: note_id for key, _rid, _week, note_id in rows})
 
 
 def _chunks(items: list[Any], size: int = MAX_BATCH) -> list[list[Any]]:
@@ -94,9 +98,9 @@ def write_rollups(caller: HubSpotCaller, assoc_types: AssociationTypes, written:
     keys = {rid: rollup_key(rid, week) for rid in lines}
     try:
         if store is not None:
-            found = {k: (nid, None) for rid, k in keys.items() if (nid := store.get(k))}
-            bodies = _read_bodies(caller, [nid for nid, _ in found.values()]) if found else {}
-            existing = {k: (nid, bodies.get(nid, "")) for k, (nid, _) in found.items()}
+            found = store.get_many(list(keys.values()))
+            bodies = _read_bodies(caller, list(found.values())) if found else {}
+            existing = {k: (nid, bodies.get(nid, "")) for k, nid in found.items()}
         else:
             existing = _search_existing(caller, list(lines), start_ms)
         updates, creates = [], []
@@ -143,8 +147,7 @@ def _create(caller: HubSpotCaller, assoc_types: AssociationTypes, creates: list[
                           lambda api, b={"inputs": inputs}: api.crm.objects.notes.batch_api.create(b))
         by_key = {k: str(r.id) for r in res.results or []
                   for k in marker_of((r.properties or {}).get("hs_note_body") or "", NOTE_MARKER)}
-        for rid, key, _lines in part:
-            if key in by_key and store is not None:
-                store.put(key, rid, week, by_key[key])
+        if store is not None:
+            store.put_many([(key, rid, week, by_key[key]) for rid, key, _lines in part if key in by_key])
         n += len(part)
     return n

@@ -95,3 +95,35 @@ def test_faults_are_set_over_http_and_counted_per_path(emu):
     seen = requests.get(emu.base_url + "/_emulator/requests", timeout=10).json()
     assert seen["counts"] == {f"GET {path}": 2} and seen["faults"] == {"429": 1}
     requests.post(emu.base_url + "/_emulator/faults", json={}, timeout=10)
+
+
+def test_emulate_hubspot_serves_and_takes_faults_from_the_environment():
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "AUTORESPONDER_HUBSPOT_EMULATOR_FAULTS": json.dumps(
+        {"script": [{"path": "/crm/", "status": 503, "times": 1}]})}
+    proc = subprocess.Popen([sys.executable, "-m", "autoresponder.cli", "emulate", "hubspot"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        creds = json.loads(proc.stdout.readline())
+        assert creds["base_url"].startswith("http://127.0.0.1:") and creds["client_id"] and creds["refresh_token"]
+        headers = {"Authorization": f"Bearer {creds['access_token']}"}
+        url = creds["base_url"] + "/crm/v4/associations/contacts/deals/labels"
+        assert requests.get(url, headers=headers, timeout=10).status_code == 503
+        assert requests.get(url, headers=headers, timeout=10).json()["results"][0]["typeId"] == 4
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_bench_counts_both_designs_on_the_emulators_counter():
+    from autoresponder.emulators.hubspot.bench import run
+
+    out = run(30)
+    # ours: 1 changed-since search, 1 batch/update, 1 task batch, 1 note batch, 4 label lookups
+    assert out["ours"]["requests"] == 8 and out["ours"]["writes"] == {"succeeded": 30}
+    assert out["baseline"]["requests"] == 60 and out["baseline"]["writes"] == 30  # per email: search + update
+    assert out["ratio"] == round(8 / 60, 4)

@@ -41,10 +41,10 @@ def test_second_sync_reads_only_contacts_changed_since_the_watermark(portal, db)
 
 
 def test_sync_past_the_search_result_ceiling_restarts_from_the_last_date_seen(db):
-    with start_emulator(search_cap=300) as emu:
-        ids = seed_synthetic(emu.portal, 700, deal_every=0, companies=5)
+    with start_emulator(search_cap=150) as emu:
+        ids = seed_synthetic(emu.portal, 350, deal_every=0, companies=5)
         portal = Portal(emu, ids)
-        out = land_contacts(portal.caller(), db, max_results=300)
-        assert out["rows_read"] == 700
-        assert db.execute("select count(distinct id) from raw.hubspot_contacts").fetchall()[0][0] == 700
+        out = land_contacts(portal.caller(), db, max_results=150)
+        assert out["rows_read"] == 350
+        assert db.execute("select count(distinct id) from raw.hubspot_contacts").fetchall()[0][0] == 350
         assert emu.portal.faults_injected == {}
