@@ -12,7 +12,8 @@ Faults hit CRM paths only (never OAuth or `/_emulator`). Two forms, combinable:
 * ``{"script": [{"path": "/crm/v3/objects/contacts/batch/update", "status": 429, "times": 2}]}``: the
   next `times` requests whose path starts with `path` (and `method`, if given) fail with `status`.
 
-A 429 carries ``Retry-After`` (``retry_after`` seconds, default 1) and HubSpot's RATE_LIMIT body;
+``"drop"`` as a status processes the request, then cuts the connection before the answer (the
+client cannot tell whether the write happened). A 429 carries ``Retry-After`` (``retry_after`` seconds, default 1) and HubSpot's RATE_LIMIT body;
 401 is `EXPIRED_AUTHENTICATION`, 403 `MISSING_SCOPES`, 5xx HubSpot's server error bodies.
 """
 
@@ -50,6 +51,21 @@ def fault_body(status: int, portal: Portal, age: int = 0) -> tuple[dict[str, Any
     return body, headers
 
 
+class _Dropped(Exception):
+    """Raised after the status line so the server cuts the connection."""
+
+
+def _cut(send: Any) -> Any:
+    async def cut(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":  # promise a body that never comes
+            headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"content-length"]
+            await send({**message, "headers": [*headers, (b"content-length", b"4096")]})
+            return
+        raise _Dropped("connection dropped by fault injection")
+
+    return cut
+
+
 class FaultMiddleware:
     """Counts, authenticates and (maybe) breaks each request before the routes see it."""
 
@@ -57,7 +73,7 @@ class FaultMiddleware:
         self.app = app
         self.portal = portal
 
-    def _scripted(self, method: str, path: str) -> int | None:
+    def _scripted(self, method: str, path: str) -> int | str | None:
         with self.portal.lock:
             for rule in self.portal.faults.get("script") or []:
                 if rule.get("times", 1) <= 0 or not path.startswith(rule.get("path", "/crm")):
@@ -65,10 +81,10 @@ class FaultMiddleware:
                 if rule.get("method") and rule["method"].upper() != method:
                     continue
                 rule["times"] = rule.get("times", 1) - 1
-                return int(rule["status"])
+                return "drop" if rule["status"] == "drop" else int(rule["status"])
         return None
 
-    def _random(self) -> int | None:
+    def _random(self) -> int | str | None:
         rate = float(self.portal.faults.get("rate", 0) or 0)
         if rate <= 0:
             return None
@@ -76,7 +92,8 @@ class FaultMiddleware:
             rng = self.portal.fault_rng()
             if rng.random() >= rate:
                 return None
-            return int(rng.choice(list(self.portal.faults.get("kinds") or KINDS)))
+            kind = str(rng.choice(list(self.portal.faults.get("kinds") or KINDS)))
+            return kind if kind == "drop" else int(kind)
 
     async def _answer(self, send: Any, status: int, body: dict[str, Any],
                       headers: list[tuple[bytes, bytes]] | None = None) -> None:
@@ -109,5 +126,8 @@ class FaultMiddleware:
             await self.app(scope, receive, send)
             return
         self.portal.faults_injected[str(status)] += 1
+        if status == "drop":
+            await self.app(scope, receive, _cut(send))
+            return
         body, headers = fault_body(status, self.portal)
         await self._answer(send, status, body, headers)

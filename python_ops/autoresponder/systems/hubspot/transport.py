@@ -33,6 +33,7 @@ from .errors import (
 )
 
 T = TypeVar("T")
+EXPIRY_MARGIN_S = 60  # refresh a token this close to its expiry before using it
 
 
 class HubSpotCaller:
@@ -48,6 +49,7 @@ class HubSpotCaller:
         self.max_attempts = max_attempts
         self.sleep = sleep
         self._backoff = wait_random_exponential(multiplier=backoff_base, max=backoff_max)
+        self._backoff_base, self._backoff_max = backoff_base, backoff_max
         self.counts: Counter[str] = Counter()
         self.retries: Counter[str] = Counter()
         self.waits: list[float] = []
@@ -60,6 +62,13 @@ class HubSpotCaller:
         self.waits.append(wait)
         return wait
 
+    def pause(self, exc: HubSpotApiError, attempt: int) -> None:
+        """Wait before attempt `attempt + 1` of a caller-driven loop: `Retry-After`, else backoff."""
+        after = exc.retry_after
+        wait = float(after) if after is not None else min(self._backoff_max, self._backoff_base * 2 ** attempt)
+        self.waits.append(wait)
+        self.sleep(wait)
+
     def _in_error(self, message: str, err: HubSpotApiError | None = None) -> HubSpotConnectionInError:
         self.connection.mark_error(message)
         return HubSpotConnectionInError(message, status=getattr(err, "status", None),
@@ -69,6 +78,9 @@ class HubSpotCaller:
         """One attempt, plus one token refresh and retry on 401/403."""
         if self.connection.state.status == "error":
             raise HubSpotConnectionInError(self.connection.state.last_error or "connection marked error")
+        tokens = self.connection.tokens
+        if tokens and 0 < tokens.expires_at < time.time() + EXPIRY_MARGIN_S and self.connection.can_refresh():
+            self._refresh(None)  # about to expire: refresh first instead of paying a 401
         self.counts[kind] += 1
         try:
             out = fn(self.connection.api())
@@ -79,12 +91,7 @@ class HubSpotCaller:
             if not self.connection.can_refresh():
                 raise self._in_error(f"HubSpot refused the token and it cannot be refreshed: {err.message}", err) \
                     from exc
-            try:
-                self.counts["oauth_refresh"] += 1
-                self.connection.refresh()
-                self.refreshes += 1
-            except HubSpotApiError as refresh_err:
-                raise self._in_error(f"the token refresh failed: {refresh_err.message}", refresh_err) from exc
+            self._refresh(exc)
             self.counts[kind] += 1
             try:
                 out = fn(self.connection.api())
@@ -95,6 +102,14 @@ class HubSpotCaller:
                 raise err2 from exc2
         self.connection.mark_ok()
         return out
+
+    def _refresh(self, cause: BaseException | None) -> None:
+        try:
+            self.counts["oauth_refresh"] += 1
+            self.connection.refresh()
+            self.refreshes += 1
+        except HubSpotApiError as refresh_err:
+            raise self._in_error(f"the token refresh failed: {refresh_err.message}", refresh_err) from cause
 
     def call(self, kind: str, fn: Callable[[Any], T]) -> T:
         """`once` under the retry policy (429/5xx/connection errors)."""

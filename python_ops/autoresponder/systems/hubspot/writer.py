@@ -27,7 +27,13 @@ from typing import Any
 from ...models import PlannedWrite, WriteOutcome
 from .associations import AssociationTypes
 from .engagements import TASK_MARKER, marker_of, task_input
-from .errors import HubSpotApiError, HubSpotConnectionInError, HubSpotTerminalError, failure_status
+from .errors import (
+    HubSpotApiError,
+    HubSpotConnectionInError,
+    HubSpotRetriableError,
+    HubSpotTerminalError,
+    failure_status,
+)
 from .rollups import RollupStore, write_rollups
 from .transport import HubSpotCaller
 
@@ -143,19 +149,24 @@ class HubSpotWriter:
                 self.notes_written += write_rollups(self.caller, self.assoc_types, written, self.deals,
                                                     self.rollups, self.today(), self.rollup_errors)
         except HubSpotConnectionInError as exc:
-            for w in writes:
-                out = outcomes.get(w.idempotency_key)
-                if out is None:
-                    outcomes[w.idempotency_key] = WriteOutcome(w.idempotency_key, "failed_retriable",
-                                                               message=exc.message, attempts=0)
-                elif out.status == "succeeded" and self.create_tasks and "task_id" not in out.observed:
-                    out.status, out.message = "failed_retriable", f"contact updated, but no Task: {exc.message}"
             self.connection_error = exc.message
+            self._undecided(writes, outcomes, "failed_retriable", exc.message)
         except HubSpotApiError as exc:  # retries exhausted on a read: nothing else is decided
-            for w in writes:
-                outcomes.setdefault(w.idempotency_key, WriteOutcome(w.idempotency_key, failure_status(exc),
-                                                                    message=exc.message, attempts=0))
+            self._undecided(writes, outcomes, failure_status(exc), exc.message)
         return [outcomes[w.idempotency_key] for w in writes]
+
+    def _undecided(self, writes: list[PlannedWrite], outcomes: dict[str, WriteOutcome], status: str,
+                   message: str) -> None:
+        """After a stop: writes never sent get `status`; a contact updated without its Task is retriable."""
+        for w in writes:
+            out = outcomes.get(w.idempotency_key)
+            if out is None:
+                outcomes[w.idempotency_key] = WriteOutcome(w.idempotency_key, status, message=message, attempts=0)
+            elif out.status == "pending":
+                out.status, out.message = status, message
+            elif out.status == "succeeded" and self.create_tasks and "task_id" not in out.observed:
+                out.status, out.message = "failed_retriable", f"contact updated, but its Task was not created: " \
+                                                              f"{message}"
 
     def _plan(self, writes: list[PlannedWrite], live: dict[str, dict[str, Any]],
               outcomes: dict[str, WriteOutcome]) -> list[list[tuple[str, dict[str, Any], PlannedWrite]]]:
@@ -243,10 +254,8 @@ class HubSpotWriter:
         now_ms = int(time.time() * 1000)
         inputs = [(w, task_input(w, rid, self.deals.get(rid), types, now_ms)) for w, rid in written]
         for part in chunks(inputs, MAX_BATCH):
-            body = {"inputs": [i for _w, i in part]}
             try:
-                res = self.caller.call("tasks_batch_create",
-                                       lambda api, b=body: api.crm.objects.tasks.batch_api.create(b))
+                by_key = self._create_tasks(part)
             except HubSpotConnectionInError:
                 raise
             except HubSpotApiError as exc:
@@ -255,8 +264,6 @@ class HubSpotWriter:
                     out.status, out.message = "failed_retriable", f"contact updated, but its Task was not created: " \
                                                                   f"{exc.message}"
                 continue
-            by_key = {k: str(r.id) for r in res.results or []
-                      for k in marker_of((r.properties or {}).get("hs_task_body") or "", TASK_MARKER)}
             for w, _i in part:
                 task_id = by_key.get(w.idempotency_key)
                 if task_id:
@@ -265,6 +272,32 @@ class HubSpotWriter:
                         outcomes[w.idempotency_key].observed["deal_id"] = self.deals[outcomes[w.idempotency_key]
                                                                                      .remote_id or ""]
                     self.tasks_created += 1
+
+    def _create_tasks(self, part: list[tuple[PlannedWrite, dict[str, Any]]]) -> dict[str, str]:
+        """Key -> Task id for one batch/create. After a lost connection (the batch may have landed)
+        the contacts' Tasks are searched for the keys first, and only the missing ones are sent again."""
+        pending = list(part)
+        found: dict[str, str] = {}
+        for attempt in range(self.caller.max_attempts):
+            body = {"inputs": [i for _w, i in pending]}
+            try:
+                res = self.caller.once("tasks_batch_create",
+                                       lambda api, b=body: api.crm.objects.tasks.batch_api.create(b))
+            except HubSpotRetriableError as exc:
+                if attempt + 1 >= self.caller.max_attempts:
+                    raise
+                self.caller.retries["tasks_batch_create"] += 1
+                self.caller.pause(exc, attempt)
+                if exc.status is None:  # no answer: some Tasks may exist already
+                    found.update(self.task_keys([str(w.record_id) for w, _i in pending]))
+                    pending = [(w, i) for w, i in pending if w.idempotency_key not in found]
+                    if not pending:
+                        return found
+                continue
+            found.update({k: str(r.id) for r in res.results or []
+                          for k in marker_of((r.properties or {}).get("hs_task_body") or "", TASK_MARKER)})
+            return found
+        return found
 
     def task_keys(self, contact_ids: list[str]) -> dict[str, str]:
         """Idempotency key -> Task id for the key markers on the Tasks of `contact_ids` (search)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import replace
 
 import pytest
@@ -190,3 +191,22 @@ def test_heal_finds_a_write_whose_value_and_task_landed(portal):
     _writer(portal).apply([w])
     healed = _writer(portal).heal([w, title_write(portal, portal.ids[1])])
     assert healed[0].status == "succeeded" and healed[0].observed["task_id"] and healed[1] is None
+
+
+def test_tasks_of_a_batch_cut_off_mid_answer_are_found_not_created_twice(portal):
+    portal.emu.set_faults({"script": [{"path": "/crm/v3/objects/tasks/batch/create", "status": "drop", "times": 1}]})
+    writes = [title_write(portal, rid) for rid in portal.ids[:3]]
+    outcomes = _writer(portal).apply(writes)
+    assert [o.status for o in outcomes] == ["succeeded"] * 3 and all(o.observed["task_id"] for o in outcomes)
+    assert len(portal.objects("tasks")) == 3
+    counts = portal.emu.request_counts()
+    assert counts["POST /crm/v3/objects/tasks/batch/create"] == 1 and counts["POST /crm/v3/objects/tasks/search"] == 1
+
+
+def test_a_token_about_to_expire_is_refreshed_before_use_not_after_a_401(portal):
+    portal.emu.expire_tokens()
+    caller = portal.caller()
+    caller.connection.tokens.expires_at = time.time() + 5  # the token file says: expires in 5 s
+    outcomes = _writer(portal, caller).apply([title_write(portal, portal.ids[0])])
+    assert outcomes[0].status == "succeeded" and caller.refreshes == 1
+    assert portal.emu.request_counts()["POST /crm/v3/objects/contacts/batch/read"] == 1  # no 401 round trip
