@@ -8,8 +8,8 @@
 2. `batch/update` (<= 100 inputs, each contact once a request). A 400 for a batch is split in
    halves until the refused input is alone, so one bad record fails alone, with HubSpot's message;
    ids HubSpot does not know (HTTP 207) are `failed_terminal`.
-3. One curated Task per written contact update (`batch/create`, associated to the contact and to
-   the deal the thread maps to); a write whose Task could not be created is `failed_retriable`.
+3. One curated Task per written contact update (`tasks.py`); a write whose Task could not be
+   created is `failed_retriable`.
 4. One roll-up Note per contact per ISO week (`rollups.py`).
 
 A `HubSpotConnectionInError` (token refresh failed or refused again) stops the writer: the writes
@@ -18,7 +18,6 @@ not yet decided are `failed_retriable` with the connection's message and nothing
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -26,15 +25,9 @@ from typing import Any
 
 from ...models import PlannedWrite, WriteOutcome
 from .associations import AssociationTypes
-from .engagements import TASK_MARKER, marker_of, task_input
-from .errors import (
-    HubSpotApiError,
-    HubSpotConnectionInError,
-    HubSpotRetriableError,
-    HubSpotTerminalError,
-    failure_status,
-)
+from .errors import HubSpotApiError, HubSpotConnectionInError, HubSpotTerminalError, failure_status
 from .rollups import RollupStore, write_rollups
+from .tasks import create_tasks, task_keys
 from .transport import HubSpotCaller
 
 CONTACT_OBJECTS = ("contact", "contacts", "Contact")
@@ -144,7 +137,7 @@ class HubSpotWriter:
                     for part in chunks(round_units, MAX_BATCH):
                         self._send(part, outcomes, written)
             if self.create_tasks and written:
-                self._tasks(written, outcomes)
+                self.tasks_created += create_tasks(self.caller, self.assoc_types, written, self.deals, outcomes)
             if self.weekly_rollup and written:
                 self.notes_written += write_rollups(self.caller, self.assoc_types, written, self.deals,
                                                     self.rollups, self.today(), self.rollup_errors)
@@ -247,76 +240,6 @@ class HubSpotWriter:
             out.status, out.message, out.attempts = status, message, attempts
 
     # tasks ------------------------------------------------------------------------------
-    def _tasks(self, written: list[tuple[PlannedWrite, str]], outcomes: dict[str, WriteOutcome]) -> None:
-        types = {"contacts": self.assoc_types.default(self.caller, "tasks", "contacts")}
-        if any(self.deals.get(rid) for _w, rid in written):
-            types["deals"] = self.assoc_types.default(self.caller, "tasks", "deals")
-        now_ms = int(time.time() * 1000)
-        inputs = [(w, task_input(w, rid, self.deals.get(rid), types, now_ms)) for w, rid in written]
-        for part in chunks(inputs, MAX_BATCH):
-            try:
-                by_key = self._create_tasks(part)
-            except HubSpotConnectionInError:
-                raise
-            except HubSpotApiError as exc:
-                for w, _i in part:
-                    out = outcomes[w.idempotency_key]
-                    out.status, out.message = "failed_retriable", f"contact updated, but its Task was not created: " \
-                                                                  f"{exc.message}"
-                continue
-            for w, _i in part:
-                task_id = by_key.get(w.idempotency_key)
-                if task_id:
-                    outcomes[w.idempotency_key].observed["task_id"] = task_id
-                    if self.deals.get(outcomes[w.idempotency_key].remote_id or ""):
-                        outcomes[w.idempotency_key].observed["deal_id"] = self.deals[outcomes[w.idempotency_key]
-                                                                                     .remote_id or ""]
-                    self.tasks_created += 1
-
-    def _create_tasks(self, part: list[tuple[PlannedWrite, dict[str, Any]]]) -> dict[str, str]:
-        """Key -> Task id for one batch/create. After a lost connection (the batch may have landed)
-        the contacts' Tasks are searched for the keys first, and only the missing ones are sent again."""
-        pending = list(part)
-        found: dict[str, str] = {}
-        for attempt in range(self.caller.max_attempts):
-            body = {"inputs": [i for _w, i in pending]}
-            try:
-                res = self.caller.once("tasks_batch_create",
-                                       lambda api, b=body: api.crm.objects.tasks.batch_api.create(b))
-            except HubSpotRetriableError as exc:
-                if attempt + 1 >= self.caller.max_attempts:
-                    raise
-                self.caller.retries["tasks_batch_create"] += 1
-                self.caller.pause(exc, attempt)
-                if exc.status is None:  # no answer: some Tasks may exist already
-                    found.update(self.task_keys([str(w.record_id) for w, _i in pending]))
-                    pending = [(w, i) for w, i in pending if w.idempotency_key not in found]
-                    if not pending:
-                        return found
-                continue
-            found.update({k: str(r.id) for r in res.results or []
-                          for k in marker_of((r.properties or {}).get("hs_task_body") or "", TASK_MARKER)})
-            return found
-        return found
-
-    def task_keys(self, contact_ids: list[str]) -> dict[str, str]:
-        """Idempotency key -> Task id for the key markers on the Tasks of `contact_ids` (search)."""
-        out: dict[str, str] = {}
-        for part in chunks(list(dict.fromkeys(contact_ids)), MAX_BATCH):
-            after: str | None = None
-            while True:
-                body: dict[str, Any] = {"filterGroups": [{"filters": [
-                    {"propertyName": "associations.contact", "operator": "IN", "values": part}]}],
-                    "properties": ["hs_task_body"], "limit": MAX_BATCH, **({"after": after} if after else {})}
-                res = self.caller.call("tasks_search", lambda api, b=body: api.crm.objects.tasks.search_api.do_search(b))
-                for r in res.results or []:
-                    for k in marker_of((r.properties or {}).get("hs_task_body") or "", TASK_MARKER):
-                        out.setdefault(k, str(r.id))
-                after = res.paging.next.after if res.paging and res.paging.next else None
-                if not after:
-                    break
-        return out
-
     # heal -------------------------------------------------------------------------------
     def heal(self, writes: list[PlannedWrite]) -> list[WriteOutcome | None]:
         """Writes an interrupted run may have sent: `succeeded` when the contact holds the value
@@ -329,7 +252,7 @@ class HubSpotWriter:
             self.changed_since_ms = saved
             landed = [w for w in candidates if not live.get(str(w.record_id), {}).get("__missing__")
                       and all(same_value(k, live.get(str(w.record_id), {}).get(k), v) for k, v in w.payload.items())]
-            keys = self.task_keys([str(w.record_id) for w in landed]) if landed and self.create_tasks else {}
+            keys = task_keys(self.caller, [str(w.record_id) for w in landed]) if landed and self.create_tasks else {}
         except HubSpotApiError:
             return [None for _ in writes]
         healed = {w.idempotency_key: WriteOutcome(
