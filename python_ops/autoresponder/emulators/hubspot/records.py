@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from .errors import HubSpotError, correlation_id, validation
+from .errors import correlation_id, validation
 from .schema import ASSOCIATION_TYPES
 from .state import Portal
 
@@ -92,7 +92,7 @@ def batch_create(portal: Portal, otype: str, body: Any) -> dict[str, Any]:
     inputs = inputs_of(body)
     with portal.lock:
         for item in inputs:  # validate everything first: a bad input fails the batch
-            portal._check_properties(otype, item.get("properties") or {}, creating=True)
+            portal.check_properties(otype, item.get("properties") or {}, creating=True)
             check_associations(portal, otype, item.get("associations") or [])
         results = [public(create(portal, otype, item)) for item in inputs]
     return {"status": "COMPLETE", "results": results, "startedAt": now_text(), "completedAt": now_text()}
@@ -107,17 +107,14 @@ def batch_update(portal: Portal, otype: str, body: Any) -> tuple[int, dict[str, 
                          context={"ids": dupes})
     with portal.lock:
         for item in inputs:
-            portal._check_properties(otype, item.get("properties") or {}, creating=False)
+            portal.check_properties(otype, item.get("properties") or {}, creating=False)
         results, missing = [], []
         for rid, item in zip(ids, inputs, strict=True):
             rec = portal.records[otype].get(rid)
             if rec is None or rec["archived"]:
                 missing.append(rid)
                 continue
-            try:
-                results.append(public(portal.update(otype, rid, item.get("properties") or {})))
-            except HubSpotError:
-                raise
+            results.append(public(portal.update(otype, rid, item.get("properties") or {})))
     return batch_answer(results, missing, otype)
 
 

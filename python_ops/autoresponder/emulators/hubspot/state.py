@@ -124,7 +124,7 @@ class Portal:
             self.faults_injected.clear()
 
     # records ----------------------------------------------------------------------------------
-    def _check_properties(self, otype: str, props: dict[str, Any], *, creating: bool) -> dict[str, str]:
+    def check_properties(self, otype: str, props: dict[str, Any], *, creating: bool) -> dict[str, str]:
         bad = [k for k in props if k not in PROPERTIES[otype]]
         if bad:
             details = [{"isValid": False, "message": f'Property "{k}" does not exist', "error": "PROPERTY_DOESNT_EXIST",
@@ -162,7 +162,7 @@ class Portal:
     def insert(self, otype: str, props: dict[str, Any], *, validate: bool = True, at_ms: int | None = None) -> dict:
         """A new record (seeding passes `validate=False` and may set read-only dates)."""
         with self.lock:
-            clean = self._check_properties(otype, props, creating=True) if validate else \
+            clean = self.check_properties(otype, props, creating=True) if validate else \
                 {k: ("" if v is None else str(v)) for k, v in props.items()}
             if otype == "contacts" and clean.get("email"):
                 self._unique_email(clean["email"], None)
@@ -192,7 +192,7 @@ class Portal:
     def update(self, otype: str, rid: str, props: dict[str, Any]) -> dict[str, Any]:
         with self.lock:
             rec = self.get(otype, rid)
-            clean = self._check_properties(otype, props, creating=False)
+            clean = self.check_properties(otype, props, creating=False)
             if otype == "contacts" and clean.get("email"):
                 self._unique_email(clean["email"], rec["id"])
             rec["properties"].update(clean)

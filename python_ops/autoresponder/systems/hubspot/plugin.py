@@ -29,6 +29,7 @@ from ...models import PlannedWrite, WriteOutcome
 from .associations import AssociationTypes
 from .client import HubSpotConnection, authorize_url
 from .engagements import rollup_payload
+from .errors import HubSpotConnectionInError
 from .settings import HubSpotSettings
 from .sync import deal_map, land_contacts, snapshot_watermark
 from .tokens import Tokens, TokenStore
@@ -110,10 +111,21 @@ def land(handle: HubSpotHandle, conn: Any, full: bool = False) -> dict[str, Any]
 
 def write(handle: HubSpotHandle, conn: Any, writes: list[PlannedWrite], run_id: str,
           mode: str = "apply") -> ExecutionReport:
-    """Execute the `hubspot` rows of the action table through the shared write log."""
+    """Execute the `hubspot` rows of the action table through the shared write log.
+
+    Raises:
+        HubSpotConnectionInError: the connection ended in error (token refresh failed or refused
+            again); every outcome is already in the write log, the report is on `exc.report`.
+    """
     write_log.ensure_write_log(conn)
     mine = [w for w in writes if w.system == SYSTEM]
-    return execute(conn, mine, {SYSTEM: handle.writer(conn, run_id)}, mode=mode, run_id=run_id)
+    report = execute(conn, mine, {SYSTEM: handle.writer(conn, run_id)}, mode=mode, run_id=run_id)
+    state = handle.connection.state
+    if state.status == "error":
+        exc = HubSpotConnectionInError(state.last_error or "connection marked error")
+        exc.report = report  # type: ignore[attr-defined]
+        raise exc
+    return report
 
 
 def rollback(handle: HubSpotHandle, conn: Any, run_id: str) -> dict[str, Any]:

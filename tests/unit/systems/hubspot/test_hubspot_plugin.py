@@ -10,7 +10,7 @@ from cryptography.fernet import Fernet
 
 from autoresponder.act import write_log
 from autoresponder.errors import ConfigurationError
-from autoresponder.systems.hubspot import HubSpotSettings, TokenStore, plugin
+from autoresponder.systems.hubspot import HubSpotConnectionInError, HubSpotSettings, TokenStore, plugin
 
 from .conftest import title_write
 
@@ -106,3 +106,16 @@ def test_enabled_without_any_token_is_a_configuration_error(tmp_path):
     s = HubSpotSettings(enabled=True, token_path=str(tmp_path / "none.enc"), token_key=Fernet.generate_key().decode())
     with pytest.raises(ConfigurationError, match="no token"):
         plugin.open(s)
+
+
+def test_a_connection_that_errors_stops_the_run_with_exit_2_and_keeps_the_log(portal, db, settings):
+    handle = plugin.open(settings)
+    plugin.land(handle, db)
+    portal.emu.expire_tokens()
+    portal.emu.portal.refresh_tokens.clear()  # the app was uninstalled: refresh is refused
+    with pytest.raises(HubSpotConnectionInError, match="BAD_REFRESH_TOKEN.*re-authorize") as caught:
+        plugin.write(handle, db, [title_write(portal, rid) for rid in portal.ids[:2]], "run-1")
+    assert caught.value.exit_code == 2
+    assert caught.value.report.counts["hubspot"] == {"failed_retriable": 2}
+    assert {r["status"] for r in write_log.fetch_rows(db, run_id="run-1")} == {"failed_retriable"}
+    assert plugin.count(handle)["connection"]["status"] == "error"
