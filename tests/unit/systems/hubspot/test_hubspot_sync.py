@@ -48,3 +48,11 @@ def test_sync_past_the_search_result_ceiling_restarts_from_the_last_date_seen(db
         assert out["rows_read"] == 350
         assert db.execute("select count(distinct id) from raw.hubspot_contacts").fetchall()[0][0] == 350
         assert emu.portal.faults_injected == {}
+
+
+def test_sync_inside_the_callers_transaction_leaves_the_commit_to_it(portal, db):
+    db.execute("begin")
+    land_contacts(portal.caller(), db)
+    db.execute("rollback")
+    assert db.execute("select count(*) from information_schema.tables where table_name = 'hubspot_contacts'"
+                      ).fetchall()[0][0] == 0
