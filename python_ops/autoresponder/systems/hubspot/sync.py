@@ -16,7 +16,6 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-import duckdb
 import pandas as pd
 
 from .errors import HubSpotTerminalError
@@ -118,37 +117,20 @@ def land_contacts(caller: HubSpotCaller, conn: Any, *, full: bool = False,
                                "company_ids": json.dumps(r.get("company_ids") or []),
                                "deal_ids": json.dumps(r.get("deal_ids") or [])} for r in rows], dtype="object")
         conn.register("hubspot_page_df", frame)
-        own = _begin(conn)
-        try:
+        try:  # each statement is atomic on its own: no transaction of ours inside the caller's
             if full:
-                conn.execute("delete from raw.hubspot_contacts")
-            conn.execute("delete from raw.hubspot_contacts where id in (select id from hubspot_page_df)")
+                conn.execute("delete from raw.hubspot_contacts where id not in (select id from hubspot_page_df)")
             conn.execute(
-                "insert into raw.hubspot_contacts select id, email, firstname, lastname, company, jobtitle,"
-                " lifecyclestage, hs_lead_status, hs_email_hard_bounce_reason_enum, associatedcompanyid,"
+                "insert or replace into raw.hubspot_contacts select id, email, firstname, lastname, company,"
+                " jobtitle, lifecyclestage, hs_lead_status, hs_email_hard_bounce_reason_enum, associatedcompanyid,"
                 " try_cast(createdate as timestamptz)::timestamp, try_cast(lastmodifieddate as timestamptz)::timestamp,"
                 " from_json(company_ids, '[\"varchar\"]'), from_json(deal_ids, '[\"varchar\"]'),"
                 " current_timestamp::timestamp from hubspot_page_df")
-            if own:
-                conn.execute("commit")
-        except Exception:
-            if own:
-                conn.execute("rollback")
-            raise
         finally:
             conn.unregister("hubspot_page_df")
     conn.execute("insert or replace into ops.hubspot_sync values ('contacts', ?, ?, ?, ?)",
                  [watermark, datetime.now(UTC).replace(tzinfo=None), len(rows), requests])
     return {"rows_read": len(rows), "requests": requests, "watermark_ms": watermark, "full": since == 0}
-
-
-def _begin(conn: Any) -> bool:
-    """Start a transaction unless the caller holds one (then its own commit covers the upsert)."""
-    try:
-        conn.execute("begin")
-    except duckdb.TransactionException:
-        return False
-    return True
 
 
 def snapshot_watermark(conn: Any) -> int | None:

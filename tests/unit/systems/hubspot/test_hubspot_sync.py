@@ -56,3 +56,5 @@ def test_sync_inside_the_callers_transaction_leaves_the_commit_to_it(portal, db)
     db.execute("rollback")
     assert db.execute("select count(*) from information_schema.tables where table_name = 'hubspot_contacts'"
                       ).fetchall()[0][0] == 0
+    land_contacts(portal.caller(), db)  # and outside one, it commits itself
+    assert db.execute("select count(*) from raw.hubspot_contacts").fetchall()[0][0] == 250
