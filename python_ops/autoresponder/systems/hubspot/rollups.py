@@ -134,19 +134,26 @@ def _create(caller: HubSpotCaller, assoc_types: AssociationTypes, creates: list[
     to_deal = assoc_types.default(caller, "notes", "deals") if any(deals.get(r) for r, _k, _l in creates) else None
     n = 0
     for part in _chunks(creates):
-        inputs = []
+        inputs = {}
         for rid, key, new_lines in part:
             assocs = [{"to": {"id": rid}, "types": [{"associationCategory": "HUBSPOT_DEFINED",
                                                       "associationTypeId": to_contact}]}]
             if deals.get(rid) and to_deal is not None:
                 assocs.append({"to": {"id": deals[rid]}, "types": [{"associationCategory": "HUBSPOT_DEFINED",
                                                                      "associationTypeId": to_deal}]})
-            inputs.append({"properties": {"hs_timestamp": str(start_ms),
-                                          "hs_note_body": note_body(week, new_lines, key)}, "associations": assocs})
-        res = caller.call("notes_batch_create",
-                          lambda api, b={"inputs": inputs}: api.crm.objects.notes.batch_api.create(b))
-        by_key = {k: str(r.id) for r in res.results or []
-                  for k in marker_of((r.properties or {}).get("hs_note_body") or "", NOTE_MARKER)}
+            inputs[key] = {"properties": {"hs_timestamp": str(start_ms),
+                                          "hs_note_body": note_body(week, new_lines, key)}, "associations": assocs}
+
+        def send(api: Any, items: list[tuple[str, str, list[str]]], inputs: dict = inputs) -> dict[str, str]:
+            res = api.crm.objects.notes.batch_api.create({"inputs": [inputs[k] for _rid, k, _l in items]})
+            return {k: str(r.id) for r in res.results or []
+                    for k in marker_of((r.properties or {}).get("hs_note_body") or "", NOTE_MARKER)}
+
+        def find(items: list[tuple[str, str, list[str]]]) -> dict[str, str]:
+            seen = _search_existing(caller, [rid for rid, _k, _l in items], start_ms)
+            return {k: nid for k, (nid, _body) in seen.items()}
+
+        by_key = caller.create_once("notes_batch_create", part, send, find, lambda item: item[1])
         if store is not None:
             store.put_many([(key, rid, week, by_key[key]) for rid, key, _lines in part if key in by_key])
         n += len(part)

@@ -3,7 +3,8 @@
 `POST /crm/v3/objects/tasks/batch/create`, 100 a request, each Task associated to its contact and
 to the deal the thread maps to (type ids from the v4 labels API). The Task body carries its write's
 key (`AutoResponder key: <key>`): after a lost connection the contacts' Tasks are searched for the
-keys and only the missing ones are sent again, and `heal` finds them the same way.
+keys and only the missing ones are sent again (`HubSpotCaller.create_once`); `heal` finds them the
+same way.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from ...models import PlannedWrite, WriteOutcome
 from .associations import AssociationTypes
 from .engagements import TASK_MARKER, marker_of, task_input
-from .errors import HubSpotApiError, HubSpotConnectionInError, HubSpotRetriableError
+from .errors import HubSpotApiError, HubSpotConnectionInError
 from .transport import HubSpotCaller
 
 MAX_BATCH = 100
@@ -54,29 +55,15 @@ def create_tasks(caller: HubSpotCaller, assoc_types: AssociationTypes, written: 
 
 
 def _create_batch(caller: HubSpotCaller, part: list[tuple[PlannedWrite, str, dict[str, Any]]]) -> dict[str, str]:
-    """Key -> Task id for one batch/create, retried; a retry after a lost connection first looks
-    for the Tasks that landed."""
-    pending = list(part)
-    found: dict[str, str] = {}
-    for attempt in range(caller.max_attempts):
-        body = {"inputs": [i for _w, _rid, i in pending]}
-        try:
-            res = caller.once("tasks_batch_create", lambda api, b=body: api.crm.objects.tasks.batch_api.create(b))
-        except HubSpotRetriableError as exc:
-            if attempt + 1 >= caller.max_attempts:
-                raise
-            caller.retries["tasks_batch_create"] += 1
-            caller.pause(exc, attempt)
-            if exc.status is None:  # no answer: some Tasks may exist already
-                found.update(task_keys(caller, [rid for _w, rid, _i in pending]))
-                pending = [p for p in pending if p[0].idempotency_key not in found]
-                if not pending:
-                    return found
-            continue
-        found.update({k: str(r.id) for r in res.results or []
-                      for k in marker_of((r.properties or {}).get("hs_task_body") or "", TASK_MARKER)})
-        return found
-    return found
+    """Key -> Task id for one batch/create (never twice: see `HubSpotCaller.create_once`)."""
+    def send(api: Any, items: list[tuple[PlannedWrite, str, dict[str, Any]]]) -> dict[str, str]:
+        res = api.crm.objects.tasks.batch_api.create({"inputs": [i for _w, _rid, i in items]})
+        return {k: str(r.id) for r in res.results or []
+                for k in marker_of((r.properties or {}).get("hs_task_body") or "", TASK_MARKER)}
+
+    return caller.create_once("tasks_batch_create", part, send,
+                              lambda items: task_keys(caller, [rid for _w, rid, _i in items]),
+                              lambda item: item[0].idempotency_key)
 
 
 def task_keys(caller: HubSpotCaller, contact_ids: list[str]) -> dict[str, str]:

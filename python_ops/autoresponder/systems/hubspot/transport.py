@@ -111,6 +111,31 @@ class HubSpotCaller:
         except HubSpotApiError as refresh_err:
             raise self._in_error(f"the token refresh failed: {refresh_err.message}", refresh_err) from cause
 
+    def create_once(self, kind: str, items: list[T], send: Callable[[Any, list[T]], dict[str, str]],
+                    find: Callable[[list[T]], dict[str, str]], key: Callable[[T], str]) -> dict[str, str]:
+        """A batch create that never creates an item twice: key -> new id.
+
+        `send(api, items)` creates and returns key -> id; it is retried like `call`, except that
+        after an attempt with no answer (the batch may have landed) `find(items)` looks for the
+        items already there by their keys and only the others are sent again."""
+        pending = list(items)
+        found: dict[str, str] = {}
+        for attempt in range(self.max_attempts):
+            try:
+                found.update(self.once(kind, lambda api, p=pending: send(api, p)))
+                return found
+            except HubSpotRetriableError as exc:
+                if attempt + 1 >= self.max_attempts:
+                    raise
+                self.retries[kind] += 1
+                self.pause(exc, attempt)
+                if exc.status is None:  # no answer: some items may exist already
+                    found.update(find(pending))
+                    pending = [i for i in pending if key(i) not in found]
+                    if not pending:
+                        return found
+        return found
+
     def call(self, kind: str, fn: Callable[[Any], T]) -> T:
         """`once` under the retry policy (429/5xx/connection errors)."""
         retrying = Retrying(stop=stop_after_attempt(self.max_attempts), wait=self._wait, sleep=self.sleep,

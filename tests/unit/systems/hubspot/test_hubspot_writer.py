@@ -210,3 +210,16 @@ def test_a_token_about_to_expire_is_refreshed_before_use_not_after_a_401(portal)
     outcomes = _writer(portal, caller).apply([title_write(portal, portal.ids[0])])
     assert outcomes[0].status == "succeeded" and caller.refreshes == 1
     assert portal.emu.request_counts()["POST /crm/v3/objects/contacts/batch/read"] == 1  # no 401 round trip
+
+
+def test_under_random_429_5xx_and_cut_connections_every_write_lands_once(portal):
+    portal.emu.set_faults({"rate": 0.3, "kinds": ["429", "500", "503", "drop"], "seed": 7, "retry_after": 0})
+    writes = [title_write(portal, rid) for rid in portal.ids[:250]]
+    caller = portal.caller(max_attempts=10)
+    outcomes = _writer(portal, caller).apply(writes)
+    assert {o.status for o in outcomes} == {"succeeded"}
+    assert all(portal.contact(rid)["jobtitle"] == "CIO" for rid in portal.ids[:250])
+    tasks = [t["properties"]["hs_task_body"].rsplit(TASK_MARKER, 1)[1].strip() for t in portal.objects("tasks")]
+    assert sorted(tasks) == sorted(w.idempotency_key for w in writes)  # one Task per write, none twice
+    assert len(portal.objects("notes")) == 250
+    assert sum(portal.emu.portal.faults_injected.values()) > 0 and sum(caller.retries.values()) > 0
