@@ -127,3 +127,11 @@ def test_bench_counts_both_designs_on_the_emulators_counter():
     assert out["ours"]["requests"] == 8 and out["ours"]["writes"] == {"succeeded": 30}
     assert out["baseline"]["requests"] == 60 and out["baseline"]["writes"] == 30  # per email: search + update
     assert out["ratio"] == round(8 / 60, 4)
+
+
+def test_unknown_record_and_unknown_path_answer_in_hubspots_shape(emu):
+    headers = {"Authorization": f"Bearer {emu.portal.access_token}"}
+    missing = requests.get(emu.base_url + "/crm/v3/objects/contacts/987654321", headers=headers, timeout=10)
+    assert missing.status_code == 404 and _is_hubspot_error(missing.json(), "OBJECT_NOT_FOUND")
+    nowhere = requests.get(emu.base_url + "/crm/v3/nothing/here/at/all", headers=headers, timeout=10)
+    assert nowhere.status_code == 404 and _is_hubspot_error(nowhere.json(), "OBJECT_NOT_FOUND")
