@@ -102,6 +102,8 @@ def _emulate(args: argparse.Namespace) -> int:
         from autoresponder.emulators.salesforce.server import emulate_main
     elif args.system == "openai":
         from autoresponder.emulators.openai.server import emulate_main
+    elif args.system == "hubspot":
+        from autoresponder.emulators.hubspot.server import emulate_main
     else:
         print(f"error: no emulator for {args.system!r} yet", file=sys.stderr)
         return 2
