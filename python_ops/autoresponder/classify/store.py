@@ -31,8 +31,8 @@ def _create_table(conn: duckdb.DuckDBPyConnection) -> None:
 
 
 def write_classifications(conn: duckdb.DuckDBPyConnection, results: list[Classification]) -> None:
-    # heavy: pandas takes ~1 s to import; `autoresponder classify` loads this module but writes no table
     """Replace the table's content with these results (one row per message_id)."""
+    # heavy: pandas takes ~1 s to import; `autoresponder classify` loads this module but writes no table
     import pandas as pd
 
     _create_table(conn)
