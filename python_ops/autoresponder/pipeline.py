@@ -41,14 +41,14 @@ def connect_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
 
 def land(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections) -> dict:
     """Land emails, CSV snapshots and Salesforce objects (API when connected, else CSV export)."""
-    # heavy: pandas (~1 s to import) only when landing; `notify` and `serve` import this module
+    # heavy: pandas takes ~1 s to import; `notify` and `serve` import this module and never land
     from autoresponder.land.emails import land_emails
 
     with ctx.stage("land"):
         snapshots = land_snapshots(conn, ctx.sources_dir)
         emails = land_emails(conn, ctx.sources_dir / "emails", run_id=ctx.run_id)
         if systems.salesforce is not None:
-            # heavy: simple_salesforce and pandas take ~2 s to import; only a run with Salesforce needs them
+            # heavy: simple_salesforce and pandas take ~2 s to import; `notify` and `serve` import this module, need neither
             from autoresponder.systems.salesforce import sync_objects
 
             s = ctx.settings
@@ -227,7 +227,7 @@ def build_writers(ctx: RunContext, systems: Connections, conn: duckdb.DuckDBPyCo
     if systems.cupola is not None:
         writers["cupola"] = CupolaWriter(systems.cupola)
     if systems.salesforce is not None:
-        # heavy: simple_salesforce and pandas take ~2 s to import; only a run with Salesforce needs them
+        # heavy: simple_salesforce and pandas take ~2 s to import; `notify` and `serve` import this module, need neither
         from autoresponder.systems.salesforce import SalesforceWriter
 
         writers["salesforce"] = SalesforceWriter(
