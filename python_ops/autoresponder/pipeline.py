@@ -48,7 +48,7 @@ def land(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections)
         snapshots = land_snapshots(conn, ctx.sources_dir)
         emails = land_emails(conn, ctx.sources_dir / "emails", run_id=ctx.run_id)
         if systems.salesforce is not None:
-            # heavy: simple_salesforce and pandas take ~2 s to import; `notify` and `serve` import this module, need neither
+            # heavy: simple_salesforce + pandas (~2 s); `notify` and `serve` import this module, need neither
             from autoresponder.systems.salesforce import sync_objects
 
             s = ctx.settings
@@ -227,7 +227,7 @@ def build_writers(ctx: RunContext, systems: Connections, conn: duckdb.DuckDBPyCo
     if systems.cupola is not None:
         writers["cupola"] = CupolaWriter(systems.cupola)
     if systems.salesforce is not None:
-        # heavy: simple_salesforce and pandas take ~2 s to import; `notify` and `serve` import this module, need neither
+        # heavy: simple_salesforce + pandas (~2 s); `notify` and `serve` import this module, need neither
         from autoresponder.systems.salesforce import SalesforceWriter
 
         writers["salesforce"] = SalesforceWriter(
