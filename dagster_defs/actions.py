@@ -10,8 +10,12 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
+from autoresponder.act.failures import failed_writes
 from autoresponder.dbt import DBT_PROJECT_DIR, dbt_env, parse_project, run_vars
+from autoresponder.errors import EXIT_BAD_INPUT, EXIT_STOPPED, RunStopped, WritesFailed
 from autoresponder.pipeline import act, build_writers, ensure_ops_tables
+from autoresponder.report.run_folder import write_run_folder
+from autoresponder.systems.salesforce.client import auth_lost
 from dagster_defs.quality import OWNERS
 from dagster_defs.resources import AutoResponderResource, SystemsResource
 
@@ -97,11 +101,6 @@ ops_runs = dg.AssetSpec(
                       "list of failed writes as the CLI and the impact report.")
 def executed_writes(context: dg.AssetExecutionContext, autoresponder: AutoResponderResource,
                     systems: SystemsResource) -> dg.MaterializeResult:
-    from autoresponder.act.failures import failed_writes
-    from autoresponder.errors import EXIT_BAD_INPUT, EXIT_STOPPED, RunStopped, WritesFailed
-    from autoresponder.report.run_folder import write_run_folder
-    from autoresponder.systems.salesforce.client import auth_lost
-
     ctx = autoresponder.run_context(context)
     conn = autoresponder.connect()
     try:

@@ -10,6 +10,7 @@ import dagster as dg
 from autoresponder.config import Settings
 from autoresponder.land.emails import land_emails
 from autoresponder.land.snapshots import SNAPSHOTS, land_snapshot
+from autoresponder.systems.salesforce import sync_objects
 from dagster_defs.quality import OWNERS, input_check_specs, input_checks, input_deps
 from dagster_defs.resources import AutoResponderResource, SystemsResource
 
@@ -69,8 +70,6 @@ def _salesforce_asset(obj: str):
                           "above the row threshold, incremental on SystemModstamp; one row per record.")
     def _asset(context: dg.AssetExecutionContext, autoresponder: AutoResponderResource,
                systems: SystemsResource) -> dg.MaterializeResult:
-        from autoresponder.systems.salesforce import sync_objects
-
         s = autoresponder.settings()
         conn = autoresponder.connect()
         try:

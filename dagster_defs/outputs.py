@@ -1,9 +1,12 @@
 """Group `outputs`: the run folder and impact report (DESIGN §8)."""
 
 
+from pathlib import Path
+
 import dagster as dg
 
 from autoresponder.pipeline import notify
+from autoresponder.report.cumulative import dagster_markdown
 from autoresponder.report.run_folder import write_run_folder
 from dagster_defs.quality import OWNERS
 from dagster_defs.resources import AutoResponderResource, SystemsResource
@@ -36,10 +39,6 @@ def run_folder(context: dg.AssetExecutionContext, autoresponder: AutoResponderRe
 
 def _across_runs(ctx) -> dict:
     """The cumulative impact (issue 10) as Markdown with the chart inlined, shown on the asset."""
-    from pathlib import Path
-
-    from autoresponder.report.cumulative import dagster_markdown
-
     across = ctx.facts.get("impact_across_runs")
     if not across:
         return {}

@@ -11,7 +11,9 @@ from typing import Any
 
 import dagster as dg
 
+from autoresponder.act.write_log import ensure_write_log
 from autoresponder.quality.suites import BY_TABLE, INPUT_SUITES, OUTPUT_SUITES, Suite
+from autoresponder.quality.validate import build_docs, validate
 from dagster_defs.resources import AutoResponderResource
 
 OWNERS = ["team:data-engineering"]
@@ -52,7 +54,6 @@ def input_checks(autoresponder: AutoResponderResource, context: dg.AssetExecutio
     suite = BY_TABLE.get(table)
     if suite is None or suite.kind != "input":
         return []
-    from autoresponder.quality.validate import validate
 
     ctx = autoresponder.run_context(context)
     (r,) = validate(conn, ctx.run_dir, ctx.run_id, [suite], ctx.settings)
@@ -63,9 +64,6 @@ def input_checks(autoresponder: AutoResponderResource, context: dg.AssetExecutio
                       description="Great Expectations suites on the marts, each document and the write log; "
                                   "builds the run's Data Docs (runs/<run_id>/data_docs/index.html).")
 def output_checks(context: dg.AssetCheckExecutionContext, autoresponder: AutoResponderResource):
-    from autoresponder.act.write_log import ensure_write_log
-    from autoresponder.quality.validate import build_docs, validate
-
     ctx = autoresponder.run_context(context)
     conn = autoresponder.connect()
     try:

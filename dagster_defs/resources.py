@@ -11,6 +11,7 @@ from autoresponder.config import Settings
 from autoresponder.connections import Connections, open_systems
 from autoresponder.pipeline import connect_warehouse
 from autoresponder.run import RunContext, run_id_at
+from autoresponder.runlock import acquire_shared, release_shared
 
 
 class AutoResponderResource(dg.ConfigurableResource):
@@ -33,16 +34,12 @@ class AutoResponderResource(dg.ConfigurableResource):
     _lock: Path | None = PrivateAttr(default=None)
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        from autoresponder.runlock import acquire_shared
-
         run = getattr(context, "run", None)
         run_id = (run.run_id if run is not None else None) or "dagster"
         settings = self.settings()
         self._lock = acquire_shared(Path(settings.warehouse), run_id, f"dagster {settings.mode}")
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
-        from autoresponder.runlock import release_shared
-
         if self._lock is not None:
             release_shared(self._lock)
             self._lock = None

@@ -18,8 +18,11 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 from typing import Any
+
+from autoresponder.generate import generate
 
 PROFILES = {"small": 2_000, "full": 100_000}
 
@@ -29,6 +32,7 @@ def _peak_rss_mb() -> float:
 
 
 def _ours(sources: str, work: str, as_of: str) -> dict[str, Any]:
+    # lazy: each side runs in its own spawned process and loads only what it uses (peak RSS like for like)
     import duckdb
 
     from autoresponder.config import Settings
@@ -60,6 +64,7 @@ def _ours(sources: str, work: str, as_of: str) -> dict[str, Any]:
 
 
 def _baseline(sources: str, work: str, as_of: str, ours_warehouse: str, shared_s: dict[str, float]) -> dict[str, Any]:
+    # lazy: each side runs in its own spawned process and loads only what it uses (peak RSS like for like)
     import duckdb
 
     from autoresponder.emulators.salesforce import start_emulator
@@ -118,10 +123,6 @@ def _ratio(a: float | None, b: float | None) -> float | None:
 
 def bench(emails: int, *, baseline: bool, seed: int = 1, as_of: str = "2026-11-25",
           workdir: Path | None = None) -> dict[str, Any]:
-    from datetime import date
-
-    from autoresponder.generate import generate
-
     tmp = tempfile.TemporaryDirectory(prefix="autoresponder-bench-") if workdir is None else None
     work = Path(workdir or tmp.name)
     try:

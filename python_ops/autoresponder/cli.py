@@ -9,9 +9,12 @@ also for a plan; Salesforce quota guard).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable
 from datetime import date
+
+from pydantic import ValidationError
 
 from autoresponder.errors import EXIT_BAD_INPUT, EXIT_CODES_HELP, AutoResponderError
 
@@ -32,66 +35,77 @@ def iso_date(text: str) -> str:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    # lazy: a command's modules load only when it runs, so --help stays fast
     from autoresponder.commands import demo_main
 
     return demo_main(args)
 
 
 def _run(args: argparse.Namespace) -> int:
+    # lazy: a command's modules load only when it runs, so --help stays fast
     from autoresponder.commands import run_main
 
     return run_main(args)
 
 
 def _rollback(args: argparse.Namespace) -> int:
+    # lazy: a command's modules load only when it runs, so --help stays fast
     from autoresponder.commands import rollback_main
 
     return rollback_main(args)
 
 
 def _notify(args: argparse.Namespace) -> int:
+    # lazy: a command's modules load only when it runs, so --help stays fast
     from autoresponder.commands import notify_main
 
     return notify_main(args)
 
 
 def _serve(args: argparse.Namespace) -> int:
+    # lazy: a command's modules load only when it runs, so --help stays fast
     from autoresponder.review.server import serve_main
 
     return serve_main(args)
 
 
 def _classify(args: argparse.Namespace) -> int:
+    # lazy: a command's modules load only when it runs, so --help stays fast
     from autoresponder.classify.cli import classify_main
 
     return classify_main(args)
 
 
 def _eval_corpus(args: argparse.Namespace) -> int:
+    # lazy: a command's modules load only when it runs, so --help stays fast
     from autoresponder.classify.evaluate import eval_corpus_main
 
     return eval_corpus_main(args)
 
 
 def _generate(args: argparse.Namespace) -> int:
+    # lazy: a command's modules load only when it runs, so --help stays fast
     from autoresponder.generate import generate_main
 
     return generate_main(args)
 
 
 def _bench(args: argparse.Namespace) -> int:
+    # lazy: a command's modules load only when it runs, so --help stays fast
     from autoresponder.bench import bench_main
 
     return bench_main(args)
 
 
 def _bench_classify(args: argparse.Namespace) -> int:
+    # lazy: a command's modules load only when it runs, so --help stays fast
     from autoresponder.classify.evaluate import bench_classify_main
 
     return bench_classify_main(args)
 
 
 def _soak(args: argparse.Namespace) -> int:
+    # lazy: a command's modules load only when it runs, so --help stays fast
     from autoresponder.soak import soak_main
 
     return soak_main(args)
@@ -99,8 +113,10 @@ def _soak(args: argparse.Namespace) -> int:
 
 def _emulate(args: argparse.Namespace) -> int:
     if args.system == "salesforce":
+        # lazy: a command's modules load only when it runs, so --help stays fast
         from autoresponder.emulators.salesforce.server import emulate_main
     elif args.system == "openai":
+        # lazy: a command's modules load only when it runs, so --help stays fast
         from autoresponder.emulators.openai.server import emulate_main
     elif args.system == "hubspot":
         from autoresponder.emulators.hubspot.server import emulate_main
@@ -111,20 +127,21 @@ def _emulate(args: argparse.Namespace) -> int:
 
 
 def _eval_safety(args: argparse.Namespace) -> int:
+    # lazy: a command's modules load only when it runs, so --help stays fast
     from autoresponder.safety.evaluate import eval_safety_main
 
     return eval_safety_main(args)
 
 
 def _calibrate(args: argparse.Namespace) -> int:
+    # lazy: a command's modules load only when it runs, so --help stays fast
     from autoresponder.classify.calibrate import calibrate_main
 
     return calibrate_main(args)
 
 
 def _dbt_vars(args: argparse.Namespace) -> int:
-    import json
-
+    # lazy: a command's modules load only when it runs, so --help stays fast
     from autoresponder.commands import settings_from_args
     from autoresponder.dbt import dbt_vars_for
 
@@ -222,8 +239,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse, run, and turn the project's errors into one `error:` line and their exit code."""
-    from pydantic import ValidationError
-
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)

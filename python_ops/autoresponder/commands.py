@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from autoresponder.act.failures import failed_writes
+from autoresponder.act.rollback import rollback_main as rollback_with
 from autoresponder.config import Settings
 from autoresponder.connections import open_systems
 from autoresponder.errors import (
@@ -18,8 +20,13 @@ from autoresponder.errors import (
     SourceMissingError,
     WritesFailed,
 )
+from autoresponder.land.snapshots import preflight
+from autoresponder.notify import resend
 from autoresponder.pipeline import build_writers, connect_warehouse, run_pipeline
 from autoresponder.run import RunContext, new_run_id
+from autoresponder.runlock import RunLock
+from autoresponder.systems.smtp.sink import MailSink
+from autoresponder.targets import check_apply_target, check_rollback_target, finish_run, record_run
 
 
 def settings_from_args(args: argparse.Namespace, **overrides) -> Settings:
@@ -50,9 +57,6 @@ def _run_cli(settings: Settings, command: str) -> int:
     embedded CUPOLA seed and the raw snapshots each in one transaction); errors propagate as
     `AutoResponderError` and `cli.main` prints one `error:` line with the error's exit code.
     """
-    from autoresponder.land.snapshots import preflight
-    from autoresponder.runlock import RunLock
-
     salesforce_csv = not (settings.salesforce_instance_url or settings.salesforce_username)
     _print_warnings(preflight(Path(settings.sources_dir), salesforce_csv=salesforce_csv))
     run_id = new_run_id()
@@ -64,8 +68,6 @@ def _run_cli(settings: Settings, command: str) -> int:
 
 def _run_locked(ctx: RunContext, settings: Settings, command: str) -> int:
     """The run, once the run lock is held."""
-    from autoresponder.targets import check_apply_target, record_run
-
     with ExitStack() as mail, open_systems(settings, ctx.sources_dir, ctx.warehouse) as systems:
         sink = _demo_mail_sink(ctx, mail) if command == "demo" else None
         conn = connect_warehouse(ctx.warehouse)
@@ -88,8 +90,6 @@ def _run_locked(ctx: RunContext, settings: Settings, command: str) -> int:
 
 
 def _record_exit(warehouse: Path, run_id: str, exit_code: int) -> None:
-    from autoresponder.targets import finish_run
-
     conn = connect_warehouse(warehouse)
     try:
         finish_run(conn, run_id, exit_code)
@@ -99,7 +99,7 @@ def _record_exit(warehouse: Path, run_id: str, exit_code: int) -> None:
 
 def _run_and_check(ctx: RunContext, systems: Any, sink: Any = None) -> None:
     """Run the pipeline, print the impact report; raise the error the exit code stands for."""
-    from autoresponder.act.failures import failed_writes
+    # heavy: the salesforce package loads simple_salesforce and pandas; `notify` and `serve` need neither
     from autoresponder.systems.salesforce.client import auth_lost
     from autoresponder.systems.salesforce.errors import SalesforceAuthError
 
@@ -128,7 +128,6 @@ def _demo_mail_sink(ctx: RunContext, stack: ExitStack):
     receives is kept in `<run folder>/mailbox/` as one `.eml` per message."""
     if ctx.settings.smtp_port:
         return None
-    from autoresponder.systems.smtp.sink import MailSink
 
     sink = stack.enter_context(MailSink(ctx.run_dir / "mailbox"))
     ctx.settings = ctx.settings.model_copy(update={"smtp_host": sink.host, "smtp_port": sink.port})
@@ -166,10 +165,6 @@ def rollback_main(args: argparse.Namespace) -> int:
     run that wrote to a real org is never "restored" on a throwaway emulator); 3 when a restore
     failed.
     """
-    from autoresponder.act.rollback import rollback_main as rollback_with
-    from autoresponder.runlock import RunLock
-    from autoresponder.targets import check_rollback_target, record_run
-
     settings = settings_from_args(args)
     warehouse = Path(settings.warehouse)
     if not warehouse.is_file():
@@ -200,8 +195,6 @@ def rollback_main(args: argparse.Namespace) -> int:
 
 def notify_main(args: argparse.Namespace) -> int:
     """`autoresponder notify RUN_ID`: send the run's kept messages that were not delivered."""
-    from autoresponder.notify import resend
-
     settings = settings_from_args(args)
     warehouse = Path(settings.warehouse)
     if not warehouse.is_file():

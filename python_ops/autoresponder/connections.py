@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import requests
+
 from autoresponder.config import Settings
+from autoresponder.systems.cupola.embedded import EmbeddedCupola
+from autoresponder.systems.cupola.mssql import MssqlCupola
+from autoresponder.systems.llm import client_from_settings
 
 
 @dataclass
@@ -41,11 +46,9 @@ def open_systems(settings: Settings, sources_dir: Path, warehouse: Path) -> Iter
     Salesforce emulator seeded from `salesforce/*.csv` and the embedded CUPOLA store next to the
     warehouse (seeded from the CUPOLA CSVs on first use). The LLM is used only when an
     OpenAI-compatible endpoint is configured (OPENAI_API_KEY / settings)."""
-    import requests
-
+    # heavy: simple_salesforce, pandas and the emulator's FastAPI take seconds to import; only
+    # opening the systems needs them, not `notify` or `serve`, which import this module too
     from autoresponder.emulators.salesforce import start_emulator
-    from autoresponder.systems.cupola.embedded import EmbeddedCupola
-    from autoresponder.systems.llm import client_from_settings
     from autoresponder.systems.salesforce import connect
 
     s = settings
@@ -69,9 +72,8 @@ def open_systems(settings: Settings, sources_dir: Path, warehouse: Path) -> Iter
             counts, extra["salesforce_emulator"] = emu.request_counts, emu
             targets["salesforce"] = EMBEDDED_SALESFORCE
         if s.cupola_odbc is not None:
+            # optional: pyodbc needs an ODBC driver manager; only CUPOLA on SQL Server uses it
             import pyodbc
-
-            from autoresponder.systems.cupola.mssql import MssqlCupola
 
             odbc = pyodbc.connect(_secret(s.cupola_odbc), autocommit=False)
             stack.callback(odbc.close)

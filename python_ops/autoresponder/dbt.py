@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import os
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 from autoresponder.classify.calibration import threshold
+from autoresponder.config import Settings
 from autoresponder.errors import AutoResponderError
+from autoresponder.land.snapshots import SALESFORCE_EXPORTS, SNAPSHOTS
 
 DBT_PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
 
@@ -50,8 +53,6 @@ def dbt_vars_for(settings, *, as_of: str, run_id: str) -> dict:
 
 def dbt_vars(*, as_of: str, run_id: str, **settings) -> dict:
     """`dbt_vars_for` of `Settings(**settings)` (defaults and `AUTORESPONDER_*` for the rest)."""
-    from autoresponder.config import Settings
-
     return dbt_vars_for(Settings(**settings), as_of=as_of, run_id=run_id)
 
 
@@ -91,6 +92,7 @@ def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path
     models): they test the SQL, not the run's data, and the test suite runs them; and it writes
     no JSON artifacts.
     """
+    # heavy: dbt takes seconds to import; only the dbt stage needs it
     from dbt.cli.main import dbtRunner
 
     argv = dbt_args(command, variables, target_path) + list(extra or [])
@@ -126,8 +128,6 @@ def _describe_failure(r) -> str:
     sources = [tuple(x) for x in (getattr(node, "sources", None) or [])]
     meta = getattr(node, "test_metadata", None)
     if node.resource_type == "test" and sources and meta is not None:
-        from autoresponder.land.snapshots import SALESFORCE_EXPORTS, SNAPSHOTS
-
         files = {s.table: s.relpath for s in (*SNAPSHOTS, *SALESFORCE_EXPORTS)}
         schema, table = sources[0][0], sources[0][-1]
         where = files.get(f"{schema}.{table}", f"{schema}.{table}")
@@ -140,11 +140,8 @@ def _describe_failure(r) -> str:
 
 def parse_project() -> None:
     """Write `target/manifest.json` (what dagster-dbt loads) without touching the warehouse."""
-    from datetime import date
-
+    # heavy: dbt takes seconds to import; only the dbt stage needs it
     from dbt.cli.main import dbtRunner
-
-    from autoresponder.config import Settings
 
     variables = dbt_vars_for(Settings(), as_of=date.today().isoformat(), run_id="parse")
     res = dbtRunner().invoke(["--quiet", "parse", *dbt_args("parse", variables)[1:]])
@@ -160,14 +157,12 @@ def generate_docs(warehouse: Path, target_path: Path) -> int:
     create) an empty `warehouse.duckdb` in the working directory and write an empty catalog: the
     path is checked and set here, and an empty catalog is an error.
     """
+    # heavy: dbt takes seconds to import; only the dbt stage needs it
     from dbt.cli.main import dbtRunner
 
     warehouse, target_path = Path(warehouse).resolve(), Path(target_path).resolve()
     if not warehouse.is_file():
         raise DbtFailed(f"{warehouse}: no warehouse to document; run `make demo` first (or pass WAREHOUSE=FILE)")
-    from datetime import date
-
-    from autoresponder.config import Settings
 
     variables = dbt_vars_for(Settings(), as_of=date.today().isoformat(), run_id="docs")
     argv = ["--quiet", "docs", "generate", *dbt_args("docs", variables, target_path=target_path)[1:],

@@ -12,9 +12,24 @@ from typing import Any
 
 import duckdb
 
+from autoresponder.act.executor import execute
+from autoresponder.act.write_log import ensure_write_log
+from autoresponder.classify import classify_all
 from autoresponder.connections import Connections
+from autoresponder.dbt import run_dbt, run_vars
+from autoresponder.errors import RunStopped
+from autoresponder.land.snapshots import SALESFORCE_EXPORTS, land_snapshots
 from autoresponder.models import PlannedWrite
+from autoresponder.notify import send_run_notifications
+from autoresponder.quality.suites import OUTPUT_SUITES
+from autoresponder.quality.validate import InputExpectationsFailed, build_docs, validate, validate_inputs
+from autoresponder.quality.validate import check_inputs as guard
+from autoresponder.report.run_folder import write_run_folder
+from autoresponder.report.suppression import SuppressionList
 from autoresponder.run import RunContext
+from autoresponder.systems.cupola.writer import CupolaWriter
+from autoresponder.systems.hodor.prospect_import import HodorProspectImport
+from autoresponder.targets import ensure_runs
 
 
 def connect_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
@@ -26,13 +41,14 @@ def connect_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
 
 def land(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections) -> dict:
     """Land emails, CSV snapshots and Salesforce objects (API when connected, else CSV export)."""
+    # heavy: pandas takes ~1 s to import; `notify` and `serve` import this module and never land
     from autoresponder.land.emails import land_emails
-    from autoresponder.land.snapshots import SALESFORCE_EXPORTS, land_snapshots
 
     with ctx.stage("land"):
         snapshots = land_snapshots(conn, ctx.sources_dir)
         emails = land_emails(conn, ctx.sources_dir / "emails", run_id=ctx.run_id)
         if systems.salesforce is not None:
+            # heavy: simple_salesforce + pandas (~2 s); `notify` and `serve` import this module, need neither
             from autoresponder.systems.salesforce import sync_objects
 
             s = ctx.settings
@@ -59,7 +75,6 @@ def check_inputs(ctx: RunContext, conn: duckdb.DuckDBPyConnection) -> list[str]:
     expectations named); `plan` goes on and returns them for the report."""
     if not ctx.settings.data_quality:
         return []
-    from autoresponder.quality.validate import build_docs, check_inputs, validate_inputs
 
     with ctx.stage("quality_inputs"):
         results = validate_inputs(conn, ctx.run_dir, ctx.run_id, ctx.settings)
@@ -69,7 +84,7 @@ def check_inputs(ctx: RunContext, conn: duckdb.DuckDBPyConnection) -> list[str]:
         ctx.facts["quality_inputs"] = failures
         if failures and ctx.mode == "apply":
             build_docs(ctx.run_dir)
-        check_inputs(conn, ctx.run_id, ctx.mode)
+        guard(conn, ctx.run_id, ctx.mode)
     return failures
 
 
@@ -79,9 +94,6 @@ def check_outputs(ctx: RunContext, conn: duckdb.DuckDBPyConnection) -> list[str]
     writes they describe are made."""
     if not ctx.settings.data_quality:
         return []
-    from autoresponder.act.write_log import ensure_write_log
-    from autoresponder.quality.suites import OUTPUT_SUITES
-    from autoresponder.quality.validate import build_docs, validate
 
     with ctx.stage("quality_outputs"):
         ensure_write_log(conn)  # a plan run has written nothing, maybe not even the log
@@ -96,8 +108,6 @@ def check_outputs(ctx: RunContext, conn: duckdb.DuckDBPyConnection) -> list[str]
 
 def classify(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections) -> dict:
     """Classify every landed message; write `classification.classified_messages` and `.replacements`."""
-    from autoresponder.classify import classify_all
-
     with ctx.stage("classify"):
         stats = classify_all(conn, ctx.settings, llm=systems.llm)
         write_replacements(conn)
@@ -126,9 +136,6 @@ def write_replacements(conn: duckdb.DuckDBPyConnection) -> None:
 
 def ensure_ops_tables(warehouse: Path) -> None:
     """Create the `ops` tables dbt reads as sources (fct_writes, fct_runs) when a warehouse has none yet."""
-    from autoresponder.act.write_log import ensure_write_log
-    from autoresponder.targets import ensure_runs
-
     conn = connect_warehouse(warehouse)
     try:
         ensure_write_log(conn)
@@ -139,8 +146,6 @@ def ensure_ops_tables(warehouse: Path) -> None:
 
 def transform(ctx: RunContext) -> dict:
     """dbt build: staging, matches, routing, marts and their tests (the warehouse must be closed)."""
-    from autoresponder.dbt import run_dbt, run_vars
-
     with ctx.stage("dbt"):
         ensure_ops_tables(ctx.warehouse)
         variables = run_vars(ctx)
@@ -173,12 +178,7 @@ def matched_record_count(conn: duckdb.DuckDBPyConnection) -> int:
 
 def act(ctx: RunContext, conn: duckdb.DuckDBPyConnection, writers: dict) -> Any:
     """Execute the rows gated `auto`, or `approved` by a reviewer (apply), or list them (plan); DESIGN §10."""
-    from autoresponder.act.executor import execute
-
     if ctx.settings.data_quality:  # the Dagster path validates inputs in the landing assets' checks
-        from autoresponder.quality.validate import InputExpectationsFailed, build_docs
-        from autoresponder.quality.validate import check_inputs as guard
-
         try:
             guard(conn, ctx.run_id, ctx.mode)
         except InputExpectationsFailed:
@@ -197,8 +197,6 @@ def act(ctx: RunContext, conn: duckdb.DuckDBPyConnection, writers: dict) -> Any:
 
 def report(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections, writers: dict) -> dict:
     """Write the run folder (DESIGN §8) and the impact report."""
-    from autoresponder.report.run_folder import write_run_folder
-
     check_outputs(ctx, conn)
     with ctx.stage("report"):
         impact = write_run_folder(ctx, conn, systems, writers)
@@ -209,8 +207,6 @@ def report(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connection
 def notify(ctx: RunContext, conn: duckdb.DuckDBPyConnection) -> list[dict]:
     """Mail each role its part of the run folder (DESIGN §9). A mail problem never fails the run:
     the messages stay under `notifications/` and `ops.notifications` says what happened."""
-    from autoresponder.notify import send_run_notifications
-
     with ctx.stage("notify"):
         try:
             outcomes = send_run_notifications(ctx, conn)
@@ -225,16 +221,13 @@ def notify(ctx: RunContext, conn: duckdb.DuckDBPyConnection) -> list[dict]:
 # --- wiring -------------------------------------------------------------------------------------
 
 def build_writers(ctx: RunContext, systems: Connections, conn: duckdb.DuckDBPyConnection) -> dict:
-    from autoresponder.report.suppression import SuppressionList
-    from autoresponder.systems.cupola.writer import CupolaWriter
-    from autoresponder.systems.hodor.prospect_import import HodorProspectImport
-
     # hand-offs are appended and fsynced to the run folder inside the act stage (DESIGN §10)
     writers: dict[str, Any] = {"hodor": HodorProspectImport.from_warehouse(conn, run_dir=ctx.run_dir),
                                "sfmc": SuppressionList(run_dir=ctx.run_dir)}
     if systems.cupola is not None:
         writers["cupola"] = CupolaWriter(systems.cupola)
     if systems.salesforce is not None:
+        # heavy: simple_salesforce + pandas (~2 s); `notify` and `serve` import this module, need neither
         from autoresponder.systems.salesforce import SalesforceWriter
 
         writers["salesforce"] = SalesforceWriter(
@@ -262,7 +255,5 @@ def run_pipeline(ctx: RunContext, systems: Connections) -> dict:
     finally:
         conn.close()
     if getattr(execution, "stopped", None):  # a guard stopped writes: the report says why, then exit 4
-        from autoresponder.errors import RunStopped
-
         raise RunStopped(execution.stopped)
     return impact

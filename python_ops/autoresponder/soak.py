@@ -43,6 +43,20 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import duckdb
+import requests
+
+from autoresponder import pipeline
+from autoresponder.act.executor import _DEP_DONE, HANDOFF_DEPENDS_ON
+from autoresponder.config import Settings
+from autoresponder.connections import Connections
+from autoresponder.emulators.salesforce.server import LOGIN_HOSTS, LoopbackAdapter
+from autoresponder.errors import RunStopped
+from autoresponder.generate import DEFAULT_AS_OF, generate
+from autoresponder.run import RunContext
+from autoresponder.systems.cupola.embedded import EmbeddedCupola
+from autoresponder.systems.salesforce import connect
+
 STAGES = ("land", "classify", "dbt", "act", "between", "report")
 FAULT_KINDS = ["429", "REQUEST_LIMIT_EXCEEDED", "500", "503", "UNABLE_TO_LOCK_ROW", "INVALID_SESSION_ID", "drop"]
 APPLIED = ("succeeded", "queued", "skipped_noop")
@@ -56,16 +70,6 @@ def child_main(argv: list[str]) -> int:
     """`python -m autoresponder.soak child SOURCES WORKDIR AS_OF EMULATOR_JSON`: one apply run."""
     sources, workdir, as_of, emu_json = argv
     emu = json.loads(emu_json)
-    import requests
-
-    from autoresponder import pipeline
-    from autoresponder.config import Settings
-    from autoresponder.connections import Connections
-    from autoresponder.emulators.salesforce.server import LOGIN_HOSTS, LoopbackAdapter
-    from autoresponder.errors import RunStopped
-    from autoresponder.run import RunContext
-    from autoresponder.systems.cupola.embedded import EmbeddedCupola
-    from autoresponder.systems.salesforce import connect
 
     work = Path(workdir)
     settings = Settings(mode="apply", sources_dir=Path(sources), warehouse=work / "warehouse.duckdb",
@@ -129,9 +133,6 @@ class Emulator:
         if not line:
             raise RuntimeError("the Salesforce emulator did not start")
         self.creds = json.loads(line)
-        import requests
-
-        from autoresponder.emulators.salesforce.server import LoopbackAdapter
 
         self.http = requests.Session()  # REQUESTS_CA_BUNDLE would win over `verify`: the adapter pins the CA
         self.http.mount(self.creds["instance_url"], LoopbackAdapter(None, self.creds["ca_cert"]))
@@ -219,8 +220,6 @@ def _hand_off_keys(runs: Path, name: str, key: str, where: dict[str, str] | None
 
 def snapshot(work: Path, emu: Emulator) -> dict[str, Any]:
     """Every remote's final state of one run directory and its emulator."""
-    import duckdb
-
     emu.post("/_emulator/faults", {})  # read without injected faults
     contacts = {r["Id"]: (r.get("Email"), r.get("Title"), r.get("Contact_Status__c"))
                 for r in emu.query("SELECT Id, Email, Title, Contact_Status__c FROM Contact")}
@@ -283,10 +282,6 @@ def _unfinished(work: Path) -> int:
     `skipped_dependency` whose CUPOLA write is now done (the next run emits them). A hand-off whose
     CUPOLA write failed for good (`failed_terminal`, e.g. an inactive row) or was never planned stays
     `skipped_dependency` in every run, the clean one too: re-running cannot change it."""
-    import duckdb
-
-    from autoresponder.act.executor import _DEP_DONE, HANDOFF_DEPENDS_ON
-
     if not (work / "warehouse.duckdb").exists():
         return -1
     con = duckdb.connect(str(work / "warehouse.duckdb"), read_only=True)
@@ -311,8 +306,6 @@ def _unfinished(work: Path) -> int:
 def soak(writes: int, kills: int, faults: float, seed: int = 0, workdir: Path | None = None,
          max_runs: int | None = None, log: Any = None, stages: tuple[str, ...] | None = None) -> dict[str, Any]:
     """Run the soak; `stages` fixes where the kills go, in order (default: every stage, shuffled)."""
-    from autoresponder.generate import DEFAULT_AS_OF, generate
-
     say = log or (lambda *_: None)
     rng = random.Random(seed)
     root = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="soak-"))

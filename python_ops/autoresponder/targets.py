@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from autoresponder.act.write_log import ensure_write_log
 from autoresponder.connections import EMBEDDED_SALESFORCE
 from autoresponder.errors import TargetMismatchError, UnknownRunError
 
@@ -93,8 +94,6 @@ def check_apply_target(conn: Any, current: dict[str, str]) -> None:
 def check_rollback_target(conn: Any, run_id: str, current: dict[str, str]) -> None:
     """Rollback of `run_id` refuses (exit 2) an unknown run and systems other than the run's own."""
     if _exists(conn, "write_log"):
-        from autoresponder.act.write_log import ensure_write_log
-
         ensure_write_log(conn)  # a warehouse of an older release gains healed_by_run_id
     known = _exists(conn, "write_log") and conn.execute(
         "select count(*) from ops.write_log where ? in (run_id, healed_by_run_id)", [run_id]).fetchone()[0]

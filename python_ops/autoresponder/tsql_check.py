@@ -18,9 +18,11 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
-from autoresponder.dbt import DBT_PROJECT_DIR
+from autoresponder.config import Settings
+from autoresponder.dbt import DBT_PROJECT_DIR, dbt_vars_for
 
 # functions DuckDB has and T-SQL lacks (each has a dispatch macro in macros/cross_db.sql)
 NOT_TSQL_FUNCTIONS = frozenset({
@@ -36,11 +38,6 @@ def compile_for_sqlserver(target_path: Path) -> Path:
 
     A subprocess, so the dbt adapter of this process (DuckDB for runs) is never swapped.
     """
-    from datetime import date
-
-    from autoresponder.config import Settings
-    from autoresponder.dbt import dbt_vars_for
-
     target_path = Path(target_path).resolve()
     variables = dbt_vars_for(Settings(), as_of=date.today().isoformat(), run_id="compile")
     argv = [str(Path(sys.executable).parent / "dbt"), "--quiet", "--log-level", "error", "compile",
@@ -56,6 +53,7 @@ def compile_for_sqlserver(target_path: Path) -> Path:
 
 def tsql_problems(sql: str, linter=None) -> list[str]:
     """Why `sql` is not T-SQL: unparsable segments and DuckDB-only constructs; [] when it is."""
+    # heavy: sqlfluff takes ~1.5 s to import; only the T-SQL check needs it
     from sqlfluff.core import FluffConfig, Linter
 
     linter = linter or Linter(config=FluffConfig(overrides={"dialect": "tsql", "templater": "raw"}))
@@ -87,6 +85,7 @@ def tsql_problems(sql: str, linter=None) -> list[str]:
 
 def check_compiled(compiled: Path) -> dict[str, list[str]]:
     """Problems by file (relative path) for every compiled model and data test; {} when all parse."""
+    # heavy: sqlfluff takes ~1.5 s to import; only the T-SQL check needs it
     from sqlfluff.core import FluffConfig, Linter
 
     linter = Linter(config=FluffConfig(overrides={"dialect": "tsql", "templater": "raw"}))

@@ -27,11 +27,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from autoresponder.act import write_log
 from autoresponder.act.executor import Writer, execute
 from autoresponder.act.idempotency import idempotency_key
 from autoresponder.models import PlannedWrite
+from autoresponder.systems.cupola import CupolaWriter, EmbeddedCupola
 from autoresponder.systems.cupola.procedures import ORG_PERSON_UPDATES
+from autoresponder.systems.hodor import HodorProspectImport
 
 ROLLBACK_PLAN_COLUMNS = [
     "run_id", "system", "object", "record_id", "action", "message_id", "prior", "applied",
@@ -200,9 +204,6 @@ def rollback(conn: Any, run_id: str, writers: dict[str, Writer]) -> dict[str, An
 
 def default_writers(conn: Any, warehouse: Path) -> dict[str, Writer]:
     """The embedded CUPOLA next to the warehouse (when present) and a Hodor import file."""
-    from autoresponder.systems.cupola import CupolaWriter, EmbeddedCupola
-    from autoresponder.systems.hodor import HodorProspectImport
-
     writers: dict[str, Writer] = {"hodor": HodorProspectImport.from_warehouse(conn)}
     store = warehouse.parent / "cupola.sqlite"
     if store.exists():
@@ -218,9 +219,8 @@ def rollback_main(args: argparse.Namespace, writers_factory: WritersFactory | No
     `AUTORESPONDER_*`, then the defaults of config.py). The Hodor reversing rows go to
     `<runs_dir>/<run_id>-rollback/hodor_pending_actions.csv`.
     """
-    import duckdb
-
     if settings is None:
+        # cycle: autoresponder.commands imports this module
         from autoresponder.commands import settings_from_args
 
         settings = settings_from_args(args)

@@ -22,6 +22,7 @@ from autoresponder.classify.rules.codes import bounce_kind, find_status
 from autoresponder.classify.rules.mta import diagnostic_from_text
 from autoresponder.classify.rules.phrases import INJECTION as _INJECTION
 from autoresponder.models import Bounce, Replacement
+from autoresponder.systems.llm import LLMError
 
 MAX_PROMPT_TEXT = 4000
 
@@ -102,8 +103,6 @@ def validate_answer(data: dict[str, Any], view: MessageView, categories: list[st
 
 def llm_decision(view: MessageView, llm: Any) -> Decision:
     """Classification agent, then the QA agent that may correct the category."""
-    from autoresponder.systems.llm import LLMError
-
     user = prompts.classify_user(view.subject[:300], view.from_email or "", prompt_text(view),
                                  view.sent_at.date().isoformat() if view.sent_at else "unknown")
     try:

@@ -27,6 +27,7 @@ from pathlib import Path
 from autoresponder.classify.calibration import PRECISION_FILE, smoothed
 from autoresponder.classify.engine import classify_message
 from autoresponder.models import Classification
+from autoresponder.safety.build_world import build_world
 
 REPO = Path(__file__).resolve().parents[3]
 WRITE_DETERMINATIONS = ("INACTIVE", "REPLACEMENT", "EMAIL_UPDATE", "TITLE_UPDATE")
@@ -65,10 +66,6 @@ def labelled_sets() -> Iterator[tuple[str, Path, str, str]]:
 
 
 def world_cases(root: Path) -> Iterator[tuple[str, Path, str, str]]:
-    try:
-        from autoresponder.safety.build_world import build_world
-    except ImportError:  # the safety world is optional for calibration
-        return
     out = build_world(root)
     for r in _rows(out / "expected.csv"):
         if r["expect"] != "none" or r["cls"] in WORDING_TRAPS:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from autoresponder.classify.engine import classify_message
 from autoresponder.models import Classification
+from autoresponder.systems.llm import client_from_settings
 
 _MESSAGE_SUFFIXES = (".eml", ".msg", ".txt", "")
 
@@ -39,8 +40,6 @@ def classify_main(args: argparse.Namespace) -> int:
     """Print `Classification.to_dict()` per message; a bad file prints UNKNOWN `unreadable`."""
     llm = None
     if not getattr(args, "offline", False):
-        from autoresponder.systems.llm import client_from_settings
-
         llm = client_from_settings(None)
     out = sys.stdout
     for path in iter_message_files(list(args.paths)):

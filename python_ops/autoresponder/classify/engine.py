@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from autoresponder.classify.agents import LLMFailure, llm_decision
 from autoresponder.classify.calibration import confidence_for
 from autoresponder.classify.decision import Decision
 from autoresponder.classify.message import MessageView, view_of
@@ -86,7 +87,6 @@ def classify_view(view: MessageView, *, path: str | None = None, settings: Any =
     if no_llm:
         return _unknown(view.message_id, "llm_unavailable", path,
                         source=identify_auto_response_source_email(view, None, domains))
-    from autoresponder.classify.agents import LLMFailure, llm_decision
 
     try:
         d = llm_decision(view, llm)

@@ -8,6 +8,7 @@ from typing import Any
 
 import duckdb
 
+from autoresponder.classify.cache import CachedLLM
 from autoresponder.classify.engine import classify_parsed
 from autoresponder.mime import ParsedMessage, parse_message
 from autoresponder.models import Classification
@@ -31,6 +32,7 @@ def _create_table(conn: duckdb.DuckDBPyConnection) -> None:
 
 def write_classifications(conn: duckdb.DuckDBPyConnection, results: list[Classification]) -> None:
     """Replace the table's content with these results (one row per message_id)."""
+    # heavy: pandas takes ~1 s to import; `autoresponder classify` loads this module but writes no table
     import pandas as pd
 
     _create_table(conn)
@@ -54,8 +56,6 @@ def classify_all(conn: duckdb.DuckDBPyConnection, settings: Any, llm: Any = None
     started = time.perf_counter()
     client = None
     if llm is not None and getattr(settings, "llm_enabled", True) is not False:
-        from autoresponder.classify.cache import CachedLLM
-
         client = CachedLLM(llm, conn)
     # landing's parse of each message (`parsed`); the bytes are parsed here only when there is none
     # (a row landed before parses were stored, or by another parser version)

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
+from charset_normalizer import from_bytes
+
 from autoresponder.errors import SourceFormatError
 
 SINGLE_BYTE = ("cp1252", "latin_1")
@@ -52,7 +54,6 @@ def detect_encoding(path: Path, data: bytes) -> str:
         return "utf-8"
     except UnicodeDecodeError as exc:
         bad = exc.start
-    from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=list(SINGLE_BYTE)).best()
     if best is not None and b"\x00" not in data:

@@ -21,6 +21,7 @@ ID_NAMESPACE = uuid.UUID("5f0c9a52-6f0e-4d6b-9d1e-a11e0a5e0011")  # stable GX id
 
 def gx_suite(suite: Suite) -> Any:
     """The GX `ExpectationSuite` of one suite (imports GX)."""
+    # heavy: GX takes seconds to import; only the quality stage needs it
     import great_expectations as gx
     import great_expectations.expectations as gxe
 
@@ -33,6 +34,7 @@ def gx_suite(suite: Suite) -> Any:
 
 def code_suite_doc(suite: Suite) -> dict:
     """What `write_project` writes for `suite`, in the shape of `comparable` (imports GX)."""
+    # heavy: GX takes seconds to import; only the quality stage needs it
     import great_expectations.expectations as gxe
 
     expectations = []
@@ -64,6 +66,7 @@ def write_project(root: Path = REPO_ROOT) -> list[Path]:
 
     Everything a run needs is committed, so a run only reads the context (GX rewrites its YAML
     on every change, which would cost seconds per run)."""
+    # heavy: GX takes seconds to import; only the quality stage needs it
     import great_expectations as gx
 
     for sub in ("expectations", "validation_definitions"):

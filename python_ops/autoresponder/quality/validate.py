@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from autoresponder.errors import RunStopped
+from autoresponder.land.snapshots import SALESFORCE_EXPORTS, SNAPSHOTS
 from autoresponder.quality.project import GX_DIR
 from autoresponder.quality.suites import INPUT_SUITES, Suite
 
@@ -80,6 +81,7 @@ def context_for(run_dir: Path) -> Any:
     run_dir = Path(run_dir).resolve()
     if run_dir in _CONTEXTS:
         return _CONTEXTS[run_dir]
+    # heavy: GX takes seconds to import; only the quality stage needs it
     import great_expectations as gx
 
     target = run_dir / "gx"
@@ -188,6 +190,4 @@ def validate_inputs(conn: Any, run_dir: Path, run_id: str, settings: Any = None)
 
 def _source_file(table: str) -> str | None:
     """The sources file a landed table comes from (`raw.hodor_prospects` -> `hodor/prospects.csv`)."""
-    from autoresponder.land.snapshots import SALESFORCE_EXPORTS, SNAPSHOTS
-
     return {s.table: s.relpath for s in (*SNAPSHOTS, *SALESFORCE_EXPORTS)}.get(table)

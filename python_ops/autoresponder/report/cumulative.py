@@ -112,9 +112,11 @@ def totals(history: list[dict[str, Any]]) -> dict[str, Any]:
 
 def chart(history: list[dict[str, Any]], path: Path) -> Path:
     """Two panels: the five figures per run, and per system over all runs."""
+    # heavy: matplotlib takes ~1 s to import; only the chart needs it
     import matplotlib
 
     matplotlib.use("Agg")
+    # after use("Agg"), so pyplot never looks for a display
     import matplotlib.pyplot as plt
 
     labels = [h["run_id"] for h in history]

@@ -73,6 +73,7 @@ def _from_csv(data: bytes) -> Table:
 
 
 def _from_xlsx(data: bytes) -> Table:
+    # heavy: openpyxl takes ~1 s to import; only .xlsx uploads need it
     from openpyxl import load_workbook
 
     try:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
+import uvicorn
+
+from autoresponder.commands import settings_from_args
+from autoresponder.errors import ConfigurationError
+from autoresponder.review.app import create_app
+
 
 def serve_main(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from autoresponder.commands import settings_from_args
-    from autoresponder.errors import ConfigurationError
-    from autoresponder.review.app import create_app
-
     settings = settings_from_args(args)
     if not settings.reviewers:
         raise ConfigurationError("no reviewers configured: set AUTORESPONDER_REVIEWERS to a JSON object of "

@@ -24,6 +24,8 @@ from typing import Any
 
 import duckdb
 
+from autoresponder.notify import send
+from autoresponder.notify.roles import notify_multipub_subscriber_followup_from_upload
 from autoresponder.report.csv_safe import write_csv
 from autoresponder.review.parse import BadUpload, decision, read_table
 
@@ -143,9 +145,6 @@ def multipub_upload(conn, settings, *, reviewer: str, filename: str, data: bytes
 
 
 def _mail_confirmed(conn, settings, keys, audit, *, reviewer, upload_id, filename, folder: Path) -> dict | None:
-    from autoresponder.notify import send
-    from autoresponder.notify.roles import notify_multipub_subscriber_followup_from_upload
-
     if not keys:
         return None
     rows = [{**audit[k], "decision": "Yes", "confirmed_by": reviewer} for k in keys]

@@ -10,6 +10,15 @@ from __future__ import annotations
 from autoresponder.classify.decision import Decision
 from autoresponder.classify.message import DsnRecipient, MessageView
 from autoresponder.classify.rules.codes import find_status
+from autoresponder.classify.rules.esp import json_notification
+from autoresponder.classify.rules.mta import (
+    _excluded,
+    _notice_text,
+    diagnostic_from_text,
+    make_bounce,
+    recipient_blocks,
+    recipient_command,
+)
 from autoresponder.models import Bounce
 
 _SUCCESS_ACTIONS = ("delivered", "relayed", "expanded")
@@ -46,8 +55,6 @@ def delivery_status(view: MessageView) -> Decision | None:
     of its own paragraph in the human-readable part, then the part's single diagnostic.
     """
     if not view.dsn:
-        from autoresponder.classify.rules.esp import json_notification
-
         return json_notification(view)
     failed = [r for r in view.dsn if _failed(r)]
     if not failed:
@@ -58,13 +65,6 @@ def delivery_status(view: MessageView) -> Decision | None:
                 evidence=f"Action: {r.action or ''}; Status: {r.status or ''}".strip(),
             )
         return None
-    from autoresponder.classify.rules.mta import (
-        _excluded,
-        _notice_text,
-        make_bounce,
-        recipient_blocks,
-        recipient_command,
-    )
 
     notice = _notice_text(view.own_text)[:20000]
     blocks = recipient_blocks(notice, _excluded(view)) if notice.strip() else {}
@@ -81,8 +81,6 @@ def delivery_status(view: MessageView) -> Decision | None:
             block = f"{block}\n{notice[:4000]}".strip()
         diag = r.diagnostic
         if not diag:
-            from autoresponder.classify.rules.mta import diagnostic_from_text
-
             diag = diagnostic_from_text(block) if block else None
             if not diag and len(failed) == 1:
                 text_diag = text_diag or _text_diagnostic(view)
@@ -105,6 +103,4 @@ def delivery_status(view: MessageView) -> Decision | None:
 
 
 def _text_diagnostic(view: MessageView) -> str | None:
-    from autoresponder.classify.rules.mta import diagnostic_from_text
-
     return diagnostic_from_text(view.own_text)

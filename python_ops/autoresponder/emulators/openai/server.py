@@ -13,6 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import uvicorn
+
+from autoresponder.emulators.openai.app import create_app
 from autoresponder.emulators.openai.state import EmulatorState
 
 
@@ -36,10 +39,6 @@ class RunningEmulator:
 
 
 def _serve(port: int, api_key: str, state: EmulatorState) -> tuple[Any, threading.Thread, str]:
-    import uvicorn
-
-    from autoresponder.emulators.openai.app import create_app
-
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", port))

@@ -19,12 +19,13 @@ from typing import Any
 import duckdb
 import requests
 
+from . import seed_records, start_emulator, synthetic_contacts, synthetic_leads
+from .server import LOGIN_HOSTS, LoopbackAdapter
+
 FAULT_KINDS = ["429", "503", "UNABLE_TO_LOCK_ROW", "INVALID_SESSION_ID", "drop"]
 
 
 def _serve(pipe: Any, contacts: int, leads: int) -> None:
-    from . import seed_records, start_emulator, synthetic_contacts, synthetic_leads
-
     with start_emulator() as emu:
         t0 = time.perf_counter()
         seed_records(emu.state, "Contact", synthetic_contacts(contacts))
@@ -40,8 +41,6 @@ def _rss_mb() -> float:
 
 
 def _session(creds: dict[str, Any]) -> requests.Session:
-    from .server import LOGIN_HOSTS, LoopbackAdapter
-
     sess = requests.Session()
     for host in LOGIN_HOSTS:
         sess.mount(host, LoopbackAdapter(creds["instance_url"], creds["ca_cert"]))
@@ -50,6 +49,7 @@ def _session(creds: dict[str, Any]) -> requests.Session:
 
 
 def run(contacts: int, leads: int, writes: int, fault_rate: float, rest_sync: bool, baseline_emails: int) -> dict:
+    # lazy: the spawned emulator process imports this module too; keep the client out of its peak RSS
     from ...models import PlannedWrite
     from ...systems.salesforce import SalesforceWriter, baseline_apply, connect, sync_objects
 

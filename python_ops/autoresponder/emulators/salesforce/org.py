@@ -7,6 +7,7 @@ Collection writes live here because they combine many record actions with Salesf
 from __future__ import annotations
 
 import itertools
+import random
 import secrets
 import threading
 from collections import Counter
@@ -254,8 +255,6 @@ class EmulatedOrg:
     def fault_rng(self) -> Any:
         rng = getattr(self, "_fault_rng", None)
         if rng is None:
-            import random
-
             rng = random.Random(self.faults.get("seed", 0))
             self._fault_rng = rng
         return rng

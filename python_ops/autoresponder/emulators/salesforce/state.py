@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import sqlite3
 import threading
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -224,7 +225,6 @@ class OrgState:
             sql = f'SELECT rowid FROM "{meta.name}" WHERE {where} ORDER BY {order}'
             if q.limit is not None or q.offset is not None:
                 sql += f" LIMIT {q.limit if q.limit is not None else -1} OFFSET {q.offset or 0}"
-            from array import array
 
             rowids = array("q", (r[0] for r in self.db.execute(sql, params)))
             return {"sobject": meta.name, "fields": fields, "rowids": rowids, "count": len(rowids)}

@@ -43,6 +43,7 @@ class LLMClient:
 
     def __init__(self, *, base_url: str | None = None, api_key: str | None = None, model: str = "gpt-4o-mini",
                  timeout: float = 30.0, max_attempts: int = 4, backoff_s: float = 0.5, client: Any = None):
+        # heavy: openai takes ~3 s to import; only a run with an LLM configured builds a client
         from openai import OpenAI
 
         self.model = model
@@ -56,6 +57,7 @@ class LLMClient:
         self.tokens = 0
 
     def _once(self, messages: list[dict[str, str]], schema: dict[str, Any], name: str) -> LLMReply:
+        # heavy: as in __init__; loaded by then, kept local so the module stays cheap
         import openai
 
         with self._lock:
