@@ -119,6 +119,7 @@ def _emulate(args: argparse.Namespace) -> int:
         # lazy: a command's modules load only when it runs, so --help stays fast
         from autoresponder.emulators.openai.server import emulate_main
     elif args.system == "hubspot":
+        # lazy: a command's modules load only when it runs, so --help stays fast
         from autoresponder.emulators.hubspot.server import emulate_main
     else:
         print(f"error: no emulator for {args.system!r} yet", file=sys.stderr)

@@ -147,6 +147,7 @@ def parsed_manifest(variables: dict | None, target_path: Path | None):
     hashes, and the build compiles every node again from the run's own vars and profile.
     Returns None (dbt parses as usual) when the parse fails, so its error surfaces from `build`.
     """
+    # heavy: dbt takes seconds to import; only the dbt stage needs it
     from dbt.cli.main import dbtRunner
 
     key = _manifest_key(variables)
