@@ -126,9 +126,9 @@ def _describe_failure(r) -> str:
     sources = [tuple(x) for x in (getattr(node, "sources", None) or [])]
     meta = getattr(node, "test_metadata", None)
     if node.resource_type == "test" and sources and meta is not None:
-        from autoresponder.land.snapshots import SALESFORCE_EXPORTS, SNAPSHOTS
+        from autoresponder.systems.registry import every_snapshot
 
-        files = {s.table: s.relpath for s in (*SNAPSHOTS, *SALESFORCE_EXPORTS)}
+        files = {s.table: s.relpath for s in every_snapshot()}
         schema, table = sources[0][0], sources[0][-1]
         where = files.get(f"{schema}.{table}", f"{schema}.{table}")
         column = getattr(node, "column_name", None) or "a column"

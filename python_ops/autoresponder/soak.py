@@ -285,7 +285,8 @@ def _unfinished(work: Path) -> int:
     `skipped_dependency` in every run, the clean one too: re-running cannot change it."""
     import duckdb
 
-    from autoresponder.act.executor import _DEP_DONE, HANDOFF_DEPENDS_ON
+    from autoresponder.act.executor import _DEP_DONE
+    from autoresponder.systems.registry import handoffs
 
     if not (work / "warehouse.duckdb").exists():
         return -1
@@ -302,7 +303,7 @@ def _unfinished(work: Path) -> int:
     finally:
         con.close()
     for system, message_id, action in waiting:
-        source, actions = HANDOFF_DEPENDS_ON.get(system, (None, {}))
+        source, actions = handoffs().get(system, (None, {}))
         if source and (source, message_id, actions.get(action, action)) in done:
             n += 1
     return n

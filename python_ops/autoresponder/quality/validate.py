@@ -188,6 +188,6 @@ def validate_inputs(conn: Any, run_dir: Path, run_id: str, settings: Any = None)
 
 def _source_file(table: str) -> str | None:
     """The sources file a landed table comes from (`raw.hodor_prospects` -> `hodor/prospects.csv`)."""
-    from autoresponder.land.snapshots import SALESFORCE_EXPORTS, SNAPSHOTS
+    from autoresponder.systems.registry import every_snapshot
 
-    return {s.table: s.relpath for s in (*SNAPSHOTS, *SALESFORCE_EXPORTS)}.get(table)
+    return {s.table: s.relpath for s in every_snapshot()}.get(table)

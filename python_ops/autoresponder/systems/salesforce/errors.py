@@ -45,6 +45,7 @@ class SalesforceAuthError(SalesforceApiError):
     """
 
     exit_code = EXIT_BAD_INPUT
+    auth_failure = True  # act/connection_state.py: marks the connection `error`
 
 
 class SalesforceTerminalError(SalesforceApiError):
