@@ -256,19 +256,24 @@ def _run_system(
     healed: dict[str, WriteOutcome] = {}
     to_heal = [w for w in batch if (w.system, w.idempotency_key) in recovering]
     heal = getattr(writer, "heal", None)
+    blocked = blocked or {}
     if to_heal and callable(heal):
         kwargs = {}
         if "logged_at" in inspect.signature(heal).parameters:  # a writer that dates what it finds
             kwargs["logged_at"] = {k: t for (s, k), t in (logged_at or {}).items() if s == to_heal[0].system}
-        for w, o in zip(to_heal, heal(to_heal, **kwargs), strict=True):
+        try:
+            found = heal(to_heal, **kwargs)
+        except ConnectionFailed as exc:  # keep the blocked outcomes with the healed ones
+            exc.outcomes = [*blocked.values(), *exc.outcomes]
+            raise
+        for w, o in zip(to_heal, found, strict=True):
             if o is not None:
                 healed[w.idempotency_key] = o
                 report.healed.append(w.idempotency_key)
-    blocked = blocked or {}
     rest = [w for w in batch if w.idempotency_key not in healed and w.idempotency_key not in blocked]
     try:
         applied = {o.idempotency_key: o for o in (writer.apply(rest) if rest else [])}
-    except RunStopped as exc:  # keep the healed and blocked outcomes with the writer's finished ones
+    except (RunStopped, ConnectionFailed) as exc:  # keep the healed and blocked outcomes with the writer's own
         exc.outcomes = [*healed.values(), *blocked.values(), *(getattr(exc, "outcomes", None) or [])]  # type: ignore[attr-defined]
         raise
     outcomes = []
