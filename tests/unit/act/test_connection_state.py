@@ -23,7 +23,7 @@ def _writer(emulator) -> SalesforceWriter:
     org = emulator.org  # a connected app's refresh token: the renewal succeeds, the org still refuses
     sf = connect(session=emulator.session(), instance_url=emulator.instance_url, access_token=emulator.access_token,
                  refresh_token=org.refresh_token, client_id=org.client_id, client_secret=org.client_secret)
-    return SalesforceWriter(sf, batch_size=1, create_tasks=False, backoff_base=0.0, backoff_max=0.0)
+    return SalesforceWriter(sf, batch_size=1, create_tasks=False, max_attempts=3, backoff_base=0.0, backoff_max=0.0)
 
 
 def _statuses(wh) -> list[str]:
@@ -43,7 +43,7 @@ def test_a_401_after_renewal_marks_error_stops_writes_and_the_next_run_resumes(e
     assert _statuses(wh) == ["pending", "pending", "pending"]  # not failed-and-lost: the next run sends them
     counts = emulator.request_counts()
     assert counts["login"] == 1 and "composite_patch" not in counts  # one renewal, then nothing sent
-    assert counts["composite_get"] == 2  # the refused read and its one retry after the renewal
+    assert counts["composite_get"] == 4  # refused, renewed once, then refused on each of the 3 attempts
 
     emulator.set_faults(None)
     again = execute(wh, writes, {"salesforce": _writer(emulator)}, mode="apply", run_id="r2", resume_unfinished=True)

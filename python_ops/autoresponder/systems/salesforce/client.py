@@ -23,7 +23,7 @@ import requests
 from requests.adapters import BaseAdapter
 from simple_salesforce import Salesforce
 
-from .errors import SalesforceAuthError
+from .errors import SalesforceAuthError, SalesforceSessionRefused
 
 NO_RENEWAL_FIX = ("the access token was refused (401 INVALID_SESSION_ID) and cannot be renewed: set "
                   "AUTORESPONDER_SALESFORCE_REFRESH_TOKEN with AUTORESPONDER_SALESFORCE_CLIENT_ID / _CLIENT_SECRET, "
@@ -61,9 +61,11 @@ REFUSED_AFTER_RENEWAL = (
 class OneRenewal:
     """simple-salesforce's login hook, limited to one renewal until a data request succeeds again.
 
-    simple-salesforce renews a refused session itself (up to three times a call); a 401 that
-    persists after one renewal is not a stale token but a refusal, so the second renewal raises
-    `SalesforceAuthError` with Salesforce's own message and what to do (DESIGN §6, issue 12)."""
+    simple-salesforce renews a refused session itself (up to three times a call); here only the
+    first renewal is sent, and a 401 on the renewed session raises `SalesforceSessionRefused`
+    with Salesforce's own message: the caller retries it with backoff, without renewing again,
+    and gives up with an actionable `SalesforceAuthError` when every attempt is refused
+    (DESIGN §6, issue 12)."""
 
     def __init__(self, login: Any, session: requests.Session):
         self.login = login
@@ -86,8 +88,7 @@ class OneRenewal:
 
     def __call__(self) -> tuple[str, str]:
         if self.spent:
-            raise SalesforceAuthError(f"salesforce: {self.last_refusal} (HTTP 401), {REFUSED_AFTER_RENEWAL}",
-                                      "INVALID_SESSION_ID", 401)
+            raise SalesforceSessionRefused(self.last_refusal, "INVALID_SESSION_ID", 401)
         self.spent = True
         return self.login()
 

@@ -5,7 +5,7 @@ Retries use tenacity with exponential backoff and full jitter for the retriable 
 (DESIGN §6). Every HTTP attempt is counted by kind in `counts`.
 
 A 401 that cannot be renewed (no credentials to log in again, the renewal itself refused, or the
-renewed token refused too) sets `auth_failed` to an actionable message (Salesforce's own words
+renewed session refused on every attempt: one renewal, then retries with backoff) sets `auth_failed` to an actionable message (Salesforce's own words
 and what to do); from then on every call raises `SalesforceAuthError` with that message without
 sending anything, and the writer stops (`ConnectionFailed`), leaving its unsent writes pending.
 """
@@ -20,7 +20,13 @@ from simple_salesforce import Salesforce
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_random_exponential
 
 from .client import NO_RENEWAL_FIX, REFUSED_AFTER_RENEWAL, can_reauthenticate, reauthenticate
-from .errors import SalesforceAuthError, SalesforceRetriableError, classify
+from .errors import (
+    SalesforceApiError,
+    SalesforceAuthError,
+    SalesforceRetriableError,
+    SalesforceSessionRefused,
+    classify,
+)
 
 T = TypeVar("T")
 
@@ -38,6 +44,7 @@ class SalesforceCaller:
         self.retries: Counter[str] = Counter()
         self.reauthentications = 0
         self.auth_failed: str | None = None  # set once a 401 could not be renewed
+        self.refusals = 0  # consecutive 401s on a renewed session
 
     def once(self, kind: str, fn: Callable[[], T]) -> T:
         """One attempt, with one re-login on INVALID_SESSION_ID; raises typed errors."""
@@ -45,9 +52,16 @@ class SalesforceCaller:
             raise SalesforceAuthError(self.auth_failed, "INVALID_SESSION_ID", 401)
         self.counts[kind] += 1
         try:
-            return fn()
+            result = fn()
+            self.refusals = 0
+            return result
         except Exception as exc:  # noqa: BLE001 - classified below
             err = classify(exc)
+            if isinstance(err, SalesforceSessionRefused):  # retried with backoff, never renewed again
+                self.refusals += 1
+                if self.refusals >= self.max_attempts:
+                    raise self._refused(err, renewed=True) from exc
+                raise err from exc
             if not isinstance(err, SalesforceAuthError):
                 raise err from exc
             if not can_reauthenticate(self.sf):
@@ -60,14 +74,16 @@ class SalesforceCaller:
                 raise self._refused(classify(refresh_exc), renewed=None) from refresh_exc
             self.counts[kind] += 1
             try:
-                return fn()
+                result = fn()
+                self.refusals = 0
+                return result
             except Exception as exc2:  # noqa: BLE001
                 err2 = classify(exc2)
                 if isinstance(err2, SalesforceAuthError):
                     raise self._refused(err2, renewed=True) from exc2
                 raise err2 from exc2
 
-    def _refused(self, err: SalesforceAuthError, *, renewed: bool | None) -> SalesforceAuthError:
+    def _refused(self, err: SalesforceApiError, *, renewed: bool | None) -> SalesforceAuthError:
         """Remember the refusal with what to do; every later call fails with it, unsent."""
         remote = err.message
         if renewed is None:  # the renewal itself was refused: its message already says what to do
