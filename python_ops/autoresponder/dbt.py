@@ -35,7 +35,11 @@ def dbt_vars_for(settings, *, as_of: str, run_id: str) -> dict:
     and flags reuse the partial parse (`partial_parse.msgpack` in the dbt target folder).
     """
     del run_id
+    from autoresponder.systems import registry
+
     return {
+        # CRM targets whose `stg_<system>__crm_records` the routes read (int_crm__records)
+        "crm_systems": [s.name for s in registry.systems() if s.crm is not None and s.crm(settings)],
         "as_of": as_of,
         "auto_add_replacements": bool(settings.auto_add_replacements),
         "allow_reactivation": bool(settings.allow_reactivation),

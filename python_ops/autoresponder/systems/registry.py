@@ -59,6 +59,9 @@ class System:
             a write here waits for that write (DESIGN §10 hand-offs).
         matched: its records count in the deactivation guard's matched records.
         emulator: module whose `emulate_main(args)` serves `autoresponder emulate <name>`.
+        crm: settings -> True when the system is a CRM target of the route models this run: its
+            dbt staging `stg_<name>__crm_records` joins the union `int_crm__records` (dbt var
+            `crm_systems`), so a CRM that is not configured costs nothing.
     """
 
     name: str
@@ -77,6 +80,7 @@ class System:
     handoff_of: tuple[str, dict[str, str]] | None = None
     matched: bool = False
     emulator: str | None = None
+    crm: Callable[[Any], bool] | None = None
 
 
 _REGISTRY: dict[str, System] = {}

@@ -100,4 +100,5 @@ SYSTEM = System(
     name="salesforce", order=30, fallback_snapshots=EXPORTS, configured=configured, open=_open, land=_land,
     api_tables=_api_tables, writer=_writer, request_counts=_counts, matched=True,
     emulator="autoresponder.emulators.salesforce.server",
+    crm=lambda settings: True,  # a configured org, else the embedded emulator: always a target
 )
