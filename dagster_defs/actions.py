@@ -10,6 +10,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
+from autoresponder.act import connection_state
 from autoresponder.act.failures import failed_writes
 from autoresponder.dbt import DBT_PROJECT_DIR, dbt_env, parse_project, run_vars
 from autoresponder.errors import EXIT_BAD_INPUT, EXIT_STOPPED, RunStopped, WritesFailed
@@ -96,11 +97,13 @@ ops_runs = dg.AssetSpec(
 @dg.asset(key=["ops", "write_log"], group_name="actions", deps=[dg.AssetKey(["marts", "fct_actions"])],
           kinds={"python", "duckdb"}, owners=OWNERS,
           description="Executes the rows of fct_actions gated auto or approved (apply) or lists them (plan); one "
-                      "row per write (system + idempotency key) in ops.write_log. Fails, after writing the run "
+                      "row per write (system + idempotency key) in ops.write_log; metadata `connections` is "
+                      "ops.connections (ok / error, last_error, last_success_at per system). Fails, after writing the run "
                       "folder, when writes failed (exit code 3) or a guard stopped the run (4), with the same "
                       "list of failed writes as the CLI and the impact report.")
 def executed_writes(context: dg.AssetExecutionContext, autoresponder: AutoResponderResource,
                     systems: SystemsResource) -> dg.MaterializeResult:
+
     ctx = autoresponder.run_context(context)
     conn = autoresponder.connect()
     try:
@@ -112,7 +115,8 @@ def executed_writes(context: dg.AssetExecutionContext, autoresponder: AutoRespon
                              metadata={"failed_writes": dg.MetadataValue.json([]), "stopped": str(exc),
                                        "exit_code": EXIT_STOPPED}) from exc
         failures = failed_writes(report)
-        lost = auth_lost(systems.systems.salesforce)
+        lost = auth_lost(systems.systems.salesforce) or "; ".join(report.connection_errors.values())
+        connections = connection_state.read(conn)
         if failures or lost or report.stopped:
             # the run folder first (the downstream asset will not run), so the impact report lists them too
             write_run_folder(ctx, conn, systems.systems, writers)
@@ -128,9 +132,11 @@ def executed_writes(context: dg.AssetExecutionContext, autoresponder: AutoRespon
         raise dg.Failure(
             description=f"exit code {code}: {what}" + (f"\nfailed writes: {listed}{more}" if failures else ""),
             metadata={"failed_writes": dg.MetadataValue.json(failures), "counts": dg.MetadataValue.json(report.counts),
+                      "connections": dg.MetadataValue.json(connections),
                       "stopped": report.stopped or "", "exit_code": code,
                       "impact_report": dg.MetadataValue.path(str(ctx.run_dir / "impact_report.md"))})
     return dg.MaterializeResult(metadata={"counts": dg.MetadataValue.json(report.counts),
+                                          "connections": dg.MetadataValue.json(connections),
                                           "failed_writes": dg.MetadataValue.json([]), "mode": ctx.mode,
                                           "dagster/row_count": dg.MetadataValue.int(_write_log_rows(autoresponder))})
 

@@ -8,7 +8,7 @@ from dagster_defs import actions, classification, landing, outputs, quality, sen
 from dagster_defs.resources import AutoResponderResource, SystemsResource
 
 all_assets = [
-    landing.raw_emails, *landing.snapshot_assets, *landing.salesforce_assets,
+    landing.raw_emails, *landing.snapshot_assets, *landing.api_assets,
     classification.classified_messages, classification.replacements,
     actions.routing_models, actions.executed_writes, actions.audit_models, actions.ops_runs,
     outputs.run_folder,

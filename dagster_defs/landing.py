@@ -4,15 +4,17 @@ Each landing asset validates its own table with its Great Expectations input sui
 check computed in the same step), so a failed input is known before anything downstream runs.
 """
 
+from types import SimpleNamespace
 
 import dagster as dg
 
 from autoresponder.config import Settings
 from autoresponder.land.emails import land_emails
-from autoresponder.land.snapshots import SNAPSHOTS, land_snapshot
-from autoresponder.systems.salesforce import sync_objects
+from autoresponder.land.snapshots import land_snapshot
+from autoresponder.pipeline import land_system
+from autoresponder.systems import registry
 from dagster_defs.quality import OWNERS, input_check_specs, input_checks, input_deps
-from dagster_defs.resources import AutoResponderResource, SystemsResource
+from dagster_defs.resources import AutoResponderResource, SystemsResource, cli_run_id
 
 
 @dg.asset(key=["raw", "emails"], group_name="landing", kinds={"python", "duckdb"}, owners=OWNERS,
@@ -58,38 +60,56 @@ def _snapshot_asset(snap):
     return _asset
 
 
-snapshot_assets = [_snapshot_asset(s) for s in SNAPSHOTS]
+snapshot_assets = [_snapshot_asset(s) for s in registry.csv_snapshots()]
+
+API_DESCRIPTIONS = {
+    "salesforce": "Salesforce {obj}, synced through the API: describe-driven columns, Bulk API 2.0 above the row "
+                  "threshold, incremental on SystemModstamp; one row per record.",
+}
 
 
-def _salesforce_asset(obj: str):
-    table = f"raw.sf_{obj.lower()}"
+def _api_asset(system: registry.System, obj: str, table: str):
+    schema, name = table.split(".")
 
-    @dg.asset(key=["raw", f"sf_{obj.lower()}"], group_name="landing", kinds={"salesforce", "duckdb"},
+    @dg.asset(key=[schema, name], group_name="landing", kinds={system.name, "duckdb"},
               owners=OWNERS, check_specs=input_check_specs(table),
-              description=f"Salesforce {obj}, synced through the API: describe-driven columns, Bulk API 2.0 "
-                          "above the row threshold, incremental on SystemModstamp; one row per record.")
+              description=API_DESCRIPTIONS.get(system.name, "{system} {obj}, landed through its API; one row per "
+                                                            "record.").format(obj=obj, system=system.name))
     def _asset(context: dg.AssetExecutionContext, autoresponder: AutoResponderResource,
                systems: SystemsResource) -> dg.MaterializeResult:
-        s = autoresponder.settings()
+
+        run = SimpleNamespace(settings=autoresponder.settings(), run_id=cli_run_id(context))
         conn = autoresponder.connect()
         try:
-            stats = sync_objects(systems.systems.salesforce, conn, objects=[obj],
-                                 bulk_threshold=s.salesforce_bulk_threshold, full_resync=s.salesforce_full_resync)
+            stats = land_system(run, conn, system, systems.systems.get(system.name), [obj])
             rows = conn.execute(f"select count(*) from {table}").fetchone()[0]
             checks = input_checks(autoresponder, context, conn, table)
         finally:
             conn.close()
-        one = stats["objects"][obj]
-        return dg.MaterializeResult(metadata={
-            "mode": one["mode"], "rows_read": dg.MetadataValue.int(one["rows_read"]),
-            "rows_deleted": dg.MetadataValue.int(one["rows_deleted"]), "watermark": str(one["watermark"]),
-            "columns_added": dg.MetadataValue.json(one["columns_added"]),
-            "api_requests": dg.MetadataValue.json(stats["requests"]),
-            "dagster/row_count": dg.MetadataValue.int(rows),
-        }, check_results=checks)
+        return dg.MaterializeResult(metadata={**api_metadata(stats, obj),
+                                              "dagster/row_count": dg.MetadataValue.int(rows)},
+                                    check_results=checks)
 
     return _asset
 
 
-# one asset per object, so a failed object does not lose the others' progress
-salesforce_assets = [_salesforce_asset(o) for o in Settings.model_fields["salesforce_objects"].default_factory()]
+def api_metadata(stats: dict, obj: str) -> dict:
+    """The landing stats of one object as Dagster metadata (ints as ints, lists and dicts as JSON)."""
+    one = {**(stats.get("objects") or {}).get(obj, {}), "api_requests": stats.get("requests") or {}}
+    out = {}
+    for k, v in one.items():
+        if isinstance(v, bool) or v is None:
+            out[k] = str(v)
+        elif isinstance(v, int):
+            out[k] = dg.MetadataValue.int(v)
+        elif isinstance(v, (dict, list)):
+            out[k] = dg.MetadataValue.json(v)
+        else:
+            out[k] = str(v)
+    return out
+
+
+# one asset per object of every system landed through an API, so a failed object does not lose
+# the others' progress (the objects are the settings' defaults: asset keys are fixed at load)
+api_assets = [_api_asset(s, obj, table) for s in registry.systems() if s.api_tables is not None
+              for obj, table in s.api_tables(Settings.model_construct()).items()]

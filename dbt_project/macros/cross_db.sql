@@ -112,3 +112,17 @@
 {% macro sqlserver__after_first_word(col) -%}
     substring({{ col }}, charindex(' ', concat({{ col }}, ' ')) + 1, datalength({{ col }}))
 {%- endmacro %}
+
+{# a one-key JSON object whose key is a column (a CRM's own field name, int_crm__records) #}
+{% macro json_field(key_expr, value_expr) -%}
+    {{ return(adapter.dispatch('json_field', 'autoresponder')(key_expr, value_expr)) }}
+{%- endmacro %}
+{% macro default__json_field(key_expr, value_expr) -%}
+    cast(json_object(cast({{ key_expr }} as varchar), {{ value_expr }}) as varchar)
+{%- endmacro %}
+{# T-SQL's JSON_OBJECT takes only literal keys: the same text, built with STRING_ESCAPE #}
+{% macro sqlserver__json_field(key_expr, value_expr) -%}
+    concat('{"', string_escape({{ key_expr }}, 'json'), '":',
+        case when {{ value_expr }} is null then 'null'
+            else concat('"', string_escape({{ value_expr }}, 'json'), '"') end, '}')
+{%- endmacro %}

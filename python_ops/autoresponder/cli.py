@@ -9,6 +9,7 @@ also for a plan; Salesforce quota guard).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from datetime import date
 from pydantic import ValidationError
 
 from autoresponder.errors import EXIT_BAD_INPUT, EXIT_CODES_HELP, AutoResponderError
+from autoresponder.systems import registry
 
 
 class Parser(argparse.ArgumentParser):
@@ -111,20 +113,22 @@ def _soak(args: argparse.Namespace) -> int:
     return soak_main(args)
 
 
+EMULATORS = {"openai": "autoresponder.emulators.openai.server"}  # not a contact system
+
+
+def _emulators() -> dict[str, str | None]:
+    """`emulate` choices: each registered system (its `System.emulator` module, if any) and the LLM."""
+
+    return {**{s.name: s.emulator for s in registry.systems() if s.open is not None or s.emulator}, **EMULATORS}
+
+
 def _emulate(args: argparse.Namespace) -> int:
-    if args.system == "salesforce":
-        # lazy: a command's modules load only when it runs, so --help stays fast
-        from autoresponder.emulators.salesforce.server import emulate_main
-    elif args.system == "openai":
-        # lazy: a command's modules load only when it runs, so --help stays fast
-        from autoresponder.emulators.openai.server import emulate_main
-    elif args.system == "hubspot":
-        # lazy: a command's modules load only when it runs, so --help stays fast
-        from autoresponder.emulators.hubspot.server import emulate_main
-    else:
+
+    module = _emulators().get(args.system)
+    if module is None:
         print(f"error: no emulator for {args.system!r} yet", file=sys.stderr)
         return 2
-    return emulate_main(args)
+    return importlib.import_module(module).emulate_main(args)
 
 
 def _eval_safety(args: argparse.Namespace) -> int:
@@ -231,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workdir", default=None, help="keep the sources, warehouses and run folders here")
 
     p = cmd("emulate", _emulate, "run a local emulator standalone; prints one JSON line")
-    p.add_argument("system", choices=["salesforce", "hubspot", "openai"])
+    p.add_argument("system", choices=sorted(_emulators()))
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--sources", default=None)
     p.add_argument("--faults", default=None, help='fault injection as JSON, e.g. {"rate": 0.1, "kinds": ["429"]}')

@@ -57,8 +57,8 @@ def _run_cli(settings: Settings, command: str) -> int:
     embedded CUPOLA seed and the raw snapshots each in one transaction); errors propagate as
     `AutoResponderError` and `cli.main` prints one `error:` line with the error's exit code.
     """
-    salesforce_csv = not (settings.salesforce_instance_url or settings.salesforce_username)
-    _print_warnings(preflight(Path(settings.sources_dir), salesforce_csv=salesforce_csv))
+
+    _print_warnings(preflight(Path(settings.sources_dir), settings=settings))
     run_id = new_run_id()
     with RunLock(Path(settings.warehouse), run_id, command):  # refused: no run folder, nothing touched
         ctx = RunContext.create(settings, run_id=run_id)
@@ -118,6 +118,12 @@ def _run_and_check(ctx: RunContext, systems: Any, sink: Any = None) -> None:
     lost = auth_lost(systems.salesforce)
     if lost:
         raise SalesforceAuthError(lost, "INVALID_SESSION_ID", 401)
+    refused = getattr(ctx.facts.get("execution"), "connection_errors", None) or {}
+    if refused:  # a system refused our credentials after one renewal: its writes wait, pending
+        from autoresponder.errors import ConnectionFailed
+
+        system, message = next(iter(refused.items()))
+        raise ConnectionFailed(system, message)
     failures = failed_writes(ctx.facts.get("execution"))
     if failures:
         raise WritesFailed(failures, ctx.run_id)

@@ -52,6 +52,13 @@ class Settings(BaseSettings):
     salesforce_client_id: str | None = None
     salesforce_client_secret: SecretStr | None = None
     salesforce_token_url: str | None = None  # default <instance_url>/services/oauth2/token
+    # OAuth 2.0 web-server flow (`serve`: /oauth/salesforce/start, /callback): on, a run uses the grant
+    # stored encrypted in ops.oauth_tokens (refresh token -> access tokens), key `token_key`
+    salesforce_oauth: bool = False
+    salesforce_login_url: str = "https://login.salesforce.com"  # authorize + token endpoints of the flow
+    salesforce_redirect_uri: str | None = None  # default <review_url>oauth/salesforce/callback
+    # Fernet key (urlsafe base64, 32 bytes) encrypting stored OAuth tokens; never stored in the warehouse
+    token_key: SecretStr | None = None
     salesforce_bulk_threshold: int = 50_000  # objects with more rows sync through Bulk API 2.0
     salesforce_full_resync: bool = False
     salesforce_faults: dict | None = None  # emulator fault injection (tests, soak)

@@ -12,7 +12,8 @@ from pathlib import Path
 from autoresponder.classify.calibration import threshold
 from autoresponder.config import Settings
 from autoresponder.errors import AutoResponderError
-from autoresponder.land.snapshots import SALESFORCE_EXPORTS, SNAPSHOTS
+from autoresponder.systems import registry
+from autoresponder.systems.registry import every_snapshot
 
 DBT_PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
 # parsed projects of this process by `_manifest_key` (see `parsed_manifest`)
@@ -41,7 +42,10 @@ def dbt_vars_for(settings, *, as_of: str, run_id: str) -> dict:
     and flags reuse the partial parse (`partial_parse.msgpack` in the dbt target folder).
     """
     del run_id
+
     return {
+        # CRM targets whose `stg_<system>__crm_records` the routes read (int_crm__records)
+        "crm_systems": [s.name for s in registry.systems() if s.crm is not None and s.crm(settings)],
         "as_of": as_of,
         "auto_add_replacements": bool(settings.auto_add_replacements),
         "allow_reactivation": bool(settings.allow_reactivation),
@@ -126,12 +130,15 @@ def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path
 
 
 def _manifest_key(variables: dict | None) -> str:
-    """What a parse depends on: the vars, the target, and every file of the dbt project."""
+    """What a parse depends on: the vars, the target, the warehouse's database name (DuckDB names
+    the database after the file, and every relation in the manifest carries it), and every file
+    of the dbt project."""
     files = sorted((str(f.relative_to(DBT_PROJECT_DIR)), f.stat().st_mtime_ns, f.stat().st_size)
                    for sub in ("models", "macros", "tests", "snapshots", "seeds", "analyses")
                    for f in (DBT_PROJECT_DIR / sub).rglob("*") if f.is_file())
     files += [(n, (DBT_PROJECT_DIR / n).stat().st_mtime_ns, 0) for n in ("dbt_project.yml", "profiles.yml")]
     text = json.dumps({"vars": variables, "target": os.environ.get("AUTORESPONDER_DBT_TARGET", "duckdb"),
+                       "database": Path(os.environ.get("AUTORESPONDER_WAREHOUSE", "warehouse.duckdb")).stem,
                        "files": files}, sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -168,7 +175,8 @@ def _describe_failure(r) -> str:
     sources = [tuple(x) for x in (getattr(node, "sources", None) or [])]
     meta = getattr(node, "test_metadata", None)
     if node.resource_type == "test" and sources and meta is not None:
-        files = {s.table: s.relpath for s in (*SNAPSHOTS, *SALESFORCE_EXPORTS)}
+
+        files = {s.table: s.relpath for s in every_snapshot()}
         schema, table = sources[0][0], sources[0][-1]
         where = files.get(f"{schema}.{table}", f"{schema}.{table}")
         column = getattr(node, "column_name", None) or "a column"

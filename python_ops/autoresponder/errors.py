@@ -91,3 +91,21 @@ class WritesFailed(AutoResponderError):
         run = f"run {run_id}: " if run_id else ""
         super().__init__(f"{run}{n} write(s) failed{where}; see the impact report's 'Failed writes'. "
                          "Fix the cause and re-run: succeeded writes are skipped, failed ones retried")
+
+
+class ConnectionFailed(RemoteSystemError):
+    """A system refused our credentials (401/403) after one renewal of the token.
+
+    The connection is marked `error` in `ops.connections` with `message` (the remote's own words
+    and what to do); the run stops writing to that system and its remaining writes stay
+    `pending`, so the next run sends them once the credentials are fixed. `outcomes` holds the
+    writes that finished before the refusal. Exit 2: credentials are configuration.
+    """
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, system: str, message: str, outcomes: list[Any] | None = None):
+        super().__init__(message)
+        self.system = system
+        self.message = message
+        self.outcomes = list(outcomes or [])

@@ -12,23 +12,23 @@ from typing import Any
 
 import duckdb
 
+from autoresponder.act import connection_state
 from autoresponder.act.executor import execute
 from autoresponder.act.write_log import ensure_write_log
 from autoresponder.classify import classify_all
 from autoresponder.connections import Connections
 from autoresponder.dbt import run_dbt, run_vars
 from autoresponder.errors import RunStopped
-from autoresponder.land.snapshots import SALESFORCE_EXPORTS, land_snapshots
+from autoresponder.land.emails import land_emails
+from autoresponder.land.snapshots import land_snapshots
 from autoresponder.models import PlannedWrite
 from autoresponder.notify import send_run_notifications
 from autoresponder.quality.suites import OUTPUT_SUITES
 from autoresponder.quality.validate import InputExpectationsFailed, build_docs, validate, validate_inputs
 from autoresponder.quality.validate import check_inputs as guard
 from autoresponder.report.run_folder import write_run_folder
-from autoresponder.report.suppression import SuppressionList
 from autoresponder.run import RunContext
-from autoresponder.systems.cupola.writer import CupolaWriter
-from autoresponder.systems.hodor.prospect_import import HodorProspectImport
+from autoresponder.systems import registry
 from autoresponder.targets import ensure_runs
 
 
@@ -40,22 +40,19 @@ def connect_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
 # --- stages -------------------------------------------------------------------------------------
 
 def land(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections) -> dict:
-    """Land emails, CSV snapshots and Salesforce objects (API when connected, else CSV export)."""
-    # heavy: pandas takes ~1 s to import; `notify` and `serve` import this module and never land
-    from autoresponder.land.emails import land_emails
+    """Land emails, every registered system's CSV snapshots (one transaction), then each opened
+    system through its API (`System.land`); a system that is not opened lands its CSV export."""
 
     with ctx.stage("land"):
         snapshots = land_snapshots(conn, ctx.sources_dir)
         emails = land_emails(conn, ctx.sources_dir / "emails", run_id=ctx.run_id)
-        if systems.salesforce is not None:
-            # heavy: simple_salesforce + pandas (~2 s); `notify` and `serve` import this module, need neither
-            from autoresponder.systems.salesforce import sync_objects
-
-            s = ctx.settings
-            sf_stats = sync_objects(systems.salesforce, conn, objects=s.salesforce_objects,
-                                    bulk_threshold=s.salesforce_bulk_threshold, full_resync=s.salesforce_full_resync)
-        else:
-            sf_stats = land_snapshots(conn, ctx.sources_dir, SALESFORCE_EXPORTS)
+        by_system: dict[str, Any] = {}
+        for system in registry.systems():
+            handle = systems.get(system.name)
+            if system.land is not None and handle is not None:
+                by_system[system.name] = land_system(ctx, conn, system, handle)
+            elif system.fallback_snapshots:
+                by_system[system.name] = land_snapshots(conn, ctx.sources_dir, system.fallback_snapshots)
         e = emails
         ctx.log("land", f"{e.files} files: {e.landed} new messages, {e.already_landed} already landed, "
                         f"{e.duplicates} re-deliveries of a landed message (not landed again), "
@@ -65,7 +62,22 @@ def land(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections)
         for note in emails.duplicate_notes():
             ctx.log("land", f"duplicate: {note}")
     ctx.facts["landing"] = emails.as_dict()
-    return {"emails": emails.as_dict(), "snapshots": snapshots, "salesforce": sf_stats}
+    return {"emails": emails.as_dict(), "snapshots": snapshots, **by_system}
+
+
+def land_system(ctx: RunContext, conn: duckdb.DuckDBPyConnection, system: Any, handle: Any,
+                objects: list[str] | None = None) -> dict:
+    """One system's API landing; a refused credential marks its connection `error` (ops.connections)."""
+
+    try:
+        stats = system.land(handle, conn, ctx.settings, objects)
+    except Exception as exc:
+        if connection_state.is_auth_failure(exc):
+            connection_state.mark_error(conn, system.name, connection_state.auth_message(system.name, exc),
+                                        ctx.run_id)
+        raise
+    connection_state.mark_ok(conn, system.name, ctx.run_id)
+    return stats
 
 
 def check_inputs(ctx: RunContext, conn: duckdb.DuckDBPyConnection) -> list[str]:
@@ -169,10 +181,12 @@ def planned_writes(conn: duckdb.DuckDBPyConnection) -> list[PlannedWrite]:
 
 
 def matched_record_count(conn: duckdb.DuckDBPyConnection) -> int:
-    """Distinct records the run's messages matched, counted as the deactivation guard counts targets."""
+    """Distinct records the run's messages matched, counted as the deactivation guard counts targets
+    (in the systems whose `System.matched` is set)."""
+
     return conn.execute(
         "select count(*) from (select distinct system, object, record_id from marts.fct_actions "
-        "where record_id is not null and system in ('cupola', 'hodor', 'salesforce'))"
+        "where record_id is not null and list_contains(?::varchar[], system))", [registry.matched_systems()]
     ).fetchone()[0]
 
 
@@ -221,18 +235,15 @@ def notify(ctx: RunContext, conn: duckdb.DuckDBPyConnection) -> list[dict]:
 # --- wiring -------------------------------------------------------------------------------------
 
 def build_writers(ctx: RunContext, systems: Connections, conn: duckdb.DuckDBPyConnection) -> dict:
-    # hand-offs are appended and fsynced to the run folder inside the act stage (DESIGN §10)
-    writers: dict[str, Any] = {"hodor": HodorProspectImport.from_warehouse(conn, run_dir=ctx.run_dir),
-                               "sfmc": SuppressionList(run_dir=ctx.run_dir)}
-    if systems.cupola is not None:
-        writers["cupola"] = CupolaWriter(systems.cupola)
-    if systems.salesforce is not None:
-        # heavy: simple_salesforce + pandas (~2 s); `notify` and `serve` import this module, need neither
-        from autoresponder.systems.salesforce import SalesforceWriter
+    """The run's writer of every registered system that can write (`System.writer`)."""
 
-        writers["salesforce"] = SalesforceWriter(
-            systems.salesforce, batch_size=ctx.settings.salesforce_batch_size,
-            create_tasks=ctx.settings.salesforce_create_tasks, max_api_share=ctx.settings.salesforce_max_api_share)
+    writers: dict[str, Any] = {}
+    for system in registry.systems():
+        if system.writer is None:
+            continue
+        writer = system.writer(ctx, systems.get(system.name), conn)
+        if writer is not None:
+            writers[system.name] = writer
     return writers
 
 

@@ -47,7 +47,7 @@ import duckdb
 import requests
 
 from autoresponder import pipeline
-from autoresponder.act.executor import _DEP_DONE, HANDOFF_DEPENDS_ON
+from autoresponder.act.executor import _DEP_DONE
 from autoresponder.config import Settings
 from autoresponder.connections import Connections
 from autoresponder.emulators.salesforce.server import LOGIN_HOSTS, LoopbackAdapter
@@ -55,6 +55,7 @@ from autoresponder.errors import RunStopped
 from autoresponder.generate import DEFAULT_AS_OF, generate
 from autoresponder.run import RunContext
 from autoresponder.systems.cupola.embedded import EmbeddedCupola
+from autoresponder.systems.registry import handoffs
 from autoresponder.systems.salesforce import connect
 
 STAGES = ("land", "classify", "dbt", "act", "between", "report")
@@ -282,6 +283,8 @@ def _unfinished(work: Path) -> int:
     `skipped_dependency` whose CUPOLA write is now done (the next run emits them). A hand-off whose
     CUPOLA write failed for good (`failed_terminal`, e.g. an inactive row) or was never planned stays
     `skipped_dependency` in every run, the clean one too: re-running cannot change it."""
+
+
     if not (work / "warehouse.duckdb").exists():
         return -1
     con = duckdb.connect(str(work / "warehouse.duckdb"), read_only=True)
@@ -297,7 +300,7 @@ def _unfinished(work: Path) -> int:
     finally:
         con.close()
     for system, message_id, action in waiting:
-        source, actions = HANDOFF_DEPENDS_ON.get(system, (None, {}))
+        source, actions = handoffs().get(system, (None, {}))
         if source and (source, message_id, actions.get(action, action)) in done:
             n += 1
     return n

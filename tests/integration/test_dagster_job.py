@@ -42,6 +42,9 @@ def test_materialising_every_asset_writes_the_run_folder_and_the_writes(sources:
     assert materialised["raw/cupola_persons"]["dagster/row_count"].value == 30
     assert materialised["run_folder"]["impact_report"].value.startswith("#")
     assert materialised["raw/emails"]["run_id"].value == run_dir.name
+    # issue 12: the connection state (ops.connections) shown on the write asset
+    connections = {c["system"]: c for c in materialised["ops/write_log"]["connections"].value}
+    assert connections["salesforce"]["status"] == "ok" and connections["salesforce"]["last_success_at"]
     # issue 10: the impact across runs, chart inlined, as Markdown metadata of the run-folder asset
     (folder,) = result.asset_materializations_for_node("run_folder")
     across = folder.metadata["impact_across_runs"]

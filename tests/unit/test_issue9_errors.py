@@ -119,8 +119,8 @@ def test_refresh_refused_keeps_the_token_endpoint_error(emulator) -> None:
 
 
 def test_a_401_without_refresh_token_stops_every_later_write(emulator, mk) -> None:
+    from autoresponder.errors import ConnectionFailed
     from autoresponder.systems.salesforce import SalesforceWriter, connect
-    from autoresponder.systems.salesforce.client import auth_lost
 
     sf = connect(session=emulator.session(), instance_url=emulator.instance_url,
                  access_token=emulator.access_token)
@@ -129,10 +129,10 @@ def test_a_401_without_refresh_token_stops_every_later_write(emulator, mk) -> No
               for i, rid in enumerate(ids)]
     emulator.expire_sessions()
     emulator.reset()
-    outcomes = SalesforceWriter(sf, batch_size=1, backoff_base=0.0, backoff_max=0.0).apply(writes)
-    assert {o.status for o in outcomes} == {"failed_retriable"}
+    with pytest.raises(ConnectionFailed, match="REFRESH_TOKEN") as stop:
+        SalesforceWriter(sf, batch_size=1, backoff_base=0.0, backoff_max=0.0).apply(writes)
+    assert stop.value.outcomes == []  # nothing finished: every write stays pending for the next run
     assert sum(emulator.request_counts().values()) == 1  # the refused read; nothing sent after it
-    assert "REFRESH_TOKEN" in auth_lost(sf)
 
 
 def test_rollback_restores_the_exact_email_and_says_so_in_the_task(emulator, wh, mk) -> None:

@@ -7,7 +7,7 @@
    so and the pipeline raises `RunStopped` after writing the plan's run folder: exit 4 either way);
 2. skips writes whose key is already final in `ops.write_log` (a re-run writes nothing new);
 3. logs every remaining write `pending` before calling any writer;
-4. per system, in `SYSTEM_ORDER`, first lets the writer `heal` the writes an earlier run left
+4. per system, in the registry's write order (`System.order`), first lets the writer `heal` the writes an earlier run left
    `pending` (a crash) or `failed_retriable` (the error may have come after the commit), by
    reading the remote value instead of writing again; then calls `apply` once with the rest of
    the batch, and records each outcome right away.
@@ -23,6 +23,9 @@ emitted only when the message's CUPOLA write of the same kind is done (`succeede
 
 A writer that raises for a whole batch leaves that batch `pending` (healed next run) and is
 reported in `ExecutionReport.errors`; the other systems still run. A writer that raises
+`ConnectionFailed` (its credentials refused after one renewal) has its finished outcomes
+recorded, the rest left `pending`, and its connection marked `error` in `ops.connections`
+(`ExecutionReport.connection_errors`); a system whose writer ran is marked `ok`. A writer that raises
 `RunStopped` (the Salesforce quota guard) has its finished outcomes recorded (`exc.outcomes`),
 the rest left `pending`, and the reason in `ExecutionReport.stopped`; the caller raises it
 after the report is written.
@@ -35,13 +38,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from autoresponder.act import write_log
-from autoresponder.errors import RunStopped
+from autoresponder.act import connection_state, write_log
+from autoresponder.errors import ConnectionFailed, RunStopped
 from autoresponder.models import PlannedWrite, WriteOutcome
+from autoresponder.systems import registry
 
 __all__ = ["ExecutionReport", "RunStopped", "Writer", "deactivation_share", "execute"]
 
-SYSTEM_ORDER = ("cupola", "hodor", "salesforce", "hubspot", "sfmc")
 MODES = ("plan", "apply")
 
 
@@ -66,6 +69,7 @@ class ExecutionReport:
     deactivation_share: float | None = None
     stopped: str | None = None  # a writer's guard stopped its writes (RunStopped); the rest stay pending
     resumed: list[PlannedWrite] = field(default_factory=list)  # unfinished writes of earlier runs, not in the plan
+    connection_errors: dict[str, str] = field(default_factory=dict)  # system -> last_error (ops.connections)
 
     def write_for(self, key: str) -> PlannedWrite | None:
         return next((w for w in self.planned if w.idempotency_key == key), None)
@@ -182,9 +186,16 @@ def execute(
     for system in _ordered(todo):
         batch = [w for w in todo if w.system == system]
         priors = {w.idempotency_key: w.prior for w in batch}
-        blocked = _blocked_by_dependency(conn, batch) if system in HANDOFF_DEPENDS_ON else {}
+        blocked = _blocked_by_dependency(conn, batch) if system in registry.handoffs() else {}
         try:
             outcomes = _run_system(writers[system], batch, recovering, report, blocked, logged_at)
+        except ConnectionFailed as exc:  # credentials refused after one renewal: stop writing to it
+            write_log.mark_outcomes(conn, system, exc.outcomes, priors)
+            report.outcomes.extend(exc.outcomes)
+            report.errors[system] = exc.message
+            report.connection_errors[system] = exc.message
+            connection_state.mark_error(conn, system, exc.message, run_id)
+            continue
         except RunStopped as exc:  # a guard: keep what finished, the rest stays pending
             done = list(getattr(exc, "outcomes", None) or [])
             write_log.mark_outcomes(conn, system, done, priors)
@@ -197,15 +208,10 @@ def execute(
             continue
         write_log.mark_outcomes(conn, system, outcomes, priors)
         report.outcomes.extend(outcomes)
+        connection_state.mark_ok(conn, system, run_id)
     return report
 
 
-# system -> (system of record, {its action: the action it must have done})
-HANDOFF_DEPENDS_ON: dict[str, tuple[str, dict[str, str]]] = {
-    "hodor": ("cupola", {"mark_inactive": "mark_inactive", "update_email": "update_email",
-                         "update_title": "update_title"}),
-    "sfmc": ("cupola", {"suppress": "mark_inactive"}),
-}
 _DEP_DONE = ("succeeded", "skipped_noop")
 
 
@@ -213,7 +219,7 @@ def _blocked_by_dependency(conn: Any, batch: list[PlannedWrite]) -> dict[str, Wr
     """`skipped_dependency` outcomes for hand-off writes whose CUPOLA write is not done."""
     if not batch:
         return {}
-    source, actions = HANDOFF_DEPENDS_ON[batch[0].system]
+    source, actions = registry.handoffs()[batch[0].system]
     mids = sorted({w.message_id for w in batch})
     rows = conn.execute(
         "select message_id, action, status, remote_message from ops.write_log where system = ?"
@@ -250,19 +256,24 @@ def _run_system(
     healed: dict[str, WriteOutcome] = {}
     to_heal = [w for w in batch if (w.system, w.idempotency_key) in recovering]
     heal = getattr(writer, "heal", None)
+    blocked = blocked or {}
     if to_heal and callable(heal):
         kwargs = {}
         if "logged_at" in inspect.signature(heal).parameters:  # a writer that dates what it finds
             kwargs["logged_at"] = {k: t for (s, k), t in (logged_at or {}).items() if s == to_heal[0].system}
-        for w, o in zip(to_heal, heal(to_heal, **kwargs), strict=True):
+        try:
+            found = heal(to_heal, **kwargs)
+        except ConnectionFailed as exc:  # keep the blocked outcomes with the healed ones
+            exc.outcomes = [*blocked.values(), *exc.outcomes]
+            raise
+        for w, o in zip(to_heal, found, strict=True):
             if o is not None:
                 healed[w.idempotency_key] = o
                 report.healed.append(w.idempotency_key)
-    blocked = blocked or {}
     rest = [w for w in batch if w.idempotency_key not in healed and w.idempotency_key not in blocked]
     try:
         applied = {o.idempotency_key: o for o in (writer.apply(rest) if rest else [])}
-    except RunStopped as exc:  # keep the healed and blocked outcomes with the writer's finished ones
+    except (RunStopped, ConnectionFailed) as exc:  # keep the healed and blocked outcomes with the writer's own
         exc.outcomes = [*healed.values(), *blocked.values(), *(getattr(exc, "outcomes", None) or [])]  # type: ignore[attr-defined]
         raise
     outcomes = []
@@ -287,8 +298,10 @@ def _dedupe(writes: list[PlannedWrite]) -> list[PlannedWrite]:
 
 
 def _ordered(writes: list[PlannedWrite]) -> list[str]:
+    """Systems in the registry's write order (`System.order`), unknown ones last by name."""
     systems = {w.system for w in writes}
-    return [s for s in SYSTEM_ORDER if s in systems] + sorted(systems - set(SYSTEM_ORDER))
+    order = registry.write_order()
+    return [s for s in order if s in systems] + sorted(systems - set(order))
 
 
 def _stop_text(

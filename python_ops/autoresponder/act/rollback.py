@@ -11,7 +11,8 @@ For every `succeeded` write of the run (from `ops.write_log`):
 | sfmc suppression                | manual: Marketing lifts the suppression                    |
 | create (any system)             | manual: delete the created record                          |
 
-A write whose prior value is unknown or empty (a null cannot be restored through a payload
+Each system's rule lives in its own `systems/<name>/system.py` (`System.restore`); a system
+without one gets the generic rule (`generic_restore`). A write whose prior value is unknown or empty (a null cannot be restored through a payload
 where null means "unchanged") is listed as manual.
 
 Restoring writes go through `execute` under run id `<run_id>-rollback`, so they are logged and
@@ -33,9 +34,7 @@ from autoresponder.act import write_log
 from autoresponder.act.executor import Writer, execute
 from autoresponder.act.idempotency import idempotency_key
 from autoresponder.models import PlannedWrite
-from autoresponder.systems.cupola import CupolaWriter, EmbeddedCupola
-from autoresponder.systems.cupola.procedures import ORG_PERSON_UPDATES
-from autoresponder.systems.hodor import HodorProspectImport
+from autoresponder.systems import registry
 
 ROLLBACK_PLAN_COLUMNS = [
     "run_id", "system", "object", "record_id", "action", "message_id", "prior", "applied",
@@ -44,46 +43,31 @@ ROLLBACK_PLAN_COLUMNS = [
 WritersFactory = Callable[[Any, Path], dict[str, Writer]]
 
 
-def _sql_literal(value: Any) -> str:
-    return "NULL" if value is None else "N'" + str(value).replace("'", "''") + "'"
-
-
 def plan_restore(row: dict[str, Any]) -> tuple[PlannedWrite | None, str, str]:
-    """For one write-log row: (restoring write or None, the restoring call as text, note)."""
-    system, action, payload, prior = row["system"], row["action"], row["payload"] or {}, row["prior"] or {}
-    rid = row["record_id"]
-    if action == "create":
+    """For one write-log row: (restoring write or None, the restoring call as text, note).
+
+    A create is never undone automatically; otherwise the system's own rule (`System.restore` in
+    its `systems/<name>/system.py`) when it has one, else `generic_restore`."""
+
+    if row["action"] == "create":
+        return generic_restore(row)
+    system = registry.get(row["system"])
+    if system is not None and system.restore is not None:
+        planned = system.restore(row)
+        if planned is not None:
+            return planned
+    return generic_restore(row)
+
+
+def generic_restore(row: dict[str, Any]) -> tuple[PlannedWrite | None, str, str]:
+    """The system's writer with `payload = prior` (the changed keys); manual when a prior is unknown."""
+    system, payload, prior, rid = row["system"], row["payload"] or {}, row["prior"] or {}, row["record_id"]
+    if row["action"] == "create":
         return (
             None,
             f"delete {row['object']} {row['remote_id'] or rid} in {system}",
             "created records are never deleted automatically",
         )
-    if system == "cupola" and action == "mark_inactive":
-        return (
-            None,
-            f"manual reactivation request: CUPOLA org_person_id {rid} back to Active "
-            f"(status_change_date was {prior.get('status_change_date') or 'unknown'})",
-            "CUPOLA has no reactivate procedure; the CUPOLA owner decides",
-        )
-    if system == "cupola":
-        fields = [f for f in ("position", "email") if payload.get(f) is not None]
-        restore = {f: prior.get(f) for f in fields}
-        lost = [f for f in fields if restore[f] is None]
-        call = (
-            f"EXEC dbo.{ORG_PERSON_UPDATES} @OrgPersonID={rid}, @Position={_sql_literal(restore.get('position'))}, "
-            f"@Email={_sql_literal(restore.get('email'))}, @Result=@r OUTPUT"
-        )
-        if not fields or lost:
-            return (
-                None,
-                f"manual: set {', '.join(lost or ['nothing'])} of org_person_id {rid} back to empty",
-                "prior value was empty; NULL means unchanged to the procedure",
-            )
-        new_payload = {"position": restore.get("position"), "email": restore.get("email")}
-        new_prior = {f: payload.get(f) for f in fields}
-        return _restoring_write(row, new_payload, new_prior), call, ""
-    if system == "sfmc":
-        return None, f"manual: ask Marketing to lift the suppression of {rid}", "SFMC is owned by Marketing"
     changed = {k: v for k, v in payload.items() if v is not None}  # null in a payload = unchanged
     missing = [k for k in changed if prior.get(k) is None]
     if not changed or missing:
@@ -94,11 +78,7 @@ def plan_restore(row: dict[str, Any]) -> tuple[PlannedWrite | None, str, str]:
         )
     restore = {k: prior[k] for k in changed}
     call = f"{system} {row['object']} {rid}: set {json.dumps(restore, ensure_ascii=False, default=str)}"
-    if system == "hodor":
-        call = (
-            f"Prospect Import row for prospect {rid}: {json.dumps(restore, ensure_ascii=False, default=str)}"
-        )
-    return _restoring_write(row, restore, changed), call, ""
+    return restoring_write(row, restore, changed), call, ""
 
 
 def restore_text(row: dict[str, Any], payload: dict[str, Any]) -> str:
@@ -107,7 +87,7 @@ def restore_text(row: dict[str, Any], payload: dict[str, Any]) -> str:
     return f"{what} (rollback of run {row['run_id']})"
 
 
-def _restoring_write(row: dict[str, Any], payload: dict[str, Any], prior: dict[str, Any]) -> PlannedWrite:
+def restoring_write(row: dict[str, Any], payload: dict[str, Any], prior: dict[str, Any]) -> PlannedWrite:
     message = f"rollback:{row['idempotency_key']}"
     return PlannedWrite(
         run_id=f"{row['run_id']}-rollback",
@@ -203,11 +183,14 @@ def rollback(conn: Any, run_id: str, writers: dict[str, Writer]) -> dict[str, An
 
 
 def default_writers(conn: Any, warehouse: Path) -> dict[str, Writer]:
-    """The embedded CUPOLA next to the warehouse (when present) and a Hodor import file."""
-    writers: dict[str, Writer] = {"hodor": HodorProspectImport.from_warehouse(conn)}
-    store = warehouse.parent / "cupola.sqlite"
-    if store.exists():
-        writers["cupola"] = CupolaWriter(EmbeddedCupola(store))
+    """Each registered system's writer that needs no open connection (`System.offline_writer`):
+    the embedded CUPOLA next to the warehouse (when present) and a Hodor import file."""
+
+    writers: dict[str, Writer] = {}
+    for system in registry.systems():
+        writer = system.offline_writer(conn, warehouse) if system.offline_writer is not None else None
+        if writer is not None:
+            writers[system.name] = writer
     return writers
 
 
@@ -232,10 +215,10 @@ def rollback_main(args: argparse.Namespace, writers_factory: WritersFactory | No
         result = rollback(conn, args.run_id, writers)
     finally:
         conn.close()
-    hodor = writers.get("hodor")
-    if hodor is not None and hasattr(hodor, "rows") and hodor.rows():
-        folder = runs_dir / result["rollback_run_id"]
-        result["hodor_file"] = str(hodor.write(folder / "hodor_pending_actions.csv"))
-        hodor.write_verification(folder / "hodor_prospect_import_verification.csv")
+
+    folder = runs_dir / result["rollback_run_id"]
+    for system in registry.systems():  # files a rollback leaves (the Hodor reversing rows)
+        if system.after_rollback is not None and system.name in writers:
+            result.update(system.after_rollback(writers[system.name], folder))
     print(json.dumps(result, indent=2, default=str))
     return 1 if result["failed"] else 0

@@ -17,6 +17,8 @@ import duckdb
 
 from autoresponder.errors import SourceFormatError, SourceMissingError
 from autoresponder.land.csv_source import check_header, header_of, iter_rows, read_text, value_error
+from autoresponder.systems import registry
+from autoresponder.systems.registry import csv_snapshots
 
 
 @dataclass(frozen=True)
@@ -26,38 +28,16 @@ class Snapshot:
     columns: dict[str, str]  # name -> DuckDB type
 
 
-SNAPSHOTS: tuple[Snapshot, ...] = (
-    Snapshot("cupola/persons.csv", "raw.cupola_persons", {
-        "person_id": "BIGINT", "first_name": "VARCHAR", "last_name": "VARCHAR", "email": "VARCHAR",
-        "phone": "VARCHAR"}),
-    Snapshot("cupola/orgs.csv", "raw.cupola_orgs", {
-        "org_id": "BIGINT", "org_name": "VARCHAR", "website_domain": "VARCHAR"}),
-    Snapshot("cupola/org_persons.csv", "raw.cupola_org_persons", {
-        "org_person_id": "BIGINT", "person_id": "BIGINT", "org_id": "BIGINT", "position": "VARCHAR",
-        "email": "VARCHAR", "status": "VARCHAR", "status_change_date": "DATE"}),
-    Snapshot("multipub/subscriptions.csv", "raw.multipub_subscriptions", {
-        "subscription_id": "VARCHAR", "subscriber_id": "VARCHAR", "email": "VARCHAR",
-        "first_name": "VARCHAR", "last_name": "VARCHAR", "company": "VARCHAR", "product_code": "VARCHAR",
-        "subscription_type": "VARCHAR", "status": "VARCHAR", "start_date": "DATE", "end_date": "DATE",
-        "last_issue_date": "DATE"}),
-    Snapshot("hodor/prospects.csv", "raw.hodor_prospects", {
-        "prospect_id": "VARCHAR", "first_name": "VARCHAR", "last_name": "VARCHAR", "email": "VARCHAR",
-        "phone": "VARCHAR", "company": "VARCHAR", "title": "VARCHAR", "status": "VARCHAR"}),
-    Snapshot("sfmc/suppressions.csv", "raw.sfmc_suppressions", {
-        "email": "VARCHAR", "list_name": "VARCHAR", "reason": "VARCHAR", "added_at": "TIMESTAMP"}),
-)
+def __getattr__(name: str):
+    """`SNAPSHOTS` (every registered system's CSV snapshots) and `SALESFORCE_EXPORTS`, read from
+    the system registry (`systems/<name>/system.py` declares its own columns, DESIGN §3)."""
 
-# Salesforce CSV exports (Data Loader) for orgs without API access; the API sync is the default.
-SALESFORCE_EXPORTS: tuple[Snapshot, ...] = (
-    Snapshot("salesforce/Account.csv", "raw.sf_account", {"Id": "VARCHAR", "Name": "VARCHAR"}),
-    Snapshot("salesforce/Contact.csv", "raw.sf_contact", {
-        "Id": "VARCHAR", "FirstName": "VARCHAR", "LastName": "VARCHAR", "Email": "VARCHAR",
-        "Title": "VARCHAR", "AccountId": "VARCHAR", "Contact_Status__c": "VARCHAR",
-        "LastModifiedDate": "TIMESTAMP"}),
-    Snapshot("salesforce/Lead.csv", "raw.sf_lead", {
-        "Id": "VARCHAR", "FirstName": "VARCHAR", "LastName": "VARCHAR", "Email": "VARCHAR",
-        "Title": "VARCHAR", "Company": "VARCHAR", "Status": "VARCHAR", "LastModifiedDate": "TIMESTAMP"}),
-)
+    if name == "SNAPSHOTS":
+        return registry.csv_snapshots()
+    if name == "SALESFORCE_EXPORTS":
+        sf = registry.get("salesforce")
+        return sf.fallback_snapshots if sf is not None else ()
+    raise AttributeError(name)
 
 
 def _readable_copy(path: Path, text: str, codec: str, tmpdir: Path) -> Path:
@@ -122,13 +102,17 @@ def _locate(path: Path, text: str, column: str, sql_type: str, value: str) -> So
 
 
 def land_snapshots(
-    conn: duckdb.DuckDBPyConnection, sources_dir: Path, snapshots: tuple[Snapshot, ...] = SNAPSHOTS
+    conn: duckdb.DuckDBPyConnection, sources_dir: Path, snapshots: tuple[Snapshot, ...] | None = None
 ) -> dict[str, int]:
-    """Land every snapshot in one transaction: all tables are replaced, or none.
+    """Land every snapshot (default: every registered system's) in one transaction: all tables
+    are replaced, or none.
 
     Every file is read and checked first (missing file, encoding, header, typed values), so a
     failing CSV leaves the previous raw tables as they were.
     """
+    if snapshots is None:
+
+        snapshots = csv_snapshots()
     for snap in snapshots:  # every file there before any is read
         path = Path(sources_dir) / snap.relpath
         if not path.is_file():
@@ -168,7 +152,7 @@ def _warn(text: str) -> None:
     print(f"warning: {text}", file=sys.stderr, flush=True)
 
 
-def preflight(sources_dir: Path, *, salesforce_csv: bool) -> list[str]:
+def preflight(sources_dir: Path, *, settings=None, salesforce_csv: bool | None = None) -> list[str]:
     """Check, before a run touches anything, that every source it needs is there.
 
     Raises `SourceMissingError` for a missing file or emails folder (a missing Salesforce export
@@ -179,7 +163,13 @@ def preflight(sources_dir: Path, *, salesforce_csv: bool) -> list[str]:
     if not sources_dir.is_dir():
         raise SourceMissingError(f"{sources_dir}: the sources directory does not exist; pass --sources DIR "
                                  "with the DESIGN §3 layout (cupola/, salesforce/, emails/ ...)")
-    needed = SNAPSHOTS + (SALESFORCE_EXPORTS if salesforce_csv else ())
+
+    needed = list(registry.csv_snapshots())
+    for system in registry.systems():  # a system not configured is read from its CSV export
+        read_from_csv = (salesforce_csv if system.name == "salesforce" and salesforce_csv is not None
+                         else not (system.configured and settings is not None and system.configured(settings)))
+        if read_from_csv:
+            needed += system.fallback_snapshots
     for snap in needed:
         path = sources_dir / snap.relpath
         if not path.is_file():

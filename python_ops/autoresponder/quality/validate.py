@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from autoresponder.errors import RunStopped
-from autoresponder.land.snapshots import SALESFORCE_EXPORTS, SNAPSHOTS
 from autoresponder.quality.project import GX_DIR
 from autoresponder.quality.suites import INPUT_SUITES, Suite
+from autoresponder.systems.registry import every_snapshot
 
 DOCS_DIR = "data_docs"
 MAX_LISTED = 5  # unexpected values quoted per failing expectation
@@ -190,4 +190,5 @@ def validate_inputs(conn: Any, run_dir: Path, run_id: str, settings: Any = None)
 
 def _source_file(table: str) -> str | None:
     """The sources file a landed table comes from (`raw.hodor_prospects` -> `hodor/prospects.csv`)."""
-    return {s.table: s.relpath for s in (*SNAPSHOTS, *SALESFORCE_EXPORTS)}.get(table)
+
+    return {s.table: s.relpath for s in every_snapshot()}.get(table)

@@ -14,6 +14,9 @@ from typing import Any
 
 import duckdb
 
+from autoresponder.act import connection_state
+from autoresponder.systems import registry
+
 # write-log status -> bucket of the report. `succeeded`: a remote confirmed; `queued`: a file
 # hand-off written for a team to import (never confirmed by us); `failed`: retriable or terminal,
 # listed with the remote's own message; `skipped`: no-op or conflict; `pending`: outcome unknown
@@ -122,6 +125,21 @@ def _by_system_status(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
     return {s: dict(c) for s, c in sorted(out.items())}
 
 
+def requests_by_system(systems: Any, writers: dict) -> dict[str, dict[str, int]]:
+    """{system: {kind: requests}} from each registered system's counter (`System.request_counts`):
+    an emulator counts every request it received, a real system our writer's."""
+    opened = getattr(systems, "opened", None) or {}
+    out: dict[str, dict[str, int]] = {}
+    for system in registry.systems():
+        if system.request_counts is None:
+            continue
+        if system.name not in opened and system.name not in writers:
+            continue
+        counts = system.request_counts(opened.get(system.name), writers.get(system.name))
+        out[system.name] = dict(counts or {})
+    return out
+
+
 def build_impact(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dict,
                  log_rows: list[dict[str, Any]], documents: dict[str, dict[str, Any]] | None = None,
                  runs: list[str] | None = None) -> dict[str, Any]:
@@ -141,11 +159,9 @@ def build_impact(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dict,
     carried = _counts(conn, f"select run_id, count(*) from marts.fct_message_outcomes where {in_runs} "
                             "and run_id <> ? group by 1 order by 1", [runs, ctx.run_id])
     by_status = _writes_by_status(log_rows)
+    requests = requests_by_system(systems, writers)
+    sf_server = requests.get("salesforce", {})
     sf_writer = writers.get("salesforce")
-    if getattr(systems, "salesforce_counts", None):
-        sf_server = dict(systems.salesforce_counts())  # counted by the emulator, every request
-    else:
-        sf_server = dict(getattr(sf_writer, "request_counts", {}) or {})  # a real org: our writer's count
     cupola = getattr(systems, "cupola", None)
     impact = {
         "run_id": ctx.run_id,
@@ -200,7 +216,9 @@ def build_impact(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dict,
             "salesforce_requests_by_kind": sf_server,
             "salesforce_writer_requests_by_kind": dict(getattr(sf_writer, "request_counts", {}) or {}),
             "cupola_procedure_calls": len(cupola.procedure_calls()) if hasattr(cupola, "procedure_calls") else None,
+            "requests_by_system": requests,
         },
+        "connections": connection_state.read(conn),
         "llm": {
             "calls": int(classification.get("llm_calls", 0) or 0),
             "tokens": int(classification.get("llm_tokens", 0) or 0),
@@ -259,6 +277,8 @@ def impact_markdown(impact: dict[str, Any]) -> str:
         f"* **Writes:** {t['succeeded']} succeeded (remote confirmed) · {t['queued']} queued (file hand-offs) · "
         f"{t['failed']} failed · {t['skipped']} skipped · {t['pending']} pending",
         f"* Salesforce API requests: {impact['api_calls']['salesforce_requests']}",
+        *[f"* **Connection {c['system']}: error** — {c['last_error']} (last success: {c['last_success_at'] or 'never'})"
+          for c in impact.get("connections") or [] if c["status"] == "error"],
         f"* LLM calls: {impact['llm']['calls']} ({impact['llm']['tokens']} tokens)",
         f"* Hand-off rows queued (on disk, not confirmed by a remote): "
         f"{sum((impact.get('handoffs_queued') or {}).values())}",
@@ -295,6 +315,13 @@ def impact_markdown(impact: dict[str, Any]) -> str:
         "",
         *_table(impact["api_calls"]["salesforce_requests_by_kind"], ("kind", "requests")),
     ]
+    requests = (impact["api_calls"].get("requests_by_system") or {})
+    if any(requests.get(s) for s in requests if s != "salesforce"):
+        lines += ["## Requests by system", "",
+                  *_table({s: sum(k.values()) for s, k in requests.items()}, ("system", "requests"))]
+    if impact.get("connections"):
+        lines += ["## Connections", "",
+                  *_list(impact["connections"], ("system", "status", "last_error", "last_success_at", "updated_at"))]
     if impact.get("write_errors"):
         lines += ["## Write errors", "", *_table(impact["write_errors"], ("system", "error"))]
     docs = impact.get("documents") or {}

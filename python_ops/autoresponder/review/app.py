@@ -6,6 +6,8 @@
   (cells neutralised for spreadsheets), with the empty `approve` / `decision` column to fill.
 * `POST /upload/multipub-audit`, `POST /upload/human-review`: multipart form, field `file`.
 * `GET /healthz`: liveness, no authentication.
+* `GET /oauth/salesforce/start`, `GET /oauth/salesforce/callback`: the OAuth 2.0 web-server flow
+  that grants AutoResponder access to the Salesforce org (`review/oauth_routes.py`).
 
 Authentication per reviewer from `Settings.reviewers` (name -> secret): `Authorization: Bearer
 <secret>` or HTTP basic auth `name:secret`. Errors: 401 unauthenticated, 413 file over
@@ -34,6 +36,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from autoresponder.report.csv_safe import write_csv
 from autoresponder.review import service
+from autoresponder.review.oauth_routes import add_oauth_routes
 from autoresponder.review.parse import BadUpload
 
 REALM = 'Basic realm="AutoResponder review", charset="UTF-8"'
@@ -63,7 +66,9 @@ def authenticate(settings, header: str | None) -> str | None:
     return None
 
 
-def create_app(settings) -> FastAPI:
+def create_app(settings, salesforce_session: Any = None) -> FastAPI:
+    """The app; `salesforce_session` makes the HTTP session of the OAuth token exchange (default
+    `requests.Session`, which verifies against the system CAs or `REQUESTS_CA_BUNDLE`)."""
     app = FastAPI(title="AutoResponder review", docs_url=None, redoc_url=None, openapi_url=None)
     warehouse = Path(settings.warehouse)
     uploads_dir = Path(settings.runs_dir) / "uploads"
@@ -92,6 +97,9 @@ def create_app(settings) -> FastAPI:
             raise HTTPException(401, "authentication required: a reviewer's bearer token or basic auth",
                                 headers={"WWW-Authenticate": REALM})
         return name
+
+    add_oauth_routes(app, settings, connect, reviewer, **({"session_factory": salesforce_session}
+                                                          if salesforce_session is not None else {}))
 
     @app.exception_handler(BadUpload)
     async def _bad_upload(request: Request, exc: BadUpload) -> JSONResponse:

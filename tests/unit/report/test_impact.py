@@ -52,3 +52,28 @@ def test_markdown_lists_errors_duplicates_failures_and_links() -> None:
     assert "1 succeeded (remote confirmed) · 2 queued (file hand-offs) · 2 failed · 1 skipped · 1 pending" in md
     assert "INVALID_FIELD: Contact_Status__c" in md
     assert "* [marketing_suppression.csv](marketing_suppression.csv) — 2 rows" in md
+
+
+def test_markdown_shows_a_connection_in_error_with_its_last_success() -> None:
+    by = _writes_by_status(ROWS)
+    impact = {
+        "run_id": "r2", "as_of": "2026-11-25", "mode": "apply", "landed_this_run": 0, "total_processed": 0,
+        "parse_error_count": 0, "duplicate_count": 0, "parse_errors": [], "duplicates": [],
+        "records_deactivated": 0, "new_records_added": 0, "records_updated": 0,
+        "writes": by, "writes_total": {b: sum(c.values()) for b, c in by.items()}, "failed_writes": [],
+        "by_determination": {}, "by_outcome": {}, "review_reasons": {}, "counters": {},
+        "api_calls": {"salesforce_requests": 3, "salesforce_requests_by_kind": {"composite_get": 3},
+                      "requests_by_system": {"salesforce": {"composite_get": 3}, "hubspot": {"batch_update": 2}}},
+        "llm": {"calls": 0, "tokens": 0}, "documents": {},
+        "connections": [
+            {"system": "cupola", "status": "ok", "last_error": None, "last_success_at": "2026-11-25 08:00:00",
+             "updated_at": "2026-11-25 08:00:00", "run_id": "r2"},
+            {"system": "salesforce", "status": "error", "last_error": "salesforce: INVALID_SESSION_ID: Session "
+             "expired or invalid (HTTP 401), again after renewing the access token once: ... run again",
+             "last_success_at": "2026-11-24 08:00:00", "updated_at": "2026-11-25 08:00:00", "run_id": "r2"}],
+    }
+    md = impact_markdown(impact)
+    assert "* **Connection salesforce: error** — salesforce: INVALID_SESSION_ID: Session expired" in md
+    assert "(last success: 2026-11-24 08:00:00)" in md and "Connection cupola" not in md
+    assert "## Connections" in md and "| cupola | ok |" in md
+    assert "| hubspot | 2 |" in md  # requests of every system that counts them

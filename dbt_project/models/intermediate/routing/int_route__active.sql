@@ -40,26 +40,24 @@ new_contact_rows as (
     where cupola_state = 'none'
 ),
 
-salesforce_reactivation as (
+crm_reactivation as (
     select
-        messages.message_id, 'salesforce' as system, sf.record_type as object, sf.record_id,
-        case when sf.is_multipub_linked = 1 then 'skip' else 'reactivate' end as action,
-        case when sf.is_multipub_linked = 1 then 'skip' else 'auto' end as gate,
-        case when sf.is_multipub_linked = 1 then 'Skipped (Multipub/Marketing owns this contact)' end as gate_reason,
-        case when sf.record_type = 'Contact' then {{ json_obj([('Contact_Status__c', "'Active'")]) }}
-            else {{ json_obj([('Status', "'Open - Not Contacted'")]) }} end as payload,
-        case when sf.record_type = 'Contact' then {{ json_obj([('Contact_Status__c', 'sf.status')]) }}
-            else {{ json_obj([('Status', 'sf.status')]) }} end as prior
+        messages.message_id, crm.system, crm.record_type as object, crm.record_id,
+        case when crm.is_multipub_linked = 1 then 'skip' else 'reactivate' end as action,
+        case when crm.is_multipub_linked = 1 then 'skip' else 'auto' end as gate,
+        case when crm.is_multipub_linked = 1 then 'Skipped (Multipub/Marketing owns this contact)' end as gate_reason,
+        {{ json_field('crm.status_field', 'crm.active_status') }} as payload,
+        {{ json_field('crm.status_field', 'crm.status') }} as prior
     from messages
-    inner join {{ ref('int_salesforce__matches') }} as sf on sf.message_id = messages.message_id
-    where {{ var_flag('allow_reactivation') }} = 1 and sf.is_active = 0
+    inner join {{ ref('int_crm__matches') }} as crm on crm.message_id = messages.message_id
+    where {{ var_flag('allow_reactivation') }} = 1 and crm.is_active = 0
 ),
 
 unioned as (
     select * from confirm_rows
     union all select * from reactivation_rows
     union all select * from new_contact_rows
-    union all select * from salesforce_reactivation
+    union all select * from crm_reactivation
 )
 
 select * from unioned

@@ -1,5 +1,5 @@
 -- DESIGN §5 INACTIVE rows (left / retired / deceased / moved_to_other_org), and the original
--- contact of a REPLACEMENT, which follows the same rows. §6 Salesforce flips, §7 Multipub flags.
+-- contact of a REPLACEMENT, which follows the same rows. §6 CRM (Salesforce) flips, §7 Multipub flags.
 with messages as (
     select * from {{ ref('int_messages__matched') }}
     where is_routable = 1 and cupola_state <> 'ambiguous'
@@ -49,21 +49,20 @@ hodor_rows as (
     where messages.cupola_state in ('active', 'inactive')
 ),
 
--- Salesforce status flip applies whatever the CUPOLA state (§6)
-salesforce_rows as (
+-- the CRM status flip (Salesforce Contact / Lead, every CRM of int_crm__records) applies
+-- whatever the CUPOLA state (§6)
+crm_rows as (
     select
-        messages.message_id, 'salesforce' as system, sf.record_type as object, sf.record_id,
-        case when sf.is_multipub_linked = 1 then 'skip' when sf.is_active = 0 then 'skip'
+        messages.message_id, crm.system, crm.record_type as object, crm.record_id,
+        case when crm.is_multipub_linked = 1 then 'skip' when crm.is_active = 0 then 'skip'
             else 'mark_inactive' end as action,
-        case when sf.is_multipub_linked = 1 or sf.is_active = 0 then 'skip' else 'auto' end as gate,
-        case when sf.is_multipub_linked = 1 then 'Skipped (Multipub/Marketing owns this contact)'
-            when sf.is_active = 0 then 'ALREADY_IN_TARGET_STATE' end as gate_reason,
-        case when sf.record_type = 'Contact' then {{ json_obj([('Contact_Status__c', "'Inactive'")]) }}
-            else {{ json_obj([('Status', "'Inactive'")]) }} end as payload,
-        case when sf.record_type = 'Contact' then {{ json_obj([('Contact_Status__c', 'sf.status')]) }}
-            else {{ json_obj([('Status', 'sf.status')]) }} end as prior
+        case when crm.is_multipub_linked = 1 or crm.is_active = 0 then 'skip' else 'auto' end as gate,
+        case when crm.is_multipub_linked = 1 then 'Skipped (Multipub/Marketing owns this contact)'
+            when crm.is_active = 0 then 'ALREADY_IN_TARGET_STATE' end as gate_reason,
+        {{ json_field('crm.status_field', 'crm.inactive_status') }} as payload,
+        {{ json_field('crm.status_field', 'crm.status') }} as prior
     from messages
-    inner join {{ ref('int_salesforce__matches') }} as sf on sf.message_id = messages.message_id
+    inner join {{ ref('int_crm__matches') }} as crm on crm.message_id = messages.message_id
 ),
 
 -- Multipub is never written: flagged candidates go to the multipub_audit review loop (§7)
@@ -109,7 +108,7 @@ unioned as (
     select * from cupola_rows
     union all select * from cupola_none
     union all select * from hodor_rows
-    union all select * from salesforce_rows
+    union all select * from crm_rows
     union all select * from multipub_rows
     union all select * from sfmc_rows
     union all select * from new_org_rows

@@ -16,13 +16,11 @@ original_org as (
 
 original_sf as (
     select message_id, min(account_name) as account_name, min(company) as company
-    from {{ ref('int_salesforce__matches') }} group by message_id
+    from {{ ref('int_crm__matches') }} where system = 'salesforce' group by message_id
 ),
 
 existing_sf as (
-    select distinct email from {{ ref('stg_salesforce__contacts') }} where email is not null
-    union
-    select distinct email from {{ ref('stg_salesforce__leads') }} where email is not null
+    select distinct email from {{ ref('int_crm__records') }} where system = 'salesforce' and email is not null
 ),
 
 candidates as (

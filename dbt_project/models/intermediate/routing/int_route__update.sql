@@ -32,31 +32,31 @@ cupola_rows as (
     where cupola.is_active = 1
 ),
 
-salesforce_email as (
+crm_email as (
     select
-        active.message_id, 'salesforce' as system, sf.record_type as object, sf.record_id,
-        case when sf.is_multipub_linked = 1 or sf.email = active.new_email then 'skip' else 'update_email' end as action,
-        case when sf.is_multipub_linked = 1 or sf.email = active.new_email then 'skip' else 'auto' end as gate,
-        case when sf.is_multipub_linked = 1 then 'Skipped (Multipub/Marketing owns this contact)'
-            when sf.email = active.new_email then 'ALREADY_IN_TARGET_STATE' end as gate_reason,
-        {{ json_obj([('Email', 'active.new_email')]) }} as payload,
-        {{ json_obj([('Email', 'sf.email')]) }} as prior
+        active.message_id, crm.system, crm.record_type as object, crm.record_id,
+        case when crm.is_multipub_linked = 1 or crm.email = active.new_email then 'skip' else 'update_email' end as action,
+        case when crm.is_multipub_linked = 1 or crm.email = active.new_email then 'skip' else 'auto' end as gate,
+        case when crm.is_multipub_linked = 1 then 'Skipped (Multipub/Marketing owns this contact)'
+            when crm.email = active.new_email then 'ALREADY_IN_TARGET_STATE' end as gate_reason,
+        {{ json_field('crm.email_field', 'active.new_email') }} as payload,
+        {{ json_field('crm.email_field', 'crm.email') }} as prior
     from active
-    inner join {{ ref('int_salesforce__matches') }} as sf on sf.message_id = active.message_id
+    inner join {{ ref('int_crm__matches') }} as crm on crm.message_id = active.message_id
     where active.new_email is not null
 ),
 
-salesforce_title as (
+crm_title as (
     select
-        active.message_id, 'salesforce' as system, sf.record_type as object, sf.record_id,
-        case when sf.is_multipub_linked = 1 or sf.title = active.new_title then 'skip' else 'update_title' end as action,
-        case when sf.is_multipub_linked = 1 or sf.title = active.new_title then 'skip' else 'auto' end as gate,
-        case when sf.is_multipub_linked = 1 then 'Skipped (Multipub/Marketing owns this contact)'
-            when sf.title = active.new_title then 'ALREADY_IN_TARGET_STATE' end as gate_reason,
-        {{ json_obj([('Title', 'active.new_title')]) }} as payload,
-        {{ json_obj([('Title', 'sf.title')]) }} as prior
+        active.message_id, crm.system, crm.record_type as object, crm.record_id,
+        case when crm.is_multipub_linked = 1 or crm.title = active.new_title then 'skip' else 'update_title' end as action,
+        case when crm.is_multipub_linked = 1 or crm.title = active.new_title then 'skip' else 'auto' end as gate,
+        case when crm.is_multipub_linked = 1 then 'Skipped (Multipub/Marketing owns this contact)'
+            when crm.title = active.new_title then 'ALREADY_IN_TARGET_STATE' end as gate_reason,
+        {{ json_field('crm.title_field', 'active.new_title') }} as payload,
+        {{ json_field('crm.title_field', 'crm.title') }} as prior
     from active
-    inner join {{ ref('int_salesforce__matches') }} as sf on sf.message_id = active.message_id
+    inner join {{ ref('int_crm__matches') }} as crm on crm.message_id = active.message_id
     where active.new_title is not null
 ),
 
@@ -97,8 +97,8 @@ not_active as (
 
 unioned as (
     select * from cupola_rows
-    union all select * from salesforce_email
-    union all select * from salesforce_title
+    union all select * from crm_email
+    union all select * from crm_title
     union all select * from hodor_rows
     union all select * from multipub_rows
     union all select * from not_active

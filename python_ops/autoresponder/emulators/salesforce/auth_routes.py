@@ -7,27 +7,31 @@
 * `GET /id/<orgId>/<userId>` (the identity URL built from the login answer; `oauth_token=` or a
   Bearer header) and `GET /services/oauth2/userinfo`: a bad token is HTTP 403 `Bad_OAuth_Token`,
   as in Salesforce.
-* `POST /services/oauth2/token` (form-encoded): the OAuth 2.0 `refresh_token` grant (client id,
-  client secret, refresh token of the org's connected app: `org.client_id`, `.client_secret`,
-  `.refresh_token`) and the `password` grant; errors are HTTP 400 with Salesforce's own
-  `{"error", "error_description"}` (`invalid_grant`, `invalid_client_id`, `invalid_client`,
-  `unsupported_grant_type`). `POST /services/oauth2/revoke` revokes a refresh or access token.
+* `GET /services/oauth2/authorize?response_type=code&client_id=&redirect_uri=&state=`: the
+  web-server flow's consent step; the org's user approves at once and the browser is sent to
+  `redirect_uri?code=...&state=...` (302). An unknown client id is HTTP 400
+  `invalid_client_id`; another response type redirects with `error=unsupported_response_type`.
+* `POST /services/oauth2/token` (form-encoded): the OAuth 2.0 `authorization_code` grant (the
+  code, once, with the same `redirect_uri`: access + refresh token), the `refresh_token` grant
+  (client id, client secret, refresh token of the org's connected app: `org.client_id`,
+  `.client_secret`, `.refresh_token`) and the `password` grant; errors are HTTP 400 with
+  Salesforce's own `{"error", "error_description"}` (`invalid_grant`, `invalid_client_id`,
+  `invalid_client`, `redirect_uri_mismatch`, `unsupported_grant_type`). `POST
+  /services/oauth2/revoke` revokes a refresh or access token.
 * `POST /_emulator/sessions/expire`: every access token stops working (refresh tokens stay
   valid), as when sessions time out.
 """
 
 from __future__ import annotations
 
-import secrets
-import time
 import xml.etree.ElementTree as ET
 from typing import Any
-from urllib.parse import parse_qsl
 from xml.sax.saxutils import escape
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
+from .oauth_routes import add_oauth_routes
 from .org import EmulatedOrg
 
 _SOAP_NS = ('xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="urn:partner.soap.sforce.com" '
@@ -127,73 +131,10 @@ def _bad_token() -> Response:
     return Response("Bad_OAuth_Token", status_code=403, media_type="text/plain;charset=UTF-8")
 
 
-def _oauth_error(error: str, description: str, status: int = 400) -> JSONResponse:
-    return JSONResponse({"error": error, "error_description": description}, status_code=status)
-
-
-def _connected_app(org: EmulatedOrg) -> None:
-    """The org's connected app (client id, secret) and one valid refresh token, made once."""
-    if getattr(org, "client_id", None) is None:
-        org.client_id = "3MVG9emulator" + secrets.token_hex(20)
-        org.client_secret = secrets.token_hex(32).upper()
-        org.refresh_token = f"5Aep861emulator{secrets.token_urlsafe(40)}"
-        org.refresh_tokens = {org.refresh_token}
-
-
-def _token_body(org: EmulatedOrg, token: str, *, refresh_token: str | None = None) -> dict[str, Any]:
-    body = {"access_token": token, "signature": secrets.token_urlsafe(32), "scope": "refresh_token api id",
-            "instance_url": org.instance_url, "id": f"{org.instance_url}/id/{org.org_id}/{org.user_id}",
-            "token_type": "Bearer", "issued_at": str(int(time.time() * 1000))}
-    if refresh_token:
-        body["refresh_token"] = refresh_token
-    return body
-
-
 def add_auth_routes(app: FastAPI, org: EmulatedOrg) -> None:
-    """Register SOAP login/logout, the identity URL, OAuth token / revoke / userinfo on `app`."""
-    _connected_app(org)
-
-    @app.post("/services/oauth2/token")
-    async def oauth_token(request: Request) -> Response:
-        form = dict(parse_qsl((await request.body()).decode("utf-8", "replace")))
-        grant = form.get("grant_type")
-        if grant not in ("refresh_token", "password"):
-            return _oauth_error("unsupported_grant_type", "grant type not supported")
-        if form.get("client_id") != org.client_id:
-            return _oauth_error("invalid_client_id", "client identifier invalid")
-        if form.get("client_secret") is not None and form.get("client_secret") != org.client_secret:
-            return _oauth_error("invalid_client", "invalid client credentials")
-        if grant == "password":
-            if form.get("client_secret") is None:
-                return _oauth_error("invalid_client", "invalid client credentials")
-            token = org.login(form.get("username", ""), form.get("password", ""))
-            if token is None:
-                return _oauth_error("invalid_grant", "authentication failure")
-            return JSONResponse(_token_body(org, token))
-        if form.get("refresh_token") not in org.refresh_tokens:
-            return _oauth_error("invalid_grant", "expired access/refresh token")
-        token = org._token()  # noqa: SLF001 - the org's own token format
-        with org._lock:  # noqa: SLF001
-            org.sessions.add(token)
-        org.count("login")
-        return JSONResponse(_token_body(org, token))
-
-    @app.post("/services/oauth2/revoke")
-    async def oauth_revoke(request: Request) -> Response:
-        form = dict(parse_qsl((await request.body()).decode("utf-8", "replace")))
-        token = form.get("token") or request.query_params.get("token") or ""
-        if token in org.refresh_tokens:
-            org.refresh_tokens.discard(token)
-        elif org.session_valid(token):
-            org.logout(token)
-        else:
-            return _oauth_error("unsupported_token_type", "this token type is not supported")
-        return Response(status_code=200)
-
-    @app.post("/_emulator/sessions/expire")
-    def expire_sessions() -> dict[str, bool]:
-        org.expire_sessions()
-        return {"expired": True}
+    """Register the OAuth routes (`oauth_routes.py`), SOAP login/logout, the identity URL and
+    userinfo on `app`."""
+    add_oauth_routes(app, org)
 
     @app.post("/services/Soap/u/{version}")
     @app.post("/services/Soap/u/{version}/{org_id}")

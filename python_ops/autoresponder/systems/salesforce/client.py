@@ -23,7 +23,7 @@ import requests
 from requests.adapters import BaseAdapter
 from simple_salesforce import Salesforce
 
-from .errors import SalesforceAuthError
+from .errors import SalesforceAuthError, SalesforceSessionRefused
 
 NO_RENEWAL_FIX = ("the access token was refused (401 INVALID_SESSION_ID) and cannot be renewed: set "
                   "AUTORESPONDER_SALESFORCE_REFRESH_TOKEN with AUTORESPONDER_SALESFORCE_CLIENT_ID / _CLIENT_SECRET, "
@@ -49,6 +49,48 @@ class AuthGuard(BaseAdapter):
 
     def close(self) -> None:
         self.inner.close()
+
+
+REFUSED_AFTER_RENEWAL = (
+    "again after renewing the access token once: the org refuses this user's sessions (user frozen or "
+    "deactivated, connected app blocked or its IP range / session policy refusing us?); fix it in Salesforce "
+    "Setup or grant access again (autoresponder serve: /oauth/salesforce/start), then run again: the writes not "
+    "sent stay pending and the next run sends them")
+
+
+class OneRenewal:
+    """simple-salesforce's login hook, limited to one renewal until a data request succeeds again.
+
+    simple-salesforce renews a refused session itself (up to three times a call); here only the
+    first renewal is sent, and a 401 on the renewed session raises `SalesforceSessionRefused`
+    with Salesforce's own message: the caller retries it with backoff, without renewing again,
+    and gives up with an actionable `SalesforceAuthError` when every attempt is refused
+    (DESIGN §6, issue 12)."""
+
+    def __init__(self, login: Any, session: requests.Session):
+        self.login = login
+        self.spent = False
+        self.last_refusal = "INVALID_SESSION_ID: Session expired or invalid"
+        session.hooks.setdefault("response", []).append(self._observe)
+
+    def _observe(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
+        if "/services/data/" not in response.url:
+            return
+        if response.status_code == 401:
+            try:
+                body = response.json()
+                first = body[0] if isinstance(body, list) and body else body
+                self.last_refusal = f"{first.get('errorCode')}: {first.get('message')}"
+            except (ValueError, AttributeError, IndexError):
+                self.last_refusal = f"HTTP 401: {response.text[:200]}"
+        elif response.status_code < 400:
+            self.spent = False
+
+    def __call__(self) -> tuple[str, str]:
+        if self.spent:
+            raise SalesforceSessionRefused(self.last_refusal, "INVALID_SESSION_ID", 401)
+        self.spent = True
+        return self.login()
 
 
 def _token_refresher(session: requests.Session, token_url: str, refresh_token: str, client_id: str | None,
@@ -93,15 +135,17 @@ def connect(*, session: requests.Session, instance_url: str | None = None, acces
     `AuthGuard` (see the module docstring).
     """
     if username and password is not None:
-        return Salesforce(username=username, password=password, security_token=security_token or "",
-                          domain=domain, version=version, session=session)
+        sf = Salesforce(username=username, password=password, security_token=security_token or "",
+                        domain=domain, version=version, session=session)
+        sf._salesforce_login_partial = OneRenewal(sf._salesforce_login_partial, session)  # noqa: SLF001
+        return sf
     if instance_url and access_token:
         instance_url = instance_url.rstrip("/")
         sf = Salesforce(instance_url=instance_url, session_id=access_token, version=version, session=session)
         if refresh_token:
             url = token_url or f"{instance_url}/services/oauth2/token"
-            sf._salesforce_login_partial = _token_refresher(  # noqa: SLF001 - simple-salesforce's refresh hook
-                session, url, refresh_token, client_id, client_secret)
+            sf._salesforce_login_partial = OneRenewal(_token_refresher(  # noqa: SLF001 - simple-salesforce's hook
+                session, url, refresh_token, client_id, client_secret), session)
         else:
             guard = AuthGuard(session.get_adapter(instance_url))
             session.mount(instance_url, guard)

@@ -37,6 +37,11 @@ class SalesforceRetriableError(SalesforceApiError):
     retriable = True
 
 
+class SalesforceSessionRefused(SalesforceRetriableError):
+    """A 401 on a session renewed moments ago: retried with backoff (a transient refusal), never
+    renewed again; when every attempt is refused the caller gives up (`SalesforceAuthError`)."""
+
+
 class SalesforceAuthError(SalesforceApiError):
     """The session is invalid (401 INVALID_SESSION_ID) and could not be renewed.
 
@@ -45,6 +50,7 @@ class SalesforceAuthError(SalesforceApiError):
     """
 
     exit_code = EXIT_BAD_INPUT
+    auth_failure = True  # act/connection_state.py: marks the connection `error`
 
 
 class SalesforceTerminalError(SalesforceApiError):

@@ -18,6 +18,10 @@ replacement Contact, an Account) is looked up by Email / Name: a record created 
 was logged is the interrupted run's own POST, so the write `succeeded` and a Contact's missing
 Task is created once; a record older than the log row existed before: `skipped_noop`, no Task.
 
+A 401 that survives one renewal of the token (see `transport.py`) stops the writer:
+`ConnectionFailed` carries the outcomes already final, and the writes not sent stay `pending`
+(the executor marks the connection `error` in `ops.connections`).
+
 Quota guard: before every write request the org's daily API usage (`Sforce-Limit-Info:
 api-usage=N/M`, which simple-salesforce keeps in `sf.api_usage`; else GET `limits`) is compared
 with `max_api_share`; past it, `SalesforceQuotaStop` (a `RunStopped`) is raised carrying the
@@ -33,7 +37,7 @@ from typing import Any
 from simple_salesforce import Salesforce
 from simple_salesforce.format import format_soql
 
-from ...errors import RunStopped
+from ...errors import ConnectionFailed, RunStopped
 from ...models import PlannedWrite, WriteOutcome
 from .collections import Unit, send_collection
 from .errors import SalesforceApiError, failure_status
@@ -132,8 +136,16 @@ class SalesforceWriter:
         except SalesforceQuotaStop as stop:
             stop.outcomes = self._finished(outcomes)
             raise
+        self._stop_if_refused(self._finished(outcomes))
         return [outcomes.get(w.idempotency_key) or WriteOutcome(w.idempotency_key, "failed_terminal",
                                                                message="not processed") for w in writes]
+
+    def _stop_if_refused(self, outcomes: list[WriteOutcome]) -> None:
+        """After a 401 that could not be renewed, raise `ConnectionFailed` with the outcomes that
+        finished before it; the writes it refused stay pending for the next run."""
+        refused = self.caller.auth_failed
+        if refused is not None:
+            raise ConnectionFailed("salesforce", refused, [o for o in outcomes if refused not in (o.message or "")])
 
     def _finished(self, outcomes: dict[str, WriteOutcome]) -> list[WriteOutcome]:
         """Outcomes that stand on their own: a write that succeeded but has no Task yet stays
@@ -201,6 +213,7 @@ class SalesforceWriter:
                 stop.outcomes = [*healed.values(), *self._finished(outcomes)]
                 raise
             healed.update(outcomes)
+        self._stop_if_refused(list(healed.values()))
         return [healed.get(w.idempotency_key) for w in writes]
 
     def _heal_creates(self, creates: list[PlannedWrite], logged_at: dict[str, float],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from autoresponder.emulators.salesforce import seed_records, synthetic_contacts
+from autoresponder.errors import ConnectionFailed
 from autoresponder.models import PlannedWrite
 from autoresponder.systems.salesforce import SalesforceWriter, connect
 
@@ -135,5 +136,6 @@ def test_exhausted_retries_are_failed_retriable(emulator, writer):
 def test_token_only_client_cannot_reauthenticate(emulator):
     sf = connect(session=emulator.session(), instance_url=emulator.instance_url, access_token=emulator.access_token)
     emulator.expire_sessions()
-    [out] = SalesforceWriter(sf, backoff_base=0.001).apply([_inactive()])
-    assert out.status == "failed_retriable" and "INVALID_SESSION_ID" in out.message
+    with pytest.raises(ConnectionFailed, match="INVALID_SESSION_ID") as stop:
+        SalesforceWriter(sf, backoff_base=0.001).apply([_inactive()])
+    assert stop.value.system == "salesforce" and stop.value.outcomes == []

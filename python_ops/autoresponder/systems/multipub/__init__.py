@@ -1,0 +1,1 @@
+"""Multipub: subscriptions owned by Marketing; read as a snapshot, never written (DESIGN §2, §7)."""
