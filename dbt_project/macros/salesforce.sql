@@ -33,3 +33,13 @@ if object_id('raw.sf_opportunitycontactrole') is null create table raw.sf_opport
 {%- endmacro %}
 {% macro default__sf_datetime(col) -%} strftime(cast({{ col }} as timestamp), '%Y-%m-%dT%H:%M:%S.000+0000') {%- endmacro %}
 {% macro sqlserver__sf_datetime(col) -%} concat(format(cast({{ col }} as datetime2), 'yyyy-MM-dd''T''HH:mm:ss'), '.000+0000') {%- endmacro %}
+
+{# the Monday of the ISO week of a date #}
+{% macro iso_week_start(date_expr) -%}
+    {{ return(adapter.dispatch('iso_week_start', 'autoresponder')(date_expr)) }}
+{%- endmacro %}
+{% macro default__iso_week_start(date_expr) -%} cast(date_trunc('week', cast({{ date_expr }} as date)) as date) {%- endmacro %}
+{% macro sqlserver__iso_week_start(date_expr) -%}
+    {# (datediff(day, '19000101', d) % 7) is 0 on Monday whatever DATEFIRST says #}
+    dateadd(day, -(datediff(day, '19000101', cast({{ date_expr }} as date)) % 7), cast({{ date_expr }} as date))
+{%- endmacro %}
