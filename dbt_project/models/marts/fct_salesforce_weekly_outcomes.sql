@@ -1,9 +1,9 @@
--- seed crm_connectors.md weekly roll-up: one row per Salesforce Account and reply of the ISO week of
--- the run date (by the reply's Date header) whose sender is a Contact of that Account, with the
+-- seed crm_connectors.md weekly roll-up: one row per Salesforce Account and reply of the last complete
+-- ISO week before the run date (Monday to Sunday, by the reply's Date header) whose sender is a Contact of that Account, with the
 -- curated outcome only (determination, reason, outcome, review reason; never the reply's text).
 -- systems/salesforce/rollup.py turns each Account's rows into one `Weekly deal summary` Task.
 with week as (
-    select {{ iso_week_start(as_of_date()) }} as week_start
+    select {{ dbt.dateadd('day', -7, iso_week_start(as_of_date())) }} as week_start
 ),
 
 outcomes as (

@@ -1,14 +1,16 @@
 """The weekly roll-up (seed crm_connectors.md): one Task per Account and ISO week.
 
-Subject `Weekly deal summary`, WhatId the Account, Description the curated summary of the week's
-outcomes from `marts.fct_salesforce_weekly_outcomes` (counts by determination, one line per
+Subject `Weekly deal summary`, WhatId the Account, Description the curated summary of the
+outcomes of the last complete ISO week before the run date (Monday to Sunday; a run on Wednesday
+2026-11-25 summarises 2026-W47, 16 to 22 November) from `marts.fct_salesforce_weekly_outcomes` (counts by determination, one line per
 reply: the Contact, determination, reason, outcome; never text from a reply, DESIGN §10).
 
 Idempotent per Account per ISO week: the Description ends with a marker line
 `AutoResponder week: <AccountId> <YYYY-Www>`. The planned write's idempotency key hashes the
 Description, so a re-run in the same week with nothing new is already `succeeded` in the write
-log and sends nothing; when the week gained outcomes, the existing Task (found by its marker) is
-updated in place — never a second Task for the same Account and week. Rollback deletes a Task a
+log and sends nothing; when the summarised week gained outcomes (a late reply landed), the
+existing Task (found by its marker) is updated in place — never a second Task for the same
+Account and week. Rollback deletes a Task a
 run created and lists an updated one as manual (its prior Description is in the write log).
 """
 
@@ -47,6 +49,11 @@ def iso_week(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
+def summarised_day(as_of: str) -> date:
+    """A day of the week the roll-up of a run on `as_of` summarises: the last complete ISO week."""
+    return date.fromisoformat(as_of) - timedelta(days=7)
+
+
 def summary_text(account_name: str, account_id: str, day: date, rows: list[dict[str, Any]]) -> str:
     """The curated Description of one Account's week (deterministic: same rows, same text)."""
     start = day - timedelta(days=day.isoweekday() - 1)
@@ -70,7 +77,7 @@ def summary_text(account_name: str, account_id: str, day: date, rows: list[dict[
 
 
 def rollup_writes(conn: duckdb.DuckDBPyConnection, *, as_of: str, run_id: str) -> list[PlannedWrite]:
-    """One planned Task write per Account with outcomes in the ISO week of `as_of`."""
+    """One planned Task write per Account with outcomes in the last complete ISO week before `as_of`."""
     cur = conn.execute(_SELECT)
     cols = [d[0] for d in cur.description]
     by_account: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -79,7 +86,7 @@ def rollup_writes(conn: duckdb.DuckDBPyConnection, *, as_of: str, run_id: str) -
         r = dict(zip(cols, row, strict=True))
         by_account[r["account_id"]].append(r)
         names[r["account_id"]] = r["account_name"]
-    day = date.fromisoformat(as_of)
+    day = summarised_day(as_of)
     week = iso_week(day)
     writes = []
     for account_id, rows in sorted(by_account.items()):

@@ -46,7 +46,7 @@ def _rollup_tasks(emulator) -> list[dict]:
 
 def test_one_weekly_deal_summary_task_per_account_with_curated_outcomes(wh, emulator, writer):
     _outcomes(wh, ROWS)
-    writes = rollup_writes(wh, as_of="2026-11-25", run_id="r1")
+    writes = rollup_writes(wh, as_of="2026-12-02", run_id="r1")
     report = execute(wh, writes, {"salesforce": writer}, mode="apply", run_id="r1")
     assert report.counts == {"salesforce": {"succeeded": 2}}
     acme, borealis = _rollup_tasks(emulator)
@@ -63,16 +63,16 @@ def test_one_weekly_deal_summary_task_per_account_with_curated_outcomes(wh, emul
 
 def test_a_rerun_in_the_same_week_writes_nothing_new_and_new_outcomes_update_the_same_task(wh, emulator, writer):
     _outcomes(wh, ROWS)
-    execute(wh, rollup_writes(wh, as_of="2026-11-25", run_id="r1"), {"salesforce": writer}, mode="apply",
+    execute(wh, rollup_writes(wh, as_of="2026-12-02", run_id="r1"), {"salesforce": writer}, mode="apply",
             run_id="r1")
     emulator.reset()
-    again = execute(wh, rollup_writes(wh, as_of="2026-11-26", run_id="r2"), {"salesforce": writer}, mode="apply",
+    again = execute(wh, rollup_writes(wh, as_of="2026-12-03", run_id="r2"), {"salesforce": writer}, mode="apply",
                     run_id="r2")
     assert again.counts == {"salesforce": {"already_done": 2}} and emulator.request_counts() == {}
-    # Friday: Acme gained a reply; its Task is updated in place, Borealis's is left alone
+    # a late reply of that week landed on Sunday: Acme's Task is updated in place, Borealis's left alone
     _outcomes(wh, [*ROWS, (ACME, "Acme Capital", "m4", "Dee Moe", "dee.moe@acme.example", "OUT_OF_OFFICE", None,
                            "manual_review", "OUT_OF_OFFICE", "2026-11-27 12:00:00")])
-    later = execute(wh, rollup_writes(wh, as_of="2026-11-27", run_id="r3"), {"salesforce": writer}, mode="apply",
+    later = execute(wh, rollup_writes(wh, as_of="2026-12-06", run_id="r3"), {"salesforce": writer}, mode="apply",
                     run_id="r3")
     assert later.counts == {"salesforce": {"already_done": 1, "succeeded": 1}}
     acme, _ = _rollup_tasks(emulator)
@@ -86,10 +86,10 @@ def test_a_rerun_in_the_same_week_writes_nothing_new_and_new_outcomes_update_the
 
 def test_each_iso_week_gets_its_own_task(wh, emulator, writer):
     _outcomes(wh, ROWS[:1])
-    execute(wh, rollup_writes(wh, as_of="2026-11-25", run_id="r1"), {"salesforce": writer}, mode="apply",
+    execute(wh, rollup_writes(wh, as_of="2026-12-02", run_id="r1"), {"salesforce": writer}, mode="apply",
             run_id="r1")
-    execute(wh, rollup_writes(wh, as_of="2026-12-01", run_id="r2"), {"salesforce": writer}, mode="apply",
+    execute(wh, rollup_writes(wh, as_of="2026-12-09", run_id="r2"), {"salesforce": writer}, mode="apply",
             run_id="r2")
     weeks = sorted(t["Description"].splitlines()[-1] for t in _rollup_tasks(emulator))
     assert weeks == [f"AutoResponder week: {ACME} 2026-W48", f"AutoResponder week: {ACME} 2026-W49"]
-    assert iso_week(date(2026, 12, 1)) == "2026-W49"
+    assert iso_week(date(2026, 12, 9)) == "2026-W50"
