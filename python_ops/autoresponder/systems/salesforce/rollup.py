@@ -36,7 +36,10 @@ if TYPE_CHECKING:
 ROLLUP_ACTION = "weekly_rollup"
 ROLLUP_SUBJECT = "Weekly deal summary"
 WEEK_MARKER = "AutoResponder week:"
-MAX_DESCRIPTION = 32_000  # Task.Description length
+# a summary, not a transcript: at most this many reply lines (then "... and N more replies"), and the
+# whole Description under the output check's 2000-character cell limit (quality/suites.py)
+MAX_REPLY_LINES = 15
+MAX_DESCRIPTION = 1_900
 
 _SELECT = ("select account_id, account_name, message_id, contact_name, contact_email, determination, reason, "
            "outcome, review_reason from marts.fct_salesforce_weekly_outcomes "
@@ -63,12 +66,14 @@ def summary_text(account_name: str, account_id: str, day: date, rows: list[dict[
              f"{(start + timedelta(days=6)).isoformat()}), from automatic email replies processed by AutoResponder.",
              f"{len(rows)} repl{'y' if len(rows) == 1 else 'ies'}: "
              + ", ".join(f"{n} {d}" for d, n in sorted(counts.items())) + "."]
-    for r in rows:
+    for r in rows[:MAX_REPLY_LINES]:
         who = r["contact_name"] or r["contact_email"] or "unknown contact"
         email = f" <{r['contact_email']}>" if r["contact_name"] and r["contact_email"] else ""
         det = f"{r['determination']} ({r['reason']})" if r["reason"] else r["determination"]
         review = f", review: {r['review_reason']}" if r["review_reason"] else ""
         lines.append(f"- {who}{email}: {det} -> {r['outcome']}{review}")
+    if len(rows) > MAX_REPLY_LINES:
+        lines.append(f"- ... and {len(rows) - MAX_REPLY_LINES} more replies")
     marker = f"{WEEK_MARKER} {account_id} {week}"
     text = "\n".join(lines)
     if len(text) + len(marker) + 1 > MAX_DESCRIPTION:

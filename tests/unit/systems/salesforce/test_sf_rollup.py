@@ -10,7 +10,7 @@ import pytest
 from autoresponder.act.executor import execute
 from autoresponder.act.rollback import rollback
 from autoresponder.systems.salesforce import SalesforceWriter, connect
-from autoresponder.systems.salesforce.rollup import iso_week, rollup_writes
+from autoresponder.systems.salesforce.rollup import iso_week, rollup_writes, summary_text
 
 ACME = "001000000000001AAA"
 BOREALIS = "001000000000002AAA"
@@ -93,3 +93,13 @@ def test_each_iso_week_gets_its_own_task(wh, emulator, writer):
     weeks = sorted(t["Description"].splitlines()[-1] for t in _rollup_tasks(emulator))
     assert weeks == [f"AutoResponder week: {ACME} 2026-W48", f"AutoResponder week: {ACME} 2026-W49"]
     assert iso_week(date(2026, 12, 9)) == "2026-W50"
+
+
+def test_a_busy_week_is_summarised_not_transcribed():
+    rows = [{"contact_name": f"Person {i}", "contact_email": f"p{i}@acme.example", "determination": "INACTIVE",
+             "reason": "left", "outcome": "auto_update", "review_reason": None} for i in range(40)]
+    text = summary_text("Acme Capital", ACME, date(2026, 11, 25), rows)
+    lines = text.splitlines()
+    assert lines[1] == "40 replies: 40 INACTIVE." and lines[-2] == "- ... and 25 more replies"
+    assert len([x for x in lines if x.startswith("- Person")]) == 15 and len(text) < 2000
+    assert lines[-1] == f"AutoResponder week: {ACME} 2026-W48"
