@@ -12,6 +12,12 @@ import csv
 import sys
 from pathlib import Path
 
+from autoresponder.generate_data.deals import (
+    CONTACT_ROLE_COLUMNS,
+    CONTACT_ROLES,
+    OPPORTUNITIES,
+    OPPORTUNITY_COLUMNS,
+)
 from autoresponder.generate_data.expected import fresh_email_dir
 from autoresponder.generate_data.population import COLUMNS
 from autoresponder.generate_data.sfid import sf_id
@@ -828,6 +834,8 @@ def write_demo(out: Path) -> dict[str, int]:
     _write_csv(out / "salesforce/Account.csv", COLUMNS["salesforce/Account.csv"], ACCOUNTS)
     _write_csv(out / "salesforce/Contact.csv", COLUMNS["salesforce/Contact.csv"], CONTACTS)
     _write_csv(out / "salesforce/Lead.csv", COLUMNS["salesforce/Lead.csv"], LEADS)
+    _write_csv(out / "salesforce/Opportunity.csv", OPPORTUNITY_COLUMNS, OPPORTUNITIES)
+    _write_csv(out / "salesforce/OpportunityContactRole.csv", CONTACT_ROLE_COLUMNS, CONTACT_ROLES)
     mids = _message_ids()
     rows = []
     for file, det, reason, lookup, outcome, rr, rule, notes in EXPECTED:
