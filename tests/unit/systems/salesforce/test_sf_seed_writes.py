@@ -8,6 +8,7 @@ import dataclasses
 
 import pytest
 
+from autoresponder.act import write_log
 from autoresponder.act.executor import execute
 from autoresponder.act.rollback import rollback, rollback_plan_rows
 from autoresponder.systems.salesforce import SalesforceWriter, connect
@@ -116,3 +117,17 @@ def test_lead_refused_by_salesforce_is_terminal_with_its_message(emulator, mk, w
     [out] = writer.apply([w])
     assert out.status == "failed_terminal" and out.message.startswith("STRING_TOO_LONG: Title")
     assert emulator.state.query("SELECT Id FROM Lead WHERE Email = 'x@quarry.example'") == []
+
+
+def test_a_kill_after_the_lead_post_heals_to_one_lead_with_its_task(wh, mk, emulator, writer):
+    w = _lead_create(mk)
+    write_log.ensure_write_log(wh)
+    write_log.insert_pending(wh, [w], "r0")
+    # the POST created the Lead, then the process was killed before its Task and the log update
+    rid = emulator.state.create("Lead", {"LastName": "Diaz", "Company": "quarry.example", "Email": "mo.diaz@quarry.example"})
+    execute(wh, [], {"salesforce": writer}, mode="apply", run_id="r1", resume_unfinished=True)
+    [row] = write_log.fetch_rows(wh)
+    assert (row["status"], row["remote_id"]) == ("succeeded", rid)
+    assert "created by the interrupted run" in row["remote_message"]
+    assert len(_tasks(emulator, rid)) == 1
+    assert len(emulator.state.query("SELECT Id FROM Lead WHERE Email = 'mo.diaz@quarry.example'")) == 1
