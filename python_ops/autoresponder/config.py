@@ -37,7 +37,13 @@ class Settings(BaseSettings):
     trusted_authserv_ids: list[str] = Field(default_factory=list)
     require_sender_authentication: bool = False  # on: a message without a trusted pass cannot write
     salesforce_objects: list[str] = Field(default_factory=lambda: [
-        "Contact", "Lead", "Account", "User", "Task", "Event", "TaskWhoRelation"])
+        "Contact", "Lead", "Account", "User", "Task", "Event", "TaskWhoRelation", "Opportunity",
+        "OpportunityContactRole"])
+    # hard bounces recorded on the matched Contact/Lead (EmailBouncedDate, EmailBouncedReason): a
+    # factual write that deactivates nothing, through the same gates and write log (docs/salesforce.md)
+    salesforce_record_bounces: bool = True
+    # one Task per Account and ISO week, subject `Weekly deal summary`, the curated outcomes of the week
+    salesforce_weekly_rollup: bool = False
     salesforce_api_version: str = "59.0"
     # a real org: instance URL + access token, or username + password + security token (DESIGN §6);
     # none given -> the local emulator seeded from <sources>/salesforce/*.csv

@@ -55,6 +55,7 @@ def dbt_vars_for(settings, *, as_of: str, run_id: str) -> dict:
         "require_sender_authentication": bool(settings.require_sender_authentication),
         "ooo_buffer_business_days": int(settings.ooo_buffer_business_days),
         "ooo_fallback_days": int(settings.ooo_fallback_days),
+        "record_bounces": bool(settings.salesforce_record_bounces),
     }
 
 

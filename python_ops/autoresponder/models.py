@@ -133,6 +133,7 @@ class PlannedWrite:
     determination: str | None = None
     reason: str | None = None
     lookup_email: str | None = None
+    opportunity_id: str | None = None  # Salesforce: the Task's WhatId (the Opportunity the thread maps to)
 
 
 @dataclass

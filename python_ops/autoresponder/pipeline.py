@@ -169,13 +169,13 @@ def transform(ctx: RunContext) -> dict:
 def planned_writes(conn: duckdb.DuckDBPyConnection) -> list[PlannedWrite]:
     rows = conn.execute(
         "select run_id, message_id, system, object, record_id, action, payload, prior, idempotency_key, "
-        "determination, reason, lookup_email from marts.fct_actions where gate in ('auto', 'approved') "
+        "determination, reason, lookup_email, opportunity_id from marts.fct_actions where gate in ('auto', 'approved') "
         "order by system, object, record_id, message_id"
     ).fetchall()
     return [
         PlannedWrite(run_id=r[0], message_id=r[1], system=r[2], object=r[3], record_id=r[4], action=r[5],
                      payload=json.loads(r[6] or "{}"), prior=json.loads(r[7] or "{}"), idempotency_key=r[8],
-                     determination=r[9], reason=r[10], lookup_email=r[11])
+                     determination=r[9], reason=r[10], lookup_email=r[11], opportunity_id=r[12])
         for r in rows
     ]
 
@@ -200,6 +200,10 @@ def act(ctx: RunContext, conn: duckdb.DuckDBPyConnection, writers: dict) -> Any:
             raise
     with ctx.stage("act"):
         writes = planned_writes(conn)
+        if ctx.settings.salesforce_weekly_rollup and "salesforce" in writers:
+            from autoresponder.systems.salesforce.rollup import rollup_writes
+
+            writes += rollup_writes(conn, as_of=ctx.as_of, run_id=ctx.run_id)
         report = execute(conn, writes, writers, mode=ctx.mode, run_id=ctx.run_id,
                          max_deactivation_share=ctx.settings.max_deactivation_share,
                          matched_count=matched_record_count(conn), resume_unfinished=True)

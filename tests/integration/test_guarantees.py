@@ -73,7 +73,8 @@ def test_deactivation_share_above_the_limit_stops_the_run_before_any_write(sourc
 
 
 def test_contact_creation_and_reactivation_happen_only_behind_their_flags(sources: Path, tmp_path: Path) -> None:
-    run = start_chain(sources, tmp_path, auto_add_replacements=True, allow_reactivation=True)
+    run = start_chain(sources, tmp_path, auto_add_replacements=True, allow_reactivation=True,
+                      salesforce_weekly_rollup=True)
     try:
         created = run.systems.salesforce.query(
             "SELECT Id, AccountId, Contact_Status__c, Title FROM Contact WHERE Email = 'john.doe@acme.com'")
@@ -84,6 +85,15 @@ def test_contact_creation_and_reactivation_happen_only_behind_their_flags(source
         assert run.cupola_row(5005)["status"] == "Inactive"  # CUPOLA never reactivated
         assert _count(run.ctx.warehouse, "select count(*) from marts.fct_actions where system = 'cupola' "
                                          "and gate = 'auto' and action = 'create'") == 0
+        # the weekly roll-up flag: one `Weekly deal summary` Task per Account for 2026-W47, curated lines only
+        rollups = run.systems.salesforce.query(
+            "SELECT WhatId, Description FROM Task WHERE Subject = 'Weekly deal summary'")["records"]
+        assert run.impact["weekly_rollups_written"] == len(rollups) > 0
+        assert len({r["WhatId"] for r in rollups}) == len(rollups)
+        [acme] = [r["Description"] for r in rollups if r["WhatId"] == "001Dn0000000001IAA"]
+        assert "week 2026-W47 (2026-11-16 to 2026-11-22)" in acme and "Jane Smith <jane.smith@acme.com>" in acme
+        assert all(line.startswith(("Weekly deal summary", "- ", "AutoResponder week:")) or line[0].isdigit()
+                   for line in acme.splitlines())
     finally:
         run.stack.close()
 

@@ -212,6 +212,29 @@ def test_bounce_is_reviewed_listed_as_undeliverable_and_suppressed(run: ChainRun
     assert run.cupola_row(5022)["status"] == "Active"
 
 
+def test_hard_bounce_is_recorded_on_the_salesforce_record_only_through_the_message_gates(run: ChainRun) -> None:
+    hard, soft = mid(run, "22_"), mid(run, "23_")
+    [row] = run.actions(hard, system="salesforce")
+    assert (row["object"], row["record_id"], row["action"]) == ("Contact", "003Dn000000000MIAQ", "record_bounce")
+    assert row["payload"]["EmailBouncedDate"] == "2026-11-16T09:00:06.000+0000"
+    assert row["payload"]["EmailBouncedReason"].startswith("550 5.1.1") and len(row["payload"]["EmailBouncedReason"]) <= 255
+    # the DSN is not authenticated for the recipient's organisation: held like any other write
+    assert (row["gate"], row["gate_reason"]) == ("review", "IDENTITY_MISMATCH")
+    assert run.sf_record("Contact", "003Dn000000000MIAQ")["EmailBouncedDate"] is None
+    assert run.actions(soft, system="salesforce") == []  # soft bounces record nothing
+
+
+def test_task_is_related_to_the_opportunity_the_thread_maps_to(run: ChainRun) -> None:
+    def what_ids(who: str) -> list:
+        return [r["WhatId"] for r in run.systems.salesforce.query(
+            f"SELECT WhatId FROM Task WHERE WhoId = '{who}'")["records"]]
+
+    assert what_ids("003Dn000000000IIAQ") == ["006Dn0000000001IAA"]  # Jane: her contact role on Acme's renewal
+    assert what_ids("003Dn0000000006IAA") == ["006Dn0000000003IAA"]  # Priya: Everly's only open deal
+    assert what_ids("003Dn000000000CIAQ") == [None]  # Granite Ridge has no deal
+    assert what_ids("00QDn0000000006MAA") == [None]  # a Lead's Task is never related to a deal
+
+
 def test_ambiguous_cupola_match_is_reviewed_and_writes_nothing(run: ChainRun) -> None:
     m = mid(run, "24_")
     o = run.outcome(m)

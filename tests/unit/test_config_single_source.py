@@ -21,7 +21,7 @@ from autoresponder.run import RunContext
 from dagster_defs.resources import AutoResponderResource
 
 FLAGS = ("auto_add_replacements", "allow_reactivation", "our_domains", "min_auto_confidence",
-         "require_sender_authentication")
+         "require_sender_authentication", "record_bounces")
 
 
 def _cli_vars(argv: list[str], tmp_path: Path) -> dict:
@@ -58,6 +58,9 @@ def test_each_flag_default_lives_only_in_config(tmp_path: Path) -> None:
     assert not set(FLAGS) & set(project_vars)
     defaults = dbt_vars_for(Settings(), as_of="2026-11-25", run_id="R")
     assert defaults["our_domains"] == default_setting("our_domains") == Settings().our_domains
+    # hard bounces recorded on Salesforce: on by default, off through the one setting
+    assert defaults["record_bounces"] is default_setting("salesforce_record_bounces") is True
+    assert dbt_vars_for(Settings(salesforce_record_bounces=False), as_of="2026-11-25", run_id="R")["record_bounces"] is False
     root = Path(__file__).resolve().parents[2] / "python_ops" / "autoresponder"
     literal = re.compile(r"our_domains.*\[\s*['\"][a-z0-9.-]+['\"]")
     written = [str(p.relative_to(root)) for p in root.rglob("*.py") if literal.search(p.read_text(encoding="utf-8"))]

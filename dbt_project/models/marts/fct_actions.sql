@@ -6,6 +6,12 @@ with routes as (
     union all select * from {{ ref('int_route__active') }}
     union all select * from {{ ref('int_route__replacement') }}
     union all select * from {{ ref('int_route__review') }}
+    union all select * from {{ ref('int_route__bounce') }}
+),
+
+-- seed crm_connectors.md: the Opportunity the thread maps to, the WhatId of the curated Task
+opportunity_links as (
+    select * from {{ ref('int_salesforce__opportunity_links') }}
 ),
 
 messages as (
@@ -63,13 +69,20 @@ decided as (
         gated.*,
         case when gated.final_gate = 'review' and approvals.message_id is not null
                 and gated.system in ('cupola', 'hodor', 'salesforce', 'hubspot', 'sfmc')
-                and gated.action in ('mark_inactive', 'update_email', 'update_title', 'suppress')
+                and gated.action in ('mark_inactive', 'update_email', 'update_title', 'suppress', 'record_bounce')
                 and gated.record_id is not null
             then 'approved' else gated.final_gate end as decided_gate,
         approvals.decided_by,
         approvals.decided_at
     from gated
     left join approvals on approvals.message_id = gated.message_id
+),
+
+linked as (
+    select decided.*, opportunity_links.opportunity_id
+    from decided
+    left join opportunity_links on decided.system = 'salesforce' and decided.object = 'Contact'
+        and opportunity_links.message_id = decided.message_id and opportunity_links.record_id = decided.record_id
 ),
 
 final as (
@@ -90,8 +103,9 @@ final as (
         {{ sha256_hex("concat_ws('|', system, object, coalesce(record_id, ''), action, payload, message_id)") }}
             as idempotency_key,
         case when decided_gate = 'approved' then decided_by end as approved_by,
-        case when decided_gate = 'approved' then decided_at end as approved_at
-    from decided
+        case when decided_gate = 'approved' then decided_at end as approved_at,
+        opportunity_id
+    from linked
 )
 
 select * from final

@@ -1,13 +1,15 @@
 -- one row per message (DESIGN §11). outcome = the first that holds of: skipped_unknown,
 -- skipped_no_contact, auto_update (any auto write), manual_review (any review row), record_only,
--- confirm_only. review_reason is set when the outcome is manual_review (the most pressing
+-- confirm_only (record_bounce rows do not count). review_reason is set when the outcome is manual_review (the most pressing
 -- review reason of the message). A confirm_active row is record-keeping of a confirmation, so it yields confirm_only.
 with messages as (
     select * from {{ ref('int_messages__matched') }}
 ),
 
+-- a recorded hard bounce (record_bounce) is a fact kept on the record, not an update: the bounce
+-- itself stays a manual review with reason BOUNCE (DESIGN §5), whatever gate that write got
 actions as (
-    select * from {{ ref('fct_actions') }}
+    select * from {{ ref('fct_actions') }} where action <> 'record_bounce'
 ),
 
 per_message as (

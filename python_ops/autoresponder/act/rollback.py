@@ -8,8 +8,10 @@ For every `succeeded` write of the run (from `ops.write_log`):
 | cupola update_email / _title    | `IP4SP_AutoBounce_OrgPersonUpdates` with the prior position / email (a prior NULL cannot be restored: the procedure reads NULL as "unchanged" -> manual) |
 | hodor (any)                     | a reversing Prospect Import row carrying the prior values  |
 | salesforce / hubspot updates    | the system's writer with `payload = prior` (changed keys)  |
+| salesforce record_bounce        | the bounce fields back to the values read before the write (empty ones cleared) |
+| salesforce Lead create, roll-up Task create | the writer deletes the record it created (`delete`) |
 | sfmc suppression                | manual: Marketing lifts the suppression                    |
-| create (any system)             | manual: delete the created record                          |
+| create (other systems, Contact, Account) | manual: delete the created record               |
 
 Each system's rule lives in its own `systems/<name>/system.py` (`System.restore`); a system
 without one gets the generic rule (`generic_restore`). A write whose prior value is unknown or empty (a null cannot be restored through a payload
@@ -46,11 +48,10 @@ WritersFactory = Callable[[Any, Path], dict[str, Writer]]
 def plan_restore(row: dict[str, Any]) -> tuple[PlannedWrite | None, str, str]:
     """For one write-log row: (restoring write or None, the restoring call as text, note).
 
-    A create is never undone automatically; otherwise the system's own rule (`System.restore` in
+    The system's own rule first (a Salesforce Lead or roll-up Task a run created is deleted); a
+    create is otherwise never undone automatically; else the system's own rule (`System.restore` in
     its `systems/<name>/system.py`) when it has one, else `generic_restore`."""
 
-    if row["action"] == "create":
-        return generic_restore(row)
     system = registry.get(row["system"])
     if system is not None and system.restore is not None:
         planned = system.restore(row)
@@ -81,9 +82,44 @@ def generic_restore(row: dict[str, Any]) -> tuple[PlannedWrite | None, str, str]
     return restoring_write(row, restore, changed), call, ""
 
 
+def plan_salesforce_restore(row: dict[str, Any], payload: dict[str, Any],
+                             prior: dict[str, Any]) -> tuple[PlannedWrite | None, str, str] | None:
+    """Salesforce writes whose restore differs from "payload = prior" (None: the general rule).
+
+    * a created Lead, or a weekly roll-up Task a run created: deleted (`delete`, by remote id);
+    * a roll-up Task a run updated: manual (its prior Description is in the log);
+    * `record_bounce`: EmailBouncedDate/Reason set back to the values read before the write, empty
+      ones included (a JSON null clears a Salesforce field, so "was empty" can be restored).
+    """
+    obj, action, remote = row["object"], row["action"], row.get("remote_id")
+    if (obj == "Lead" and action == "create") or (action == "weekly_rollup" and not prior.get("Description")):
+        if not remote:
+            return None, f"manual: delete the {obj} this write created in salesforce", "its id was not logged"
+        message = f"rollback:{row['idempotency_key']}"
+        write = PlannedWrite(
+            run_id=f"{row['run_id']}-rollback", message_id=row["message_id"], system="salesforce", object=obj,
+            record_id=remote, action="delete", payload={}, prior={},
+            idempotency_key=idempotency_key("salesforce", obj, remote, "delete", {}, message),
+            determination="ROLLBACK", reason=f"{obj} {remote} deleted (rollback of run {row['run_id']})")
+        return write, f"salesforce {obj} {remote}: delete", ""
+    if action == "weekly_rollup":
+        return (None, f"manual: set the Description of Task {remote} in salesforce back to its logged prior",
+                "the roll-up Task existed before this run; only its Description changed")
+    if action == "record_bounce":
+        fields = [k for k in payload if payload[k] is not None]
+        if not fields or any(k not in prior for k in fields):
+            return None, f"manual: restore the bounce fields of {obj} {row['record_id']} in salesforce", \
+                "prior value unknown"
+        restore = {k: prior[k] for k in fields}
+        call = f"salesforce {obj} {row['record_id']}: set {json.dumps(restore, ensure_ascii=False, default=str)}"
+        return restoring_write(row, restore, {k: payload[k] for k in fields}), call, ""
+    return None
+
+
 def restore_text(row: dict[str, Any], payload: dict[str, Any]) -> str:
     """What a restoring write does, for its Task and the log: `Email restored to 'X' (rollback of run R)`."""
-    what = ", ".join(f"{k} restored to {v!r}" for k, v in payload.items() if v is not None) or "restored"
+    what = ", ".join(f"{k} restored to {v!r}" if v is not None else f"{k} cleared"
+                     for k, v in payload.items()) or "restored"
     return f"{what} (rollback of run {row['run_id']})"
 
 

@@ -30,8 +30,9 @@ OUTCOMES = ["auto_update", "confirm_only", "manual_review", "record_only", "skip
 GATES = ["auto", "approved", "review", "record_only", "skip"]
 SYSTEMS = ["cupola", "hodor", "salesforce", "hubspot", "multipub", "sfmc"]
 OBJECTS = ["org_person", "prospect", "Contact", "Lead", "Account", "subscription", "suppression"]
-ACTIONS = ["mark_inactive", "update_email", "update_title", "reactivate", "create", "confirm_active", "flag",
-           "suppress", "review", "skip"]
+ACTIONS = ["mark_inactive", "update_email", "update_title", "reactivate", "create", "record_bounce",
+           "confirm_active", "flag", "suppress", "review", "skip",
+           "delete", "weekly_rollup"]  # the write log only: rollback of a create, the weekly roll-up Task
 WRITE_STATUSES = ["pending", "succeeded", "queued", "failed_retriable", "failed_terminal", "skipped_noop",
                   "skipped_conflict", "skipped_dependency"]
 CUPOLA_STATES = ["active", "inactive", "none", "ambiguous"]

@@ -109,9 +109,11 @@ def _failed_writes(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _writes(rows: list[dict[str, Any]]) -> dict[str, Counter]:
     """{'deactivated': Counter('system.object'), 'added': ..., ...} from this run's succeeded writes."""
-    out = {"deactivated": Counter(), "added": Counter(), "updated": Counter(), "reactivated": Counter()}
+    out = {"deactivated": Counter(), "added": Counter(), "updated": Counter(), "reactivated": Counter(),
+           "bounces_recorded": Counter(), "weekly_rollups": Counter()}
     kind = {"mark_inactive": "deactivated", "create": "added", "update_email": "updated",
-            "update_title": "updated", "reactivate": "reactivated"}
+            "update_title": "updated", "reactivate": "reactivated", "record_bounce": "bounces_recorded",
+            "weekly_rollup": "weekly_rollups"}
     for r in rows:
         if r["status"] == "succeeded" and r["action"] in kind and r["system"] != "sfmc":
             out[kind[r["action"]]][f"{r['system']}.{r['object']}"] += 1
@@ -182,6 +184,10 @@ def build_impact(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dict,
         "deactivated_by_system": dict(writes["deactivated"]),
         "added_by_system": dict(writes["added"]),
         "updated_by_system": dict(writes["updated"]),
+        # hard bounces recorded on Salesforce records (EmailBouncedDate/Reason) and weekly roll-up Tasks
+        "bounces_recorded": sum(writes["bounces_recorded"].values()),
+        "bounces_recorded_by_system": dict(writes["bounces_recorded"]),
+        "weekly_rollups_written": sum(writes["weekly_rollups"].values()),
         "by_determination": _counts(
             conn, f"select determination, count(*) from marts.fct_message_outcomes where {in_runs} "
                   "group by 1 order by 1", run),
@@ -274,6 +280,8 @@ def impact_markdown(impact: dict[str, Any]) -> str:
         f"* **Records deactivated:** {impact['records_deactivated']}",
         f"* **New records added:** {impact['new_records_added']}",
         f"* **Records updated (email / title):** {impact['records_updated']}",
+        f"* **Hard bounces recorded in Salesforce (EmailBouncedDate / Reason):** {impact.get('bounces_recorded', 0)}",
+        f"* **Weekly roll-up Tasks written:** {impact.get('weekly_rollups_written', 0)}",
         f"* **Writes:** {t['succeeded']} succeeded (remote confirmed) · {t['queued']} queued (file hand-offs) · "
         f"{t['failed']} failed · {t['skipped']} skipped · {t['pending']} pending",
         f"* Salesforce API requests: {impact['api_calls']['salesforce_requests']}",

@@ -1,6 +1,10 @@
 -- DESIGN §5 REPLACEMENT: the original follows int_route__inactive; each alternate contact is a
--- manual research entry (alternate_contacts), never auto-added to CUPOLA; a Salesforce Contact
--- is created (Account found or created by name) only when auto_add_replacements is on (§6)
+-- manual research entry (alternate_contacts), never auto-added to CUPOLA; only when
+-- auto_add_replacements is on (§6): a Salesforce Contact (Account found or created by name) when an
+-- Account fits (the CUPOLA org or the original Contact's Account), else a minimal Lead (seed
+-- crm_connectors.md) with the fallback required fields: LastName = the name after its first word,
+-- else the whole name, else the address's local part; Company = the original Lead's Company, else the
+-- replacement's email domain. Never on a foreign domain (review REPLACEMENT_FOREIGN_DOMAIN).
 with messages as (
     select * from {{ ref('int_messages__matched') }}
     where is_routable = 1 and cupola_state <> 'ambiguous' and determination = 'REPLACEMENT'
@@ -30,7 +34,9 @@ candidates as (
         alternates.replacement_name,
         alternates.replacement_email,
         alternates.replacement_title,
-        coalesce(original_org.org_name, original_sf.account_name, original_sf.company) as org_name,
+        coalesce(original_org.org_name, original_sf.account_name) as account_name,
+        original_sf.company as original_company,
+        coalesce(original_sf.company, {{ email_domain('alternates.replacement_email') }}) as lead_company,
         case when existing_sf.email is not null then 1 else 0 end as is_in_salesforce,
         {{ in_org_domains('messages.message_id', 'alternates.replacement_email') }} as is_in_org_domain
     from messages
@@ -45,26 +51,37 @@ research_rows as (
         message_id, 'cupola' as system, 'org_person' as object, cast(null as {{ string_type() }}) as record_id,
         'create' as action, 'review' as gate, 'ALTERNATE_CONTACT_RESEARCH' as gate_reason,
         {{ json_obj([('email', 'replacement_email'), ('name', 'replacement_name'),
-                     ('org_name', 'org_name'), ('title', 'replacement_title')]) }} as payload,
+                     ('org_name', 'coalesce(account_name, original_company)'), ('title', 'replacement_title')]) }} as payload,
         '{}' as prior
     from candidates
 ),
 
 salesforce_create as (
     select
-        message_id, 'salesforce' as system, 'Contact' as object, cast(null as {{ string_type() }}) as record_id,
-        case when is_in_salesforce = 1 or replacement_email is null or org_name is null then 'skip' else 'create' end as action,
-        case when is_in_salesforce = 1 or replacement_email is null or org_name is null then 'skip'
+        message_id, 'salesforce' as system,
+        case when account_name is null then 'Lead' else 'Contact' end as object,
+        cast(null as {{ string_type() }}) as record_id,
+        case when is_in_salesforce = 1 or replacement_email is null then 'skip' else 'create' end as action,
+        case when is_in_salesforce = 1 or replacement_email is null then 'skip'
             when is_in_org_domain = 0 then 'review' else 'auto' end as gate,
         case when is_in_salesforce = 1 then 'ALREADY_IN_SALESFORCE'
             when replacement_email is null then 'NO_EMAIL_STATED'
-            when org_name is null then 'NO_ACCOUNT_NAME'
             when is_in_org_domain = 0 then 'REPLACEMENT_FOREIGN_DOMAIN' end as gate_reason,
-        {{ json_obj([('AccountName', 'org_name'), ('Contact_Status__c', "'Active'"),
-                     ('Email', 'replacement_email'),
-                     ('FirstName', "nullif(trim(" ~ first_word('replacement_name') ~ "), '')"),
-                     ('LastName', "coalesce(nullif(trim(" ~ after_first_word('replacement_name') ~ "), ''), replacement_name, replacement_email)"),
-                     ('Title', 'replacement_title')]) }} as payload,
+        case when account_name is null then
+            {{ json_obj([('Company', 'lead_company'),
+                         ('Email', 'replacement_email'),
+                         ('FirstName', "nullif(trim(" ~ first_word('replacement_name') ~ "), '')"),
+                         ('LastName', "coalesce(nullif(trim(" ~ after_first_word('replacement_name') ~ "), ''), "
+                                      ~ "nullif(trim(replacement_name), ''), "
+                                      ~ "replace(replacement_email, concat('@', " ~ email_domain('replacement_email') ~ "), ''))"),
+                         ('Title', 'replacement_title')]) }}
+        else
+            {{ json_obj([('AccountName', 'account_name'), ('Contact_Status__c', "'Active'"),
+                         ('Email', 'replacement_email'),
+                         ('FirstName', "nullif(trim(" ~ first_word('replacement_name') ~ "), '')"),
+                         ('LastName', "coalesce(nullif(trim(" ~ after_first_word('replacement_name') ~ "), ''), replacement_name, replacement_email)"),
+                         ('Title', 'replacement_title')]) }}
+        end as payload,
         '{}' as prior
     from candidates
     where {{ var_flag('auto_add_replacements') }} = 1

@@ -1,7 +1,7 @@
 """Field metadata of the emulated org: what `describe` returns and what the store keeps.
 
 Only the objects the pipeline syncs (DESIGN §2: Contact, Lead, Account, User, Task, Event,
-TaskWhoRelation) exist. Each field has the describe keys real clients read: name, type,
+TaskWhoRelation, Opportunity, OpportunityContactRole) exist. Each field has the describe keys real clients read: name, type,
 length, nillable, createable, updateable, custom, referenceTo, picklistValues.
 """
 
@@ -18,7 +18,14 @@ KEY_PREFIXES = {
     "Event": "00U",
     "User": "005",
     "TaskWhoRelation": "0RT",
+    "Opportunity": "006",
+    "OpportunityContactRole": "00K",
 }
+# Task.WhatId (Related To) points at these; a Lead WhoId allows no WhatId (FIELD_INTEGRITY_EXCEPTION)
+WHAT_OBJECTS = ("Account", "Opportunity")
+OPPORTUNITY_STAGES = ("Prospecting", "Qualification", "Needs Analysis", "Proposal/Price Quote",
+                      "Negotiation/Review", "Closed Won", "Closed Lost")
+CLOSED_STAGES = ("Closed Won", "Closed Lost")
 PREFIX_TO_OBJECT = {v: k for k, v in KEY_PREFIXES.items()}
 
 SOAP_TYPES = {
@@ -137,6 +144,7 @@ def default_objects() -> dict[str, list[FieldSpec]]:
             FieldSpec("MailingAddress", "address", compound=True, createable=False, updateable=False),
             FieldSpec("Contact_Status__c", "picklist", 255, custom=True, label="Contact Status",
                       picklist=("Active", "Inactive"), restricted_picklist=True),
+            *_bounce_fields(),
         ],
         "Lead": _system() + [
             _owner(),
@@ -152,6 +160,7 @@ def default_objects() -> dict[str, list[FieldSpec]]:
                                 "Closed - Not Converted", "Disqualified", "Inactive")),
             FieldSpec("IsConverted", "boolean", nillable=False, default=False, updateable=False),
             FieldSpec("Address", "address", compound=True, createable=False, updateable=False),
+            *_bounce_fields(),
         ],
         "User": _system() + [
             FieldSpec("Username", "string", 80, nillable=False),
@@ -165,7 +174,7 @@ def default_objects() -> dict[str, list[FieldSpec]]:
         "Task": _system() + [
             _owner(),
             FieldSpec("WhoId", "reference", 18, reference_to=("Contact", "Lead")),
-            FieldSpec("WhatId", "reference", 18, reference_to=("Account",)),
+            FieldSpec("WhatId", "reference", 18, reference_to=WHAT_OBJECTS),
             FieldSpec("Subject", "combobox", 255),
             FieldSpec("Status", "picklist", 255, nillable=False, default="Not Started",
                       picklist=("Not Started", "In Progress", "Completed")),
@@ -178,7 +187,7 @@ def default_objects() -> dict[str, list[FieldSpec]]:
         "Event": _system() + [
             _owner(),
             FieldSpec("WhoId", "reference", 18, reference_to=("Contact", "Lead")),
-            FieldSpec("WhatId", "reference", 18, reference_to=("Account",)),
+            FieldSpec("WhatId", "reference", 18, reference_to=WHAT_OBJECTS),
             FieldSpec("Subject", "combobox", 255),
             FieldSpec("StartDateTime", "datetime"),
             FieldSpec("EndDateTime", "datetime"),
@@ -191,7 +200,33 @@ def default_objects() -> dict[str, list[FieldSpec]]:
                       updateable=False),
             FieldSpec("Type", "string", 255, createable=False, updateable=False),
         ],
+        "Opportunity": _system() + [
+            _owner(),
+            FieldSpec("AccountId", "reference", 18, reference_to=("Account",)),
+            FieldSpec("Name", "string", 120, nillable=False),
+            FieldSpec("StageName", "picklist", 255, nillable=False, picklist=OPPORTUNITY_STAGES),
+            FieldSpec("CloseDate", "date", nillable=False),
+            FieldSpec("Amount", "currency"),
+            # derived from StageName by the org, as in Salesforce (read-only)
+            FieldSpec("IsClosed", "boolean", nillable=False, default=False, createable=False, updateable=False),
+            FieldSpec("IsWon", "boolean", nillable=False, default=False, createable=False, updateable=False),
+        ],
+        "OpportunityContactRole": _system() + [
+            # required and fixed after create, as in Salesforce
+            FieldSpec("OpportunityId", "reference", 18, reference_to=("Opportunity",), nillable=False,
+                      updateable=False),
+            FieldSpec("ContactId", "reference", 18, reference_to=("Contact",)),
+            FieldSpec("IsPrimary", "boolean", nillable=False, default=False),
+            FieldSpec("Role", "picklist", 255, picklist=("Business User", "Decision Maker", "Economic Buyer",
+                                                         "Evaluator", "Influencer", "Other")),
+        ],
     }
+
+
+def _bounce_fields() -> list[FieldSpec]:
+    """Where Salesforce users see a hard bounce (Contact and Lead: datetime, string(255))."""
+    return [FieldSpec("EmailBouncedDate", "datetime", label="Email Bounced Date"),
+            FieldSpec("EmailBouncedReason", "string", 255, label="Email Bounced Reason")]
 
 
 def sobject_describe(name: str, fields: list[FieldSpec], version: str) -> dict[str, Any]:

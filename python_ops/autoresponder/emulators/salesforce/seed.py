@@ -10,7 +10,8 @@ from typing import Any
 
 from .state import OrgState
 
-SEED_OBJECTS = ("Account", "Contact", "Lead", "User", "Task", "Event", "TaskWhoRelation")
+SEED_OBJECTS = ("Account", "Contact", "Lead", "User", "Task", "Event", "TaskWhoRelation", "Opportunity",
+                "OpportunityContactRole")
 
 
 def _read_csv(path: Path) -> Iterator[dict[str, Any]]:
@@ -92,6 +93,21 @@ SAMPLE_LEADS = [
      "2024-01-06T12:00:00Z"),
 ]
 
+# Ann has a contact role on Acme's open deal; Borealis has one open deal and no roles
+SAMPLE_OPPORTUNITIES = [
+    ("006000000000001AAA", "001000000000001AAA", "Acme Capital - data licence", "Negotiation/Review", "2026-12-31"),
+    ("006000000000002AAA", "001000000000001AAA", "Acme Capital - 2024 renewal", "Closed Won", "2024-03-31"),
+    ("006000000000003AAA", "001000000000002AAA", "Borealis Partners - pilot", "Qualification", "2027-01-31"),
+]
+SAMPLE_CONTACT_ROLES = [("00K000000000001AAA", "006000000000001AAA", "003000000000001AAA", "true", "Decision Maker")]
+
+
+def _write_csv(path: Path, header: list[str], rows: list[tuple]) -> None:
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+
 
 def write_sample_sources(root: Path | str) -> Path:
     """A tiny `salesforce/` sources folder in the DESIGN §3 layout (tests and docs)."""
@@ -110,4 +126,7 @@ def write_sample_sources(root: Path | str) -> Path:
         w = csv.writer(fh)
         w.writerow(["Id", "FirstName", "LastName", "Email", "Title", "Company", "Status", "LastModifiedDate"])
         w.writerows(SAMPLE_LEADS)
+    _write_csv(folder / "Opportunity.csv", ["Id", "AccountId", "Name", "StageName", "CloseDate"], SAMPLE_OPPORTUNITIES)
+    _write_csv(folder / "OpportunityContactRole.csv", ["Id", "OpportunityId", "ContactId", "IsPrimary", "Role"],
+               SAMPLE_CONTACT_ROLES)
     return Path(root)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import soql, soql_compile
+from .derived import derived_fields
 from .schema import KEY_PREFIXES, PREFIX_TO_OBJECT, FieldSpec, ObjectMeta, default_objects
 from .values import ID_RE, ApiError, from_db, id18, now_sf, to_db, to_sf_datetime, validate
 
@@ -94,8 +95,11 @@ class OrgState:
         return {c: from_db(meta.get(c), v) for c, v in zip(cols, row, strict=True)}
 
     def _compute_name(self, meta: ObjectMeta, rec: dict[str, Any]) -> None:
+        """Fields the org derives (Name of a person, IsClosed/IsWon of an Opportunity) and the
+        cross-field rules it enforces (`derived.py`)."""
         if meta.name in ("Contact", "Lead", "User") and ("FirstName" in rec or "LastName" in rec):
             rec["Name"] = " ".join(p for p in (rec.get("FirstName"), rec.get("LastName")) if p) or None
+        rec.update(derived_fields(meta.name, rec))
 
     # record actions ---------------------------------------------------------------------
     def create(self, sobject: str, values: dict[str, Any], id_: str | None = None) -> str:
@@ -161,6 +165,7 @@ class OrgState:
             self._compute_name(meta, merged)
             if "Name" in merged and meta.name in ("Contact", "Lead", "User"):
                 rec["Name"] = merged["Name"]
+            rec.update(derived_fields(meta.name, merged))
             ts = now_sf()
             rec.update({"LastModifiedDate": ts, "SystemModstamp": ts})
             sets = ", ".join(f'"{c}" = ?' for c in rec)

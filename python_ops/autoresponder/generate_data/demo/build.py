@@ -7,6 +7,12 @@ import csv
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from autoresponder.generate_data.deals import (
+    CONTACT_ROLE_COLUMNS,
+    CONTACT_ROLES,
+    OPPORTUNITIES,
+    OPPORTUNITY_COLUMNS,
+)
 from autoresponder.generate_data.demo import world
 from autoresponder.generate_data.demo.bounces import BOUNCES, RAW_FILES
 from autoresponder.generate_data.demo.expected import EXPECTED, EXPECTED_COLUMNS, PARSE_ERROR_FILES
@@ -165,6 +171,8 @@ def write_demo(out: Path) -> dict[str, int]:
         (emails / name).write_bytes(raw)
     for rel, rows in TABLES.items():
         _write_csv(out / rel, COLUMNS[rel], rows)
+    _write_csv(out / "salesforce/Opportunity.csv", OPPORTUNITY_COLUMNS, OPPORTUNITIES)
+    _write_csv(out / "salesforce/OpportunityContactRole.csv", CONTACT_ROLE_COLUMNS, CONTACT_ROLES)
     expected = expected_rows(msgs)
     _write_csv(out / "expected.csv", EXPECTED_COLUMNS, expected)
     return {"emails": len(msgs), "expected_rows": len(expected)}

@@ -19,6 +19,7 @@ ACTION_LABELS = {
     "update_title": "title updated",
     "reactivate": "reactivated",
     "create": "created from a replacement reply",
+    "record_bounce": "hard bounce recorded",
 }
 ACCOUNT_NAME_KEYS = ("AccountName", "Account")  # non-API payload keys naming the Account of a new Contact
 TASK_MARKER = "AutoResponder key:"
@@ -59,9 +60,15 @@ def task_record(record_id: str, writes: list[PlannedWrite]) -> dict[str, Any]:
         det = f"{w.determination or ''} ({w.reason})" if w.reason else (w.determination or "")
         lines.append(f"- {w.action}: {what}; determination {det.strip()}; run {w.run_id}")
     lines.extend(f"{TASK_MARKER} {w.idempotency_key}" for w in writes)  # one per write: heal finds each
-    return {"attributes": {"type": "Task"}, "WhoId": record_id, "Subject": task_subject(writes),
+    task = {"attributes": {"type": "Task"}, "WhoId": record_id, "Subject": task_subject(writes),
             "Status": "Completed", "Priority": "Normal", "ActivityDate": datetime.now(UTC).date().isoformat(),
             "Description": "\n".join(lines)}
+    # seed crm_connectors.md V1.4: WhatId = the Opportunity the thread maps to; only beside a Contact
+    # (Salesforce refuses a WhatId when WhoId is a Lead: FIELD_INTEGRITY_EXCEPTION)
+    what_id = next((w.opportunity_id for w in writes if w.opportunity_id), None)
+    if what_id and not record_id.startswith("00Q"):
+        task["WhatId"] = what_id
+    return task
 
 
 def task_keys(caller: SalesforceCaller, record_ids: list[str], *, batch_size: int = 200) -> dict[str, str]:

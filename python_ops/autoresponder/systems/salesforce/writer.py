@@ -5,7 +5,8 @@
    (`skipped_conflict`: the live value differs from `PlannedWrite.prior`; never overwrite a
    newer human edit).
 3. PATCH the rest with `composite/sobjects` (allOrNone=false, <= 200 a request); `create`
-   finds or creates the Account by Name, then POSTs Contacts.
+   finds or creates the Account by Name, then POSTs Contacts, or POSTs minimal Leads
+   (`leads.py`); `delete` (rollback of a create) and `weekly_rollup` (`rollup.py`) have their own paths.
 4. Optionally one curated Task per written Contact/Lead (WhoId = the record; subject and
    description from the determination, never the email body). The Task carries every write's
    idempotency key (a marker line in its Description, see `tasks.task_keys`); a write whose
@@ -41,6 +42,8 @@ from ...errors import ConnectionFailed, RunStopped
 from ...models import PlannedWrite, WriteOutcome
 from .collections import Unit, send_collection
 from .errors import SalesforceApiError, failure_status
+from .leads import create_leads, delete_records
+from .rollup import ROLLUP_ACTION, apply_rollups
 from .tasks import ACCOUNT_NAME_KEYS, create_tasks, query_records, task_keys
 from .transport import SalesforceCaller
 
@@ -124,12 +127,15 @@ class SalesforceWriter:
             SalesforceQuotaStop: the quota guard tripped; `.outcomes` holds the final ones.
         """
         outcomes: dict[str, WriteOutcome] = {}
-        updates = [w for w in writes if w.action != "create"]
+        special = ("create", "delete", ROLLUP_ACTION)
+        updates = [w for w in writes if w.action not in special]
         creates = [w for w in writes if w.action == "create"]
         written: list[tuple[PlannedWrite, str]] = []
         try:
             self._apply_updates(updates, outcomes, written)
             self._apply_creates(creates, outcomes, written)
+            delete_records(self, [w for w in writes if w.action == "delete"], outcomes)
+            apply_rollups(self, [w for w in writes if w.action == ROLLUP_ACTION], outcomes)
             if self.create_tasks and written:
                 self.tasks_created += create_tasks(self.caller, written, outcomes, batch_size=self.batch_size,
                                                    before_write=self.guard)
@@ -178,7 +184,7 @@ class SalesforceWriter:
                            created_outcomes, created_written)
         by_object: dict[str, list[PlannedWrite]] = defaultdict(list)
         for w in writes:
-            if w.action != "create" and w.record_id and w.payload:
+            if w.action not in ("create", "delete", ROLLUP_ACTION) and w.record_id and w.payload:
                 by_object[w.object].append(w)
         for sobject, group in by_object.items():
             fields = sorted({k for w in group for k in w.payload})
@@ -221,7 +227,7 @@ class SalesforceWriter:
                       written: list[tuple[PlannedWrite, str]]) -> None:
         """Creates an interrupted run may have POSTed (see `heal`): final outcomes go to `healed`;
         Contacts this write created whose Task is missing go to `outcomes` and `written`."""
-        lookup = {"Contact": "Email", "Account": "Name"}
+        lookup = {"Contact": "Email", "Lead": "Email", "Account": "Name"}
         by_object: dict[str, list[tuple[PlannedWrite, str]]] = defaultdict(list)
         for w in creates:
             field = lookup.get(w.object)
@@ -233,7 +239,7 @@ class SalesforceWriter:
             try:
                 found = self._find_created(sobject, field, [v for _, v in group])
                 keys = task_keys(self.caller, [rid for rid, _ in found.values()], batch_size=self.batch_size) \
-                    if self.create_tasks and sobject == "Contact" else {}
+                    if self.create_tasks and sobject in ("Contact", "Lead") else {}
             except SalesforceApiError:
                 continue  # cannot tell: apply decides (it finds the record by the same field)
             for w, value in group:
@@ -259,9 +265,9 @@ class SalesforceWriter:
                 outcomes[key] = WriteOutcome(
                     key, "succeeded", remote_id=rid, attempts=0, observed={"healed": True, "object": sobject},
                     message=f"healed: {sobject} {rid} was created by the interrupted run (created {when})"
-                            + ("; its missing Task created now" if self.create_tasks and sobject == "Contact"
+                            + ("; its missing Task created now" if self.create_tasks and sobject in ("Contact", "Lead")
                                else ""))
-                if sobject == "Contact":
+                if sobject in ("Contact", "Lead"):
                     written.append((w, rid))
                 else:
                     healed[key] = outcomes.pop(key)
@@ -389,8 +395,11 @@ class SalesforceWriter:
                        written: list[tuple[PlannedWrite, str]]) -> None:
         accounts = [w for w in writes if w.object == "Account"]
         contacts = [w for w in writes if w.object == "Contact"]
+        leads = [w for w in writes if w.object == "Lead"]
+        if leads:
+            create_leads(self, leads, outcomes, written)
         for w in writes:
-            if w.object not in ("Account", "Contact"):
+            if w.object not in ("Account", "Contact", "Lead"):
                 outcomes[w.idempotency_key] = WriteOutcome(w.idempotency_key, "failed_terminal", attempts=0,
                                                            message=f"create is not supported for {w.object}")
         names = [str(w.payload.get("Name") or "").strip() for w in accounts]

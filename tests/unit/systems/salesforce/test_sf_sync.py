@@ -134,3 +134,22 @@ def test_bulk_calls_reauthenticate_once_after_session_expiry(emulator, client):
         Operation.query, "SELECT Id FROM Contact"))
     assert job["id"].startswith("750")
     assert caller.reauthentications == 1 and caller.counts == {"bulk_create_job": 2, "login": 1}
+
+
+def test_opportunities_and_contact_roles_sync_like_other_objects(emulator, client, conn):
+    # a CSV-export run left the empty table dbt's on-run-start creates (macros/salesforce.sql)
+    conn.execute("CREATE SCHEMA raw")
+    conn.execute('CREATE TABLE raw.sf_opportunity ("Id" VARCHAR, "AccountId" VARCHAR, "Name" VARCHAR, '
+                 '"StageName" VARCHAR, "CloseDate" DATE, "IsClosed" BOOLEAN, "LastModifiedDate" TIMESTAMP)')
+    sync_objects(client, conn, ["Opportunity", "OpportunityContactRole"])
+    assert conn.execute('SELECT "Id", "IsClosed", "CloseDate"::VARCHAR FROM raw.sf_opportunity ORDER BY "Id"').fetchall() == [
+        ("006000000000001AAA", False, "2026-12-31"), ("006000000000002AAA", True, "2024-03-31"),
+        ("006000000000003AAA", False, "2027-01-31")]
+    assert _types(conn, "raw.sf_opportunity")["Amount"] == "DOUBLE"
+    assert conn.execute('SELECT "OpportunityId", "ContactId", "IsPrimary" FROM raw.sf_opportunitycontactrole').fetchall() \
+        == [("006000000000001AAA", "003000000000001AAA", True)]
+    emulator.state.update("Opportunity", "006000000000001AAA", {"StageName": "Closed Lost"})
+    stats = sync_objects(client, conn, ["Opportunity"])
+    assert stats["objects"]["Opportunity"]["incremental"]
+    assert conn.execute("SELECT \"IsClosed\" FROM raw.sf_opportunity WHERE \"Id\" = '006000000000001AAA'").fetchone() \
+        == (True,)
