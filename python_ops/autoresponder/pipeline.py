@@ -31,7 +31,7 @@ def land(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections)
 
     with ctx.stage("land"):
         snapshots = land_snapshots(conn, ctx.sources_dir)
-        emails = land_emails(conn, ctx.sources_dir / "emails", run_id=ctx.run_id)
+        emails = land_emails(conn, ctx.sources_dir / "emails", run_id=ctx.run_id, log=ctx.progress_log)
         if systems.salesforce is not None:
             from autoresponder.systems.salesforce import sync_objects
 
@@ -99,29 +99,41 @@ def classify(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connecti
     from autoresponder.classify import classify_all
 
     with ctx.stage("classify"):
-        stats = classify_all(conn, ctx.settings, llm=systems.llm)
-        write_replacements(conn)
-        ctx.log("classify", f"{stats.get('messages')} messages: {stats.get('by_determination')}; "
-                            f"LLM calls {stats.get('llm_calls', 0)}", by_method=stats.get("by_method"))
+        stats = classify_all(conn, ctx.settings, llm=systems.llm, log=ctx.progress_log)
+        if stats["classified_now"] or not _table_exists(conn, "classification", "replacements"):
+            write_replacements(conn)
+        ctx.log("classify", f"{stats['classified_now']} classified now, {stats.get('messages')} in all: "
+                            f"{stats.get('by_determination')}; LLM calls {stats.get('llm_calls', 0)}, "
+                            f"tokens {stats.get('llm_tokens', 0)}, cache hits {stats.get('llm_cache_hits', 0)}",
+                by_method=stats.get("by_method"))
     ctx.facts["classification"] = stats
     return stats
 
 
 def write_replacements(conn: duckdb.DuckDBPyConnection) -> None:
-    """One row per alternate contact, so SQL need not parse JSON lists (portable to SQL Server)."""
+    """One row per alternate contact, so SQL need not parse JSON lists (portable to SQL Server).
+
+    Built in the warehouse from the JSON column (no message passes through Python)."""
     conn.execute("create schema if not exists classification")
-    conn.execute(
-        "create or replace table classification.replacements "
-        "(message_id varchar, ordinal integer, name varchar, email varchar, title varchar)"
-    )
-    rows = []
-    for mid, replacements in conn.execute(
-        "select message_id, replacements from classification.classified_messages"
-    ).fetchall():
-        for i, r in enumerate(json.loads(replacements or "[]")):
-            rows.append((mid, i + 1, r.get("name"), r.get("email"), r.get("title")))
-    if rows:
-        conn.executemany("insert into classification.replacements values (?, ?, ?, ?, ?)", rows)
+    conn.execute("""
+        create or replace table classification.replacements as
+        with lists as (
+            select message_id, replacements::json as r from classification.classified_messages
+            where replacements is not null and replacements not in ('', '[]')
+        ), items as (
+            select message_id, unnest(range(json_array_length(r)::bigint)) as i, r from lists
+        )
+        select message_id, (i + 1)::integer as ordinal,
+               json_extract_string(r, '$[' || i || '].name') as name,
+               json_extract_string(r, '$[' || i || '].email') as email,
+               json_extract_string(r, '$[' || i || '].title') as title
+        from items order by message_id, ordinal
+    """)
+
+
+def _table_exists(conn: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    return bool(conn.execute("select count(*) from information_schema.tables where table_schema = ? "
+                             "and table_name = ?", [schema, table]).fetchone()[0])
 
 
 def ensure_ops_tables(warehouse: Path) -> None:
