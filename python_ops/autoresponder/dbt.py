@@ -84,12 +84,12 @@ def dbt_args(command: str, variables: dict | None = None, target_path: Path | No
 
 
 def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path | None = None,
-            quiet: bool = True, extra: list[str] | None = None) -> dict:
+            quiet: bool = True, extra: list[str] | None = None, on_node=None) -> dict:
     """`dbt build` (or another command); raises DbtFailed naming the failing nodes.
 
     A run's `build` leaves out the dbt unit tests (fixed given/expect rows of the routing
     models): they test the SQL, not the run's data, and the test suite runs them; and it writes
-    no JSON artifacts.
+    no JSON artifacts. `on_node(1)` is called as each model, test or seed finishes (progress).
     """
     from dbt.cli.main import dbtRunner
 
@@ -101,7 +101,7 @@ def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path
     if quiet:
         argv = ["--quiet", "--log-level", "error", *argv]
     with dbt_env(warehouse):
-        res = dbtRunner().invoke(argv)
+        res = dbtRunner(callbacks=[_node_callback(on_node)] if on_node else None).invoke(argv)
     failed: list[str] = []
     counts: dict[str, int] = {}
     if res.result is not None and hasattr(res.result, "results"):
@@ -117,6 +117,13 @@ def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path
         raise DbtFailed(f"dbt {command} failed in {DBT_PROJECT_DIR}: {detail}; nothing was written to any system: "
                         "fix the named input and run again")
     return counts
+
+
+def _node_callback(on_node):
+    def callback(event) -> None:
+        if event.info.name == "NodeFinished":
+            on_node(1)
+    return callback
 
 
 def _describe_failure(r) -> str:

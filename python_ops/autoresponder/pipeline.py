@@ -156,7 +156,9 @@ def transform(ctx: RunContext) -> dict:
     with ctx.stage("dbt"):
         ensure_ops_tables(ctx.warehouse)
         variables = run_vars(ctx)
-        counts = run_dbt("build", ctx.warehouse, variables, target_path=ctx.warehouse.parent / "dbt_target")
+        with ctx.meter("dbt build", unit="nodes") as progress:
+            counts = run_dbt("build", ctx.warehouse, variables, target_path=ctx.warehouse.parent / "dbt_target",
+                             on_node=progress.advance)
         ctx.log("dbt", f"dbt build: {counts}")
     return counts
 
@@ -198,9 +200,11 @@ def act(ctx: RunContext, conn: duckdb.DuckDBPyConnection, writers: dict) -> Any:
             raise
     with ctx.stage("act"):
         writes = planned_writes(conn)
-        report = execute(conn, writes, writers, mode=ctx.mode, run_id=ctx.run_id,
-                         max_deactivation_share=ctx.settings.max_deactivation_share,
-                         matched_count=matched_record_count(conn), resume_unfinished=True)
+        with ctx.meter(f"act ({ctx.mode})", len(writes), unit="writes") as progress:
+            report = execute(conn, writes, writers, mode=ctx.mode, run_id=ctx.run_id,
+                             max_deactivation_share=ctx.settings.max_deactivation_share,
+                             matched_count=matched_record_count(conn), resume_unfinished=True,
+                             progress=progress.advance)
         ctx.log("act", f"{ctx.mode}: {len(writes)} planned auto writes", counts=report.counts,
                 errors=report.errors)
     ctx.facts["execution"] = report

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import inspect
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -114,6 +115,7 @@ def execute(
     max_deactivation_share: float | None = None,
     matched_count: int | None = None,
     resume_unfinished: bool = False,
+    progress: Callable[[int], Any] | None = None,
 ) -> ExecutionReport:
     """Execute `writes` (rows of `fct_actions` gated `auto`) against `writers`.
 
@@ -127,6 +129,7 @@ def execute(
         matched_count: matched records, counted like the targets (distinct system records).
         resume_unfinished: also resolve the `pending` / `failed_retriable` writes of earlier runs
             that `writes` no longer holds (a pipeline run; never a rollback).
+        progress: called with the number of planned writes each system finished (a meter).
 
     Raises:
         RunStopped: the deactivation share is over the limit (apply mode), before any write.
@@ -197,6 +200,8 @@ def execute(
             continue
         write_log.mark_outcomes(conn, system, outcomes, priors)
         report.outcomes.extend(outcomes)
+        if progress is not None:
+            progress(len(batch))
     return report
 
 
