@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import authres
 
@@ -41,13 +40,7 @@ class SenderAuth:
 
 
 def _parse(value: str) -> authres.AuthenticationResultsHeader | None:
-    return _parse_text(" ".join(str(value).split()))
-
-
-@lru_cache(maxsize=4096)
-def _parse_text(text: str) -> authres.AuthenticationResultsHeader | None:
-    """authres's parse of one header, kept: landing and classification read the same header, and
-    a mail system writes the same one for many messages (only read, never changed, by callers)."""
+    text = " ".join(str(value).split())
     if not text.lower().startswith("authentication-results:"):
         text = f"Authentication-Results: {text}"
     try:
