@@ -178,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = cmd("classify", _classify, "classify messages, one JSON object per message on stdout")
     p.add_argument("paths", nargs="+")
     p.add_argument("--offline", action="store_true", help="rules only, no LLM call")
+    p.add_argument("--jobs", type=int, default=1, help="processes for --offline (default 1)")
 
     p = cmd("eval-corpus", _eval_corpus, "precision / coverage of classify on a labelled folder")
     p.add_argument("dir")
