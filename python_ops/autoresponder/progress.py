@@ -37,7 +37,10 @@ def _stderr_line(text: str) -> None:
 
 
 def _rate(count: int, seconds: float) -> str:
-    return f"{count / seconds:,.0f}/s" if seconds > 0 else "-"
+    if seconds <= 0:
+        return "-"
+    rate = count / seconds
+    return f"{rate:,.0f}/s" if rate >= 10 else f"{rate:.2f}/s"
 
 
 class LineMeter:

@@ -116,7 +116,7 @@ def _table_is_current(conn: duckdb.DuckDBPyConnection) -> bool:
 
 
 def _classify_batch(conn: duckdb.DuckDBPyConnection, rows: list[tuple], settings: Any,
-                    client: Any) -> tuple[list[Classification], int]:
+                    client: Any, progress: Any) -> tuple[list[Classification], int]:
     results, reparsed = [], 0
     for message_id, parsed_json, raw, file_path in rows:
         parsed = ParsedMessage.from_json(parsed_json)
@@ -129,6 +129,7 @@ def _classify_batch(conn: duckdb.DuckDBPyConnection, rows: list[tuple], settings
         if c.message_id != message_id:  # landing's normalised id is the join key downstream
             c = Classification(**{**c.__dict__, "message_id": message_id})
         results.append(c)
+        progress.advance()
     return results, reparsed
 
 
@@ -164,10 +165,9 @@ def classify_all(conn: duckdb.DuckDBPyConnection, settings: Any, llm: Any = None
                 f"select e.message_id, {parsed_col}, {raw_col}, e.file_path from _to_classify t "
                 "join raw.emails e using (message_id) where t.n between ? and ? order by t.n",
                 [lo, lo + batch_size - 1]).fetchall()
-            results, n = _classify_batch(conn, rows, settings, client)
+            results, n = _classify_batch(conn, rows, settings, client, progress)
             reparsed += n
             _insert(conn, results)
-            progress.advance(len(rows))
     conn.execute("drop table if exists _to_classify")
     if stale or _stored_fingerprint(conn) != fingerprint:
         conn.execute("delete from classification.classifier_state")
