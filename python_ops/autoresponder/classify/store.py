@@ -156,7 +156,8 @@ def classify_all(conn: duckdb.DuckDBPyConnection, settings: Any, llm: Any = None
     raw_col = "case when parsed is null then raw end" if parsed_col == "parsed" else "raw"
     conn.execute(
         "create or replace temp table _to_classify as select message_id, row_number() over (order by message_id) "
-        "as n from raw.emails where message_id not in (select message_id from classification.classified_messages)")
+        "as n from raw.emails e where not exists (select 1 from classification.classified_messages c "
+        "where c.message_id = e.message_id)")
     todo = conn.execute("select count(*) from _to_classify").fetchone()[0]
     reparsed = 0
     with meter("classify", todo, log=log) as progress:
