@@ -109,7 +109,8 @@ class LandingStats:
 
 def message_files(emails_dir: Path) -> list[Path]:
     """Every file under `emails_dir`, in path order (the order landing reads them)."""
-    return sorted(p for p in emails_dir.rglob("*") if p.is_file())
+    # sorted by parts, as Path sorts on POSIX, but without pathlib's slow comparisons (6 s of 15 for 20k files)
+    return sorted((p for p in emails_dir.rglob("*") if p.is_file()), key=lambda p: p.parts)
 
 
 def iter_raw_messages(emails_dir: Path, paths: list[Path] | None = None) -> Iterator[tuple[str, bytes]]:
