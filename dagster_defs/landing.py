@@ -26,7 +26,7 @@ def raw_emails(context: dg.AssetExecutionContext, autoresponder: AutoResponderRe
     ctx = autoresponder.run_context(context)
     conn = autoresponder.connect()
     try:
-        stats = land_emails(conn, ctx.sources_dir / "emails", run_id=ctx.run_id)
+        stats = land_emails(conn, ctx.sources_dir / "emails", run_id=ctx.run_id, log=ctx.progress_log)
         rows = conn.execute("select count(*) from raw.emails").fetchone()[0]
         checks = input_checks(autoresponder, context, conn, "raw.emails")
     finally:

@@ -51,7 +51,9 @@ class AutoResponderResource(dg.ConfigurableResource):
         return Settings(**{k: v for k, v in given.items() if v is not None})
 
     def run_context(self, context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext) -> RunContext:
-        return RunContext.create(self.settings(), run_id=cli_run_id(context))
+        ctx = RunContext.create(self.settings(), run_id=cli_run_id(context))
+        ctx.progress_log = context.log.info  # progress as plain log lines in the Dagster run (autoresponder.progress)
+        return ctx
 
     def connect(self):
         return connect_warehouse(self.settings().warehouse)

@@ -202,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = cmd("classify", _classify, "classify messages, one JSON object per message on stdout")
     p.add_argument("paths", nargs="+")
     p.add_argument("--offline", action="store_true", help="rules only, no LLM call")
+    p.add_argument("--jobs", type=int, default=1, help="processes for --offline (default 1)")
 
     p = cmd("eval-corpus", _eval_corpus, "precision / coverage of classify on a labelled folder")
     p.add_argument("dir")
@@ -222,7 +223,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = cmd("bench", _bench, "scale benchmark, prints JSON")
     p.add_argument("--emails", type=int, default=None, help="default: the profile's size")
     p.add_argument("--baseline", action="store_true")
-    p.add_argument("--profile", choices=["small", "full"], default="small")
+    p.add_argument("--profile", choices=["small", "full", "million"], default="small",
+                   help="small: 200 replies; full: 100,000; million: 1,000,000 with ~2M CUPOLA org-person rows")
+    p.add_argument("--sources", default=None, help="a folder made by `generate` (else one is generated)")
+    p.add_argument("--llm", action="store_true", help="the OpenAI-compatible emulator (zero latency) as the LLM")
+    p.add_argument("--no-rerun", action="store_true", help="skip the second run over the same sources")
 
     p = cmd("bench-classify", _bench_classify, "rules throughput on one core, prints JSON")
     p.add_argument("--emails", type=int, default=5000)

@@ -93,12 +93,12 @@ def dbt_args(command: str, variables: dict | None = None, target_path: Path | No
 
 
 def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path | None = None,
-            quiet: bool = True, extra: list[str] | None = None) -> dict:
+            quiet: bool = True, extra: list[str] | None = None, on_node=None) -> dict:
     """`dbt build` (or another command); raises DbtFailed naming the failing nodes.
 
     A run's `build` leaves out the dbt unit tests (fixed given/expect rows of the routing
     models): they test the SQL, not the run's data, and the test suite runs them; and it writes
-    no JSON artifacts.
+    no JSON artifacts. `on_node(1)` is called as each model, test or seed finishes (progress).
     """
     # heavy: dbt takes seconds to import; only the dbt stage needs it
     from dbt.cli.main import dbtRunner
@@ -112,7 +112,7 @@ def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path
         argv = ["--quiet", "--log-level", "error", *argv]
     with dbt_env(warehouse):
         manifest = parsed_manifest(variables, target_path) if command == "build" else None
-        res = dbtRunner(manifest=manifest).invoke(argv)
+        res = dbtRunner(manifest=manifest, callbacks=[_node_callback(on_node)] if on_node else None).invoke(argv)
     failed: list[str] = []
     counts: dict[str, int] = {}
     if res.result is not None and hasattr(res.result, "results"):
@@ -167,6 +167,13 @@ def parsed_manifest(variables: dict | None, target_path: Path | None):
         _MANIFESTS.clear()  # one parse kept: a process switches vars rarely, and a manifest is large
         _MANIFESTS[key] = res.result
     return _MANIFESTS[key]
+
+
+def _node_callback(on_node):
+    def callback(event) -> None:
+        if event.info.name == "NodeFinished":
+            on_node(1)
+    return callback
 
 
 def _describe_failure(r) -> str:

@@ -38,11 +38,13 @@ __all__ = ["COLUMNS", "DEFAULT_AS_OF", "EXPECTED_COLUMNS", "generate", "generate
 DEFAULT_AS_OF = date(2026, 11, 25)
 
 
-def generate(out: Path, emails: int, seed: int, as_of: date = DEFAULT_AS_OF) -> dict[str, Any]:
-    """Write a source directory in the DESIGN §3 layout with `emails` messages; returns a summary."""
+def generate(out: Path, emails: int, seed: int, as_of: date = DEFAULT_AS_OF,
+             people: int | None = None) -> dict[str, Any]:
+    """Write a source directory in the DESIGN §3 layout with `emails` messages; returns a summary.
+    `people`: the population behind the contact systems (default 6.6 per message)."""
     t0 = time.perf_counter()
     out = Path(out)
-    world = World(emails, seed, as_of)
+    world = World(emails, seed, as_of, people=people)
     fresh_email_dir(out)
     rows = write_population(world, out)
     t_pop = time.perf_counter() - t0

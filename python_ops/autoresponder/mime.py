@@ -20,7 +20,7 @@ import hashlib
 import html
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from email.message import Message
 from typing import Any
@@ -99,7 +99,9 @@ class ParsedMessage:
         return out
 
     def to_json(self) -> str:
-        d = asdict(self)
+        # field by field: `dataclasses.asdict` deep-copies every value and cost landing a quarter of its time
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
+        d["dsn"] = [r.__dict__ for r in self.dsn]
         d["sent_at"] = self.sent_at.isoformat() if self.sent_at else None
         d["part_types"] = sorted(self.part_types)
         d["parser_version"] = PARSER_VERSION

@@ -45,7 +45,7 @@ def land(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections)
 
     with ctx.stage("land"):
         snapshots = land_snapshots(conn, ctx.sources_dir)
-        emails = land_emails(conn, ctx.sources_dir / "emails", run_id=ctx.run_id)
+        emails = land_emails(conn, ctx.sources_dir / "emails", run_id=ctx.run_id, log=ctx.progress_log)
         by_system: dict[str, Any] = {}
         for system in registry.systems():
             handle = systems.get(system.name)
@@ -121,29 +121,41 @@ def check_outputs(ctx: RunContext, conn: duckdb.DuckDBPyConnection) -> list[str]
 def classify(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections) -> dict:
     """Classify every landed message; write `classification.classified_messages` and `.replacements`."""
     with ctx.stage("classify"):
-        stats = classify_all(conn, ctx.settings, llm=systems.llm)
-        write_replacements(conn)
-        ctx.log("classify", f"{stats.get('messages')} messages: {stats.get('by_determination')}; "
-                            f"LLM calls {stats.get('llm_calls', 0)}", by_method=stats.get("by_method"))
+        stats = classify_all(conn, ctx.settings, llm=systems.llm, log=ctx.progress_log)
+        if stats["classified_now"] or not _table_exists(conn, "classification", "replacements"):
+            write_replacements(conn)
+        ctx.log("classify", f"{stats['classified_now']} classified now, {stats.get('messages')} in all: "
+                            f"{stats.get('by_determination')}; LLM calls {stats.get('llm_calls', 0)}, "
+                            f"tokens {stats.get('llm_tokens', 0)}, cache hits {stats.get('llm_cache_hits', 0)}",
+                by_method=stats.get("by_method"))
     ctx.facts["classification"] = stats
     return stats
 
 
 def write_replacements(conn: duckdb.DuckDBPyConnection) -> None:
-    """One row per alternate contact, so SQL need not parse JSON lists (portable to SQL Server)."""
+    """One row per alternate contact, so SQL need not parse JSON lists (portable to SQL Server).
+
+    Built in the warehouse from the JSON column (no message passes through Python)."""
     conn.execute("create schema if not exists classification")
-    conn.execute(
-        "create or replace table classification.replacements "
-        "(message_id varchar, ordinal integer, name varchar, email varchar, title varchar)"
-    )
-    rows = []
-    for mid, replacements in conn.execute(
-        "select message_id, replacements from classification.classified_messages"
-    ).fetchall():
-        for i, r in enumerate(json.loads(replacements or "[]")):
-            rows.append((mid, i + 1, r.get("name"), r.get("email"), r.get("title")))
-    if rows:
-        conn.executemany("insert into classification.replacements values (?, ?, ?, ?, ?)", rows)
+    conn.execute("""
+        create or replace table classification.replacements as
+        with lists as (
+            select message_id, replacements::json as r from classification.classified_messages
+            where replacements is not null and replacements not in ('', '[]')
+        ), items as (
+            select message_id, unnest(range(json_array_length(r)::bigint)) as i, r from lists
+        )
+        select message_id, (i + 1)::integer as ordinal,
+               json_extract_string(r, '$[' || i || '].name') as name,
+               json_extract_string(r, '$[' || i || '].email') as email,
+               json_extract_string(r, '$[' || i || '].title') as title
+        from items order by message_id, ordinal
+    """)
+
+
+def _table_exists(conn: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    return bool(conn.execute("select count(*) from information_schema.tables where table_schema = ? "
+                             "and table_name = ?", [schema, table]).fetchone()[0])
 
 
 def ensure_ops_tables(warehouse: Path) -> None:
@@ -161,7 +173,9 @@ def transform(ctx: RunContext) -> dict:
     with ctx.stage("dbt"):
         ensure_ops_tables(ctx.warehouse)
         variables = run_vars(ctx)
-        counts = run_dbt("build", ctx.warehouse, variables, target_path=ctx.warehouse.parent / "dbt_target")
+        with ctx.meter("dbt build", unit="nodes") as progress:
+            counts = run_dbt("build", ctx.warehouse, variables, target_path=ctx.warehouse.parent / "dbt_target",
+                             on_node=progress.advance)
         ctx.log("dbt", f"dbt build: {counts}")
     return counts
 
@@ -201,12 +215,15 @@ def act(ctx: RunContext, conn: duckdb.DuckDBPyConnection, writers: dict) -> Any:
     with ctx.stage("act"):
         writes = planned_writes(conn)
         if ctx.settings.salesforce_weekly_rollup and "salesforce" in writers:
+            # lazy: only runs with the weekly roll-up on need it
             from autoresponder.systems.salesforce.rollup import rollup_writes
 
             writes += rollup_writes(conn, as_of=ctx.as_of, run_id=ctx.run_id)
-        report = execute(conn, writes, writers, mode=ctx.mode, run_id=ctx.run_id,
-                         max_deactivation_share=ctx.settings.max_deactivation_share,
-                         matched_count=matched_record_count(conn), resume_unfinished=True)
+        with ctx.meter(f"act ({ctx.mode})", len(writes), unit="writes") as progress:
+            report = execute(conn, writes, writers, mode=ctx.mode, run_id=ctx.run_id,
+                             max_deactivation_share=ctx.settings.max_deactivation_share,
+                             matched_count=matched_record_count(conn), resume_unfinished=True,
+                             progress=progress.advance)
         ctx.log("act", f"{ctx.mode}: {len(writes)} planned auto writes", counts=report.counts,
                 errors=report.errors)
     ctx.facts["execution"] = report

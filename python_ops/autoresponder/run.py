@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from autoresponder.config import Settings
+from autoresponder.progress import meter
 
 
 def run_id_at(when: datetime | None = None) -> str:
@@ -38,6 +40,11 @@ class RunContext:
     stage_seconds: dict[str, float] = field(default_factory=dict)
     verbose: bool = False  # echo stage progress on stderr (the CLI turns it on)
     facts: dict = field(default_factory=dict)  # figures stages leave for the impact report
+    progress_log: Callable[[str], object] | None = None  # Dagster's context.log.info; None: a bar or stderr lines
+
+    def meter(self, description: str, total: int | None = None, unit: str = "msg"):
+        """A progress meter for a long loop of a stage (`autoresponder.progress.meter`)."""
+        return meter(description, total, unit=unit, log=self.progress_log)
 
     @classmethod
     def create(cls, settings: Settings, *, run_id: str | None = None) -> RunContext:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import inspect
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -118,6 +119,7 @@ def execute(
     max_deactivation_share: float | None = None,
     matched_count: int | None = None,
     resume_unfinished: bool = False,
+    progress: Callable[[int], Any] | None = None,
 ) -> ExecutionReport:
     """Execute `writes` (rows of `fct_actions` gated `auto`) against `writers`.
 
@@ -131,6 +133,7 @@ def execute(
         matched_count: matched records, counted like the targets (distinct system records).
         resume_unfinished: also resolve the `pending` / `failed_retriable` writes of earlier runs
             that `writes` no longer holds (a pipeline run; never a rollback).
+        progress: called with the number of planned writes each system finished (a meter).
 
     Raises:
         RunStopped: the deactivation share is over the limit (apply mode), before any write.
@@ -209,6 +212,8 @@ def execute(
         write_log.mark_outcomes(conn, system, outcomes, priors)
         report.outcomes.extend(outcomes)
         connection_state.mark_ok(conn, system, run_id)
+        if progress is not None:
+            progress(len(batch))
     return report
 
 

@@ -43,8 +43,9 @@ class CachedLLM:
         content_hash = hashlib.sha256(f"{system}\x00{user}".encode()).hexdigest()
         key = hashlib.sha256(f"{content_hash}|{self.model}|{PROMPT_VERSION}|{name}".encode()).hexdigest()
         with self._lock:
-            row = self.conn.execute("select response, tokens from classification.llm_cache where cache_key = ?",
-                                    [key]).fetchone()
+            rows = self.conn.execute("select response, tokens from classification.llm_cache where cache_key = ?",
+                                     [key]).fetchall()
+        row = rows[0] if rows else None
         if row:
             self.hits += 1
             return LLMReply(data=json.loads(row[0]), tokens=0, model=self.model)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing as mp
 import os
 import sys
 from collections.abc import Iterator
@@ -36,19 +37,31 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
+def _line(path: Path, llm=None) -> str:
+    raw = _read(path)
+    if raw is None:
+        c = Classification(message_id=f"file:{path}", determination="UNKNOWN", reason="unreadable",
+                           category="UNKNOWN", method="none", path=str(path), evidence="file not readable")
+    else:
+        c = classify_message(raw, path=str(path), llm=llm)
+    return json.dumps(c.to_dict(), ensure_ascii=False, default=str) + "\n"
+
+
 def classify_main(args: argparse.Namespace) -> int:
-    """Print `Classification.to_dict()` per message; a bad file prints UNKNOWN `unreadable`."""
+    """Print `Classification.to_dict()` per message, in input order; a bad file prints UNKNOWN
+    `unreadable`. `--jobs N` (offline only) classifies on N processes, each message read once."""
     llm = None
     if not getattr(args, "offline", False):
         llm = client_from_settings(None)
+    jobs = int(getattr(args, "jobs", 1) or 1)
     out = sys.stdout
-    for path in iter_message_files(list(args.paths)):
-        raw = _read(path)
-        if raw is None:
-            c = Classification(message_id=f"file:{path}", determination="UNKNOWN", reason="unreadable",
-                               category="UNKNOWN", method="none", path=str(path), evidence="file not readable")
-        else:
-            c = classify_message(raw, path=str(path), llm=llm)
-        out.write(json.dumps(c.to_dict(), ensure_ascii=False, default=str) + "\n")
+    paths = iter_message_files(list(args.paths))
+    if jobs > 1 and llm is None:
+        with mp.get_context("fork").Pool(jobs) as pool:
+            for line in pool.imap(_line, paths, chunksize=32):
+                out.write(line)
+    else:
+        for path in paths:
+            out.write(_line(path, llm))
     out.flush()
     return 0

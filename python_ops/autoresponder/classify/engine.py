@@ -7,6 +7,7 @@ client every message the rules cannot settle is UNKNOWN with reason `llm_unavail
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from typing import Any
 
 from autoresponder.classify.agents import LLMFailure, llm_decision
@@ -28,7 +29,12 @@ from autoresponder.sender_auth import sender_authentication
 log = logging.getLogger(__name__)
 def our_domains_of(settings: Any) -> list[str]:
     """The configured own domains; without settings, the default of `config.Settings`."""
-    return list(getattr(settings, "our_domains", None) or default_setting("our_domains"))
+    return list(getattr(settings, "our_domains", None) or _default_domains())
+
+
+@lru_cache(maxsize=1)
+def _default_domains() -> tuple[str, ...]:
+    return tuple(default_setting("our_domains"))  # pydantic builds the default: once, not per message
 
 
 def rules_decision(view: MessageView) -> Decision | None:
@@ -53,6 +59,8 @@ def _unknown(message_id: str, reason: str, path: str | None, method: str = "none
 
 def sender_auth_of(view: MessageView, settings: Any) -> str:
     trusted = getattr(settings, "trusted_authserv_ids", None) if settings is not None else None
+    if not trusted:  # the default policy: the parse already judged it (`ParsedMessage.auth_status`)
+        return view.auth_status
     return sender_authentication(view.auth_results, view.from_email, trusted).status
 
 

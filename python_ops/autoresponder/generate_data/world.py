@@ -89,10 +89,10 @@ class Person(NamedTuple):
 class World:
     """The deterministic population behind one generated source directory."""
 
-    def __init__(self, emails: int, seed: int, as_of: date) -> None:
+    def __init__(self, emails: int, seed: int, as_of: date, people: int | None = None) -> None:
         self.seed = seed
         self.as_of = as_of
-        self.n_people = max(60, int(emails * PEOPLE_PER_EMAIL))
+        self.n_people = max(60, int(people if people else emails * PEOPLE_PER_EMAIL))
         self.n_orgs = max(12, self.n_people // PEOPLE_PER_ORG)
         self.n_desks = max(1, self.n_orgs // 40)
         self._names = len(W.FIRST_NAMES) * len(W.LAST_NAMES)

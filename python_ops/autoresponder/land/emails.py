@@ -31,10 +31,10 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-from tqdm import tqdm
 
 from autoresponder.errors import SourceMissingError
 from autoresponder.mime import ParsedMessage, body_sha256, parse_message, utcnow
+from autoresponder.progress import Log, meter
 
 EMAIL_COLUMNS = (
     "message_id", "message_id_raw", "file_path", "sha256", "from_email", "from_name", "to_emails",
@@ -107,10 +107,15 @@ class LandingStats:
         return notes
 
 
-def iter_raw_messages(emails_dir: Path) -> Iterator[tuple[str, bytes]]:
+def message_files(emails_dir: Path) -> list[Path]:
+    """Every file under `emails_dir`, in path order (the order landing reads them)."""
+    # sorted by parts, as Path sorts on POSIX, but without pathlib's slow comparisons (6 s of 15 for 20k files)
+    return sorted((p for p in emails_dir.rglob("*") if p.is_file()), key=lambda p: p.parts)
+
+
+def iter_raw_messages(emails_dir: Path, paths: list[Path] | None = None) -> Iterator[tuple[str, bytes]]:
     """(source path, raw bytes) for each `.eml` file and each message of each `.mbox` file."""
-    paths = sorted(p for p in emails_dir.rglob("*") if p.is_file())
-    for path in paths:
+    for path in message_files(emails_dir) if paths is None else paths:
         suffix = path.suffix.lower()
         if suffix == ".mbox":
             box = mailbox.mbox(str(path), create=False)
@@ -153,9 +158,13 @@ def duplicate_key(message_id: str, body_hash: str) -> str:
 
 
 def land_emails(conn: duckdb.DuckDBPyConnection, emails_dir: Path, *, run_id: str | None = None,
-                batch_size: int = 5000) -> LandingStats:
+                batch_size: int = 5000, log: Log | None = None) -> LandingStats:
     """Parse every new message under `emails_dir` and insert it into `raw.emails` with
-    `landed_run_id = run_id`; re-deliveries met for the first time go to `raw.email_duplicates`."""
+    `landed_run_id = run_id`; re-deliveries met for the first time go to `raw.email_duplicates`.
+
+    Streams: at most `batch_size` parsed messages are held at once; a file whose path and bytes
+    an earlier run already met is only hashed. `log` receives progress lines (Dagster's
+    `context.log.info`); without it a terminal shows a bar (`autoresponder.progress`)."""
     emails_dir = Path(emails_dir)
     if not emails_dir.is_dir():
         raise SourceMissingError(
@@ -195,11 +204,11 @@ def land_emails(conn: duckdb.DuckDBPyConnection, emails_dir: Path, *, run_id: st
             entry[2] = body_sha256(bytes(stored[0]) if stored and stored[0] is not None else b"")
         return entry[2]
 
-    for path, raw in tqdm(iter_raw_messages(emails_dir), desc="landing emails", unit="msg", disable=None):
+    def land_one(path: str, raw: bytes) -> None:
         stats.files += 1
         if (path, hashlib.sha256(raw).hexdigest()) in seen:
             stats.already_landed += 1
-            continue
+            return
         p = parse_message(raw)
         mid, key, duplicate_of = p.message_id, p.message_id, None
         earlier = landed.get(mid)
@@ -212,7 +221,7 @@ def land_emails(conn: duckdb.DuckDBPyConnection, emails_dir: Path, *, run_id: st
                 conn.execute("insert into raw.email_duplicates values (?, ?, ?, ?, ?)",
                              [run_id, path, mid, same[1], p.sha256])
                 seen.add((path, p.sha256))
-                continue
+                return
             key, duplicate_of = duplicate_key(mid, p.body_sha256), earlier[0][0]
             stats.duplicates_landed += 1
             stats.duplicate_files.append({"file": path, "message_id": mid, "duplicate_of_file": earlier[0][1],
@@ -225,5 +234,12 @@ def land_emails(conn: duckdb.DuckDBPyConnection, emails_dir: Path, *, run_id: st
         stats.landed += 1
         if len(batch) >= batch_size:
             flush()
+
+    paths = message_files(emails_dir)
+    total = None if any(p.suffix.lower() == ".mbox" for p in paths) else len(paths)
+    with meter("land emails", total, log=log) as progress:
+        for path, raw in iter_raw_messages(emails_dir, paths):
+            land_one(path, raw)
+            progress.advance()
     flush()
     return stats

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import duckdb
+import pandas as pd
 
 FILE_NAME = "out_of_office_back_now.csv"
 COLUMNS = ["run_id", "lookup_email", "first_name", "last_name", "org_name", "return_date",
@@ -51,9 +52,17 @@ def back_now_rows(conn: duckdb.DuckDBPyConnection, run_id: str, as_of: str) -> l
 
 def mark_listed(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]], run_id: str) -> None:
     conn.execute(DDL)
-    for r in rows:
+    if not rows:
+        return
+    # one statement for all rows: a DuckDB insert per row cost a 20,000-reply run 25 s
+    frame = pd.DataFrame({"lookup_email": [r["lookup_email"] for r in rows],
+                          "do_not_contact_until": [r["do_not_contact_until"] for r in rows]})
+    conn.register("_ooo_listed", frame)
+    try:
         conn.execute("insert or ignore into report.ooo_back_now (lookup_email, do_not_contact_until, listed_by_run) "
-                     "values (?, ?, ?)", [r["lookup_email"], r["do_not_contact_until"], run_id])
+                     "select lookup_email, do_not_contact_until, ? from _ooo_listed", [run_id])
+    finally:
+        conn.unregister("_ooo_listed")
 
 
 def tracked_count(conn: duckdb.DuckDBPyConnection, runs: list[str]) -> int:

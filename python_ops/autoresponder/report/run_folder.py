@@ -133,13 +133,15 @@ def write_run_folder(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dic
         documents[name] = {"path": name, "rows": rows}
 
     runs = document_run_ids(conn, ctx.run_id)
-    for model, stem, as_json in DOCUMENTS:
-        cols, rows = document_table(conn, model, runs)
-        write_csv(d / f"{stem}.csv", rows, columns=cols)
-        link(f"{stem}.csv", len(rows))
-        if as_json:
-            write_json(d / f"{stem}.json", rows)
-            link(f"{stem}.json", len(rows))
+    with ctx.meter("report documents", len(DOCUMENTS), unit="documents") as progress:
+        for model, stem, as_json in DOCUMENTS:
+            cols, rows = document_table(conn, model, runs)
+            write_csv(d / f"{stem}.csv", rows, columns=cols)
+            link(f"{stem}.csv", len(rows))
+            if as_json:
+                write_json(d / f"{stem}.json", rows)
+                link(f"{stem}.json", len(rows))
+            progress.advance()
     cols, rows = classifier_table(conn, runs)
     write_csv(d / "classifier_output.csv", rows, columns=cols)
     write_json(d / "classifier_output.json", rows)

@@ -16,3 +16,11 @@ def test_classify_prints_one_json_object_per_eml_and_survives_bad_paths(capsys, 
             "new_email", "new_title", "replacements", "return_date", "bounce", "evidence"}
     assert all(keys <= set(x) for x in lines)
     assert lines[-1]["reason"] == "unreadable"
+
+
+def test_jobs_print_the_same_lines_in_the_same_order(capsys):
+    paths = [str(ROOT / "mta"), str(ROOT / "edge"), "/no/such/file.eml"]
+    classify_main(argparse.Namespace(paths=paths, offline=True, jobs=1))
+    one = capsys.readouterr().out
+    classify_main(argparse.Namespace(paths=paths, offline=True, jobs=2))
+    assert capsys.readouterr().out == one and one.count("\n") > 10

@@ -84,7 +84,9 @@ def test_rerun_over_the_same_messages_makes_zero_llm_calls(emu, llm):
     first = classify_all(conn, None, llm=llm)
     assert first["llm_calls"] == 2 and first["llm_tokens"] > 0
     second = classify_all(conn, None, llm=llm)
-    assert second["llm_calls"] == 0 and second["llm_cache_hits"] == 2
+    assert second["llm_calls"] == 0 and second["classified_now"] == 0  # nothing new: nothing classified
+    full = classify_all(conn, None, llm=llm, full=True)
+    assert full["llm_calls"] == 0 and full["llm_cache_hits"] == 2  # classified again: the cache answers
     assert len(emu.requests) == 2
     row = conn.execute("select determination, method from classification.classified_messages").fetchone()
     assert row == ("REPLACEMENT", "llm")

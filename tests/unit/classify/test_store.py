@@ -3,11 +3,12 @@ from pathlib import Path
 import duckdb
 
 from autoresponder.classify import classify_all
+from autoresponder.config import Settings
 
 ROOT = Path(__file__).resolve().parents[2] / "fixtures" / "classify"
 
 
-def test_classify_all_rewrites_the_table_with_one_row_per_message():
+def test_classify_all_keeps_one_row_per_message_and_classifies_only_new_ones():
     conn = duckdb.connect()
     conn.execute("create schema raw; create table raw.emails (message_id varchar, raw blob, file_path varchar)")
     files = sorted((ROOT / "mta").glob("*.eml")) + sorted((ROOT / "edge").glob("*.eml"))
@@ -16,6 +17,7 @@ def test_classify_all_rewrites_the_table_with_one_row_per_message():
     stats = classify_all(conn, None)
     stats_again = classify_all(conn, None)
     assert stats["messages"] == len(files) == stats_again["messages"]
+    assert stats["classified_now"] == len(files) and stats_again["classified_now"] == 0
     assert stats["llm_calls"] == 0
     n, ids = conn.execute("select count(*), count(distinct message_id) from classification.classified_messages"
                           ).fetchone()
@@ -24,3 +26,16 @@ def test_classify_all_rewrites_the_table_with_one_row_per_message():
                            ).fetchone()[0]
     # arf, success, garbage and a human "Thanks, noted." are settled without the LLM
     assert unknown == stats["by_determination"].get("UNKNOWN", 0) - 4
+
+
+def test_a_new_message_is_classified_alone_and_other_settings_classify_all_again():
+    conn = duckdb.connect()
+    conn.execute("create schema raw; create table raw.emails (message_id varchar, raw blob, file_path varchar)")
+    files = sorted((ROOT / "mta").glob("*.eml"))[:3]
+    for i, p in enumerate(files[:2]):
+        conn.execute("insert into raw.emails values (?, ?, ?)", [f"m{i}", p.read_bytes(), str(p)])
+    classify_all(conn, None, batch_size=1)
+    conn.execute("insert into raw.emails values ('m2', ?, ?)", [files[2].read_bytes(), str(files[2])])
+    assert classify_all(conn, None, batch_size=1)["classified_now"] == 1
+    other = classify_all(conn, Settings(our_domains=["other.example"]))
+    assert other["classified_now"] == 3 and other["reclassified_all"] and other["messages"] == 3

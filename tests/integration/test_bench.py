@@ -1,0 +1,19 @@
+"""`autoresponder bench --profile small`: the benchmark's JSON, as a smoke test (shape and
+ratios, never times: a benchmark is a command, not a timed test)."""
+
+from __future__ import annotations
+
+from autoresponder.bench import PROFILES, bench
+
+
+def test_small_profile_prints_every_figure_and_a_rerun_that_does_nothing() -> None:
+    result = bench(PROFILES["small"]["emails"], baseline=False)
+    ours, ratios = result["ours"], result["ratios"]
+    assert ours["messages"] > 0.9 * PROFILES["small"]["emails"]
+    assert {"land", "classify", "dbt", "act", "report"} <= set(ours["wall_s"])
+    assert ours["writes"] > 0 and ours["peak_rss_mb"] > 0
+    rerun = ours["rerun"]
+    assert (rerun["landed"], rerun["classified"], rerun["llm_calls"], rerun["writes"]) == (0, 0, 0, 0)
+    assert ratios["llm_calls_per_reply"] == 0 and ratios["seconds_per_1k_replies"] > 0
+    assert 0 < ratios["rerun_vs_first_wall"]
+    assert ratios["sf_api_requests"] is None  # no baseline asked for
