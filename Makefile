@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # the date seeds/ was written for (Multipub windows, return dates); `autoresponder demo` alone uses today
 DEMO_AS_OF ?= 2026-11-25
 
-.PHONY: demo test lint dagster lock clean compile-tsql docs odbc data-docs-screenshot
+.PHONY: demo test test-fast lint dagster lock clean compile-tsql docs odbc data-docs-screenshot
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ demo: $(STAMP)
 test: $(STAMP) odbc
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+# the edit-test loop: ruff and the unit tests (no pipeline run, no Node); `make test` before a commit
+test-fast: $(STAMP) odbc
+	$(BIN)/ruff check .
+	$(BIN)/pytest tests/unit
 
 # pyodbc (under dbt-sqlserver) loads the unixODBC library: install Debian's `unixodbc` when it is missing
 odbc:

@@ -41,6 +41,7 @@ def _peak_rss_mb() -> float:
 
 
 def _succeeded_writes(warehouse: Path) -> int:
+    # lazy: each bench side runs in its own spawned process and loads only what it uses
     import duckdb
 
     conn = duckdb.connect(str(warehouse))  # the open systems may hold it open read-write
@@ -51,6 +52,7 @@ def _succeeded_writes(warehouse: Path) -> int:
 
 
 def _one_run(settings, systems) -> tuple[dict[str, Any], Any, float]:
+    # lazy: each bench side runs in its own spawned process and loads only what it uses
     from autoresponder.pipeline import run_pipeline
     from autoresponder.run import RunContext
 
@@ -62,14 +64,17 @@ def _one_run(settings, systems) -> tuple[dict[str, Any], Any, float]:
 
 
 def _ours(sources: str, work: str, as_of: str, llm: bool = False, rerun: bool = True) -> dict[str, Any]:
+    # lazy: each bench side runs in its own spawned process and loads only what it uses
     from contextlib import ExitStack
 
+    # lazy: each bench side runs in its own spawned process and loads only what it uses
     from autoresponder.config import Settings
     from autoresponder.connections import open_systems
 
     with ExitStack() as stack:
         extra: dict[str, Any] = {}
         if llm:
+            # lazy: each bench side runs in its own spawned process and loads only what it uses
             from autoresponder.emulators.openai import start_emulator
 
             emu = stack.enter_context(start_emulator())
@@ -108,8 +113,10 @@ def _ours(sources: str, work: str, as_of: str, llm: bool = False, rerun: bool = 
 
 
 def _baseline(sources: str, work: str, as_of: str, ours_warehouse: str, shared_s: dict[str, float]) -> dict[str, Any]:
+    # lazy: each bench side runs in its own spawned process and loads only what it uses
     import duckdb
 
+    # lazy: each bench side runs in its own spawned process and loads only what it uses
     from autoresponder.emulators.salesforce import start_emulator
     from autoresponder.models import PlannedWrite
     from autoresponder.systems.salesforce import baseline_apply, connect
@@ -167,8 +174,10 @@ def _ratio(a: float | None, b: float | None) -> float | None:
 def bench(emails: int, *, baseline: bool, seed: int = 1, as_of: str = "2026-11-25",
           workdir: Path | None = None, sources: Path | None = None, people: int | None = None,
           llm: bool = False, rerun: bool = True) -> dict[str, Any]:
+    # lazy: each bench side runs in its own spawned process and loads only what it uses
     from datetime import date
 
+    # lazy: each bench side runs in its own spawned process and loads only what it uses
     from autoresponder.generate import generate
 
     tmp = tempfile.TemporaryDirectory(prefix="autoresponder-bench-") if workdir is None else None
