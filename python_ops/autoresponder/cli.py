@@ -113,7 +113,8 @@ def _soak(args: argparse.Namespace) -> int:
     return soak_main(args)
 
 
-EMULATORS = {"openai": "autoresponder.emulators.openai.server"}  # not a contact system
+# not (yet) registered contact systems: the LLM, and HubSpot until it is wired as a target
+EMULATORS = {"openai": "autoresponder.emulators.openai.server", "hubspot": "autoresponder.emulators.hubspot.server"}
 
 
 def _emulators() -> dict[str, str | None]:
