@@ -123,12 +123,21 @@ def test_missing_source_file_stops_the_demo_naming_the_file(sources: Path, tmp_p
     assert "multipub/subscriptions.csv" in res.stderr
 
 
-def test_demo_prints_the_impact_report_and_the_run_folder(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
+    """One `autoresponder demo` through the real CLI; the demo and rollback tests read it."""
+    tmp_path = tmp_path_factory.mktemp("demo")
     res = subprocess.run(
         [str(Path(sys.executable).parent / "autoresponder"), "demo", "--warehouse", str(tmp_path / "w.duckdb"),
          "--runs-dir", str(tmp_path / "runs"), "--as-of", "2026-11-25"],
         capture_output=True, text=True, timeout=300, cwd=ROOT)
+    return res, tmp_path
+
+
+def test_demo_prints_the_impact_report_and_the_run_folder(demo) -> None:
+    res, tmp_path = demo
     assert res.returncode == 0, res.stderr[-3000:]
+    assert not [line for line in res.stderr.splitlines() if line.startswith("error:")]  # exit 0, no error line
     assert "Total emails processed:** 32" in res.stdout
     run_dir = Path(res.stdout.strip().splitlines()[-1].split("run folder: ")[1])
     impact = json.loads((run_dir / "impact_report.json").read_text())
@@ -144,12 +153,12 @@ def test_demo_prints_the_impact_report_and_the_run_folder(tmp_path: Path) -> Non
         conn.close()
 
 
-def test_rollback_restores_what_it_can_and_lists_the_rest(tmp_path: Path) -> None:
+def test_rollback_restores_what_it_can_and_lists_the_rest(demo) -> None:
+    # runs after the demo test (file order): the rollback changes the demo's systems
+    first, tmp_path = demo
     exe = str(Path(sys.executable).parent / "autoresponder")
     common = ["--warehouse", str(tmp_path / "w.duckdb"), "--runs-dir", str(tmp_path / "runs")]
-    demo = subprocess.run([exe, "demo", *common, "--as-of", "2026-11-25"], capture_output=True, text=True,
-                          timeout=300, cwd=ROOT)
-    run_id = Path(demo.stdout.strip().splitlines()[-1].split("run folder: ")[1]).name
+    run_id = Path(first.stdout.strip().splitlines()[-1].split("run folder: ")[1]).name
     res = subprocess.run([exe, "rollback", run_id, *common], capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert res.returncode == 0, res.stderr[-2000:]
     out = json.loads(res.stdout)
