@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import os
 import signal
-import socket
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import uvicorn
 
+from ..serving import bind_local, start_server
 from .app import build_app
 from .seed import seed_from_sources
 from .state import Portal
@@ -73,21 +71,9 @@ def start_emulator(sources_dir: Path | str | None = None, port: int = 0, faults:
     `search_cap` lowers the 10,000-result ceiling of a search query (tests of the restart logic)."""
     portal = Portal(faults=faults, search_cap=search_cap)
     seed_from_sources(portal, sources_dir)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", port))
+    sock = bind_local(port)
     base_url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    logging.getLogger("uvicorn.error").setLevel(logging.CRITICAL)
-    config = uvicorn.Config(build_app(portal), log_level="critical", access_log=False, lifespan="off",
-                            timeout_keep_alive=30, timeout_graceful_shutdown=0.2)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="hubspot-emulator")
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("hubspot emulator did not start")
-        time.sleep(0.01)
+    server, thread = start_server(build_app(portal), sock, "hubspot-emulator")
     handle = EmulatorHandle(portal, base_url, server, thread)
     try:
         yield handle

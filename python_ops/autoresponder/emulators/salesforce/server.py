@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import shutil
 import signal
-import socket
 import tempfile
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +22,7 @@ import trustme
 import uvicorn
 from requests.adapters import HTTPAdapter
 
+from ..serving import bind_local, start_server
 from .app import build_app
 from .org import EmulatedOrg
 from .seed import seed_from_sources
@@ -166,23 +164,10 @@ def start_emulator(sources_dir: Path | str | None = None, port: int = 0, faults:
     org = EmulatedOrg(tmp / "org.sqlite", version=version, batch_size=batch_size, faults=faults)
     seed_from_sources(org.state, sources_dir)
 
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", port))
+    sock = bind_local(port)
     org.instance_url = f"https://127.0.0.1:{sock.getsockname()[1]}"
-
-    logging.getLogger("uvicorn.error").setLevel(logging.CRITICAL)
-    config = uvicorn.Config(build_app(org), ssl_certfile=str(cert_path), ssl_keyfile=str(key_path),
-                            log_level="critical", access_log=False, lifespan="off", timeout_keep_alive=30,
-                            timeout_graceful_shutdown=0.2)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="sf-emulator")
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("salesforce emulator did not start")
-        time.sleep(0.01)
+    server, thread = start_server(build_app(org), sock, "salesforce emulator",
+                                  ssl_certfile=str(cert_path), ssl_keyfile=str(key_path))
     handle = EmulatorHandle(org, ca_path, server, thread)
     try:
         yield handle

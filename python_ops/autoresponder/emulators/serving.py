@@ -1,0 +1,36 @@
+"""Serve an emulator's ASGI app with uvicorn on 127.0.0.1 in a daemon thread (shared by the emulators)."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+from typing import Any
+
+import uvicorn
+
+
+def bind_local(port: int = 0) -> socket.socket:
+    """A TCP socket bound to 127.0.0.1:`port` (0: any free port), reusable at once after a restart."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    return sock
+
+
+def start_server(app: Any, sock: socket.socket, name: str, **config: Any) -> tuple[uvicorn.Server, threading.Thread]:
+    """Run `app` on `sock` in a daemon thread; returns once it accepts requests (RuntimeError after 15 s).
+
+    `config` goes to `uvicorn.Config` (e.g. `ssl_certfile`, `ssl_keyfile`); the emulators log nothing."""
+    logging.getLogger("uvicorn.error").setLevel(logging.CRITICAL)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="critical", access_log=False, lifespan="off",
+                                           timeout_keep_alive=30, timeout_graceful_shutdown=0.2, **config))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name=name)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError(f"{name} did not start")
+        time.sleep(0.01)
+    return server, thread
