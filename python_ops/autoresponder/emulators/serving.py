@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import signal
 import socket
 import threading
 import time
@@ -34,3 +36,18 @@ def start_server(app: Any, sock: socket.socket, name: str, **config: Any) -> tup
             raise RuntimeError(f"{name} did not start")
         time.sleep(0.01)
     return server, thread
+
+
+def serve_until_stopped(emulator_cm: Any) -> int:
+    """`autoresponder emulate`: enter the emulator, print its credentials as one JSON line, serve
+    until SIGTERM or Ctrl-C; exit code 0."""
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    with emulator_cm as emu:
+        print(json.dumps(emu.credentials()), flush=True)
+        try:
+            while not stop.wait(0.5):
+                pass
+        except KeyboardInterrupt:
+            pass
+    return 0

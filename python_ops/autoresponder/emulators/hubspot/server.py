@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import signal
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Any
 
 import uvicorn
 
-from ..serving import bind_local, start_server
+from ..serving import bind_local, serve_until_stopped, start_server
 from .app import build_app
 from .seed import seed_from_sources
 from .state import Portal
@@ -88,13 +87,5 @@ def emulate_main(args: Any) -> int:
     `args` needs `.port` and `.sources`; `.faults` (JSON text) overrides the environment variable."""
     raw = getattr(args, "faults", None) or os.environ.get(FAULTS_ENV)
     faults = json.loads(raw) if isinstance(raw, str) else raw
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    with start_emulator(getattr(args, "sources", None), port=getattr(args, "port", 0) or 0, faults=faults) as emu:
-        print(json.dumps(emu.credentials()), flush=True)
-        try:
-            while not stop.wait(0.5):
-                pass
-        except KeyboardInterrupt:
-            pass
-    return 0
+    return serve_until_stopped(start_emulator(getattr(args, "sources", None),
+                                              port=getattr(args, "port", 0) or 0, faults=faults))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
-import signal
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -22,7 +21,7 @@ import trustme
 import uvicorn
 from requests.adapters import HTTPAdapter
 
-from ..serving import bind_local, start_server
+from ..serving import bind_local, serve_until_stopped, start_server
 from .app import build_app
 from .org import EmulatedOrg
 from .seed import seed_from_sources
@@ -187,13 +186,5 @@ def emulate_main(args: Any) -> int:
     faults = getattr(args, "faults", None)
     if isinstance(faults, str):
         faults = json.loads(faults)
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    with start_emulator(getattr(args, "sources", None), port=getattr(args, "port", 0) or 0, faults=faults) as emu:
-        print(json.dumps(emu.credentials()), flush=True)
-        try:
-            while not stop.wait(0.5):
-                pass
-        except KeyboardInterrupt:
-            pass
-    return 0
+    return serve_until_stopped(start_emulator(getattr(args, "sources", None),
+                                              port=getattr(args, "port", 0) or 0, faults=faults))
