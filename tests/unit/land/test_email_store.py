@@ -54,10 +54,6 @@ STORE = [("<older-1@acme.com>", OLDEST), ("<AbC-1@acme.com>", ORIGINAL), ("<brok
          (None, None), ("<AbC-1@acme.com>", REDELIVERY), ("<AbC-1@acme.com>", OTHER_BODY)]
 RECENT = STORE[1:]
 
-COMPARED = ("message_id, message_id_raw, sha256, from_email, from_name, to_emails, subject, sent_at, headers, text, "
-            "auth_status, parse_error, raw, landed_run_id, duplicate_of, parsed")
-
-
 def _fill(sql_store) -> None:
     sql_store.fill_emails(TABLE, [(mid, T0 + timedelta(minutes=i), raw) for i, (mid, raw) in enumerate(STORE)])
 
@@ -71,7 +67,7 @@ def _folder(root: Path, messages: list[tuple[str | None, bytes | None]]) -> Path
 
 
 def _landed(conn: duckdb.DuckDBPyConnection) -> tuple[list, list]:
-    emails = conn.execute(f"select {COMPARED} from raw.emails order by message_id").fetchall()
+    emails = conn.execute("select * exclude (file_path, landed_at) from raw.emails order by message_id").fetchall()
     duplicates = conn.execute("select run_id, message_id, sha256 from raw.email_duplicates order by sha256").fetchall()
     return emails, duplicates
 
