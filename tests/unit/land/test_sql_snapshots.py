@@ -32,10 +32,8 @@ def _table(conn: duckdb.DuckDBPyConnection, name: str) -> list[tuple]:
     return conn.execute(f"select * from {name} order by all").fetchall()
 
 
-def test_cupola_multipub_and_hodor_have_sql_reads() -> None:
+def test_cupola_multipub_and_hodor_each_have_one_setting() -> None:
     assert SQL_SETTINGS == ["cupola_sql", "hodor_sql", "multipub_sql"]
-    assert {s.table for s in SQL_SNAPSHOTS} == {"raw.cupola_persons", "raw.cupola_orgs", "raw.cupola_org_persons",
-                                                "raw.multipub_subscriptions", "raw.hodor_prospects"}
 
 
 @pytest.mark.parametrize("snap", SQL_SNAPSHOTS, ids=[s.table for s in SQL_SNAPSHOTS])

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import pytest
 
-from autoresponder.config import default_setting
-from autoresponder.land.email_store import emails_table, recent_emails
+from autoresponder.config import Settings, default_setting
+from autoresponder.land.sql_reads import sql_reads
 from autoresponder.land.sql_source import tsql
-from autoresponder.systems import registry
 from autoresponder.systems.cupola.mssql import DEFAULT_READ_SQL
 from autoresponder.tsql_check import tsql_problems
+from tests.conftest import ROOT
 
-EMAILS = recent_emails(emails_table(default_setting("emails_sql_table")), default_setting("emails_sql_limit"))
-READS = {"emails": EMAILS, **{s.table: s.sql.statement for s in registry.csv_snapshots() if s.sql is not None}}
+READS = {table: statement for table, (_, statement) in sql_reads(Settings()).items()}
+EMAILS = READS["raw.emails"]
+
+
+def test_the_email_store_and_every_sql_snapshot_are_read() -> None:
+    assert set(READS) == {"raw.emails", "raw.cupola_persons", "raw.cupola_orgs", "raw.cupola_org_persons",
+                          "raw.multipub_subscriptions", "raw.hodor_prospects"}
 
 
 @pytest.mark.parametrize("statement", READS.values(), ids=READS.keys())
@@ -32,3 +37,9 @@ def test_email_store_read_is_the_most_recent_n_by_received_date() -> None:
 def test_cupola_row_read_used_by_healing_parses_as_tsql() -> None:
     assert DEFAULT_READ_SQL.count("?") == 1
     assert tsql_problems(DEFAULT_READ_SQL.replace("?", "42") + "\n") == []
+
+
+def test_deploy_guide_shows_the_sql_each_read_sends() -> None:
+    guide = " ".join((ROOT / "docs" / "deploy.md").read_text(encoding="utf-8").split())
+    for table, statement in READS.items():
+        assert " ".join(tsql(statement).split()) + ";" in guide, table
