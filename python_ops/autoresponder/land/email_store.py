@@ -24,7 +24,19 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-from sqlalchemy import Column, DateTime, Engine, LargeBinary, MetaData, Select, Table, Unicode, desc, select
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Engine,
+    LargeBinary,
+    MetaData,
+    Select,
+    Table,
+    Unicode,
+    desc,
+    func,
+    select,
+)
 
 from autoresponder.land.emails import LandingStats, land_emails, land_messages
 from autoresponder.land.sql_source import open_engine
@@ -45,6 +57,23 @@ def recent_emails(table: Table, limit: int) -> Select:
     recent = (select(table.c.MessageId, table.c.ReceivedDate, table.c.RawMessage)
               .order_by(desc(table.c.ReceivedDate), desc(table.c.MessageId)).limit(limit).subquery("recent"))
     return select(recent).order_by(recent.c.ReceivedDate, recent.c.MessageId)
+
+
+def store_state(table: Table) -> Select:
+    """The newest ReceivedDate and the row count: what the new-emails sensor compares between ticks."""
+    return select(func.max(table.c.ReceivedDate).label("newest"), func.count().label("row_count")).select_from(table)
+
+
+def read_store_state(settings: Any) -> tuple[str, int]:
+    """(newest ReceivedDate, rows) of the configured email store."""
+    table = emails_table(settings.emails_sql_table)
+    engine = open_engine(settings.emails_sql, [table.schema])
+    try:
+        with engine.connect() as source:
+            newest, rows = source.execute(store_state(table)).one()
+    finally:
+        engine.dispose()
+    return (newest.isoformat() if hasattr(newest, "isoformat") else str(newest or "")), int(rows)
 
 
 def row_source(table_name: str, received: Any, message_id: str | None) -> str:

@@ -12,15 +12,17 @@ from typing import Any
 from sqlalchemy import Select
 
 from autoresponder.config import Settings
-from autoresponder.land.email_store import emails_table, recent_emails
+from autoresponder.land.email_store import emails_table, recent_emails, store_state
 from autoresponder.land.sql_source import tsql
 from autoresponder.systems import registry
 
 
 def sql_reads(settings: Any) -> dict[str, tuple[str, Select]]:
-    """{raw table: (setting, statement)} of the email store and every snapshot with a SQL read."""
-    reads = {"raw.emails": ("emails_sql", recent_emails(emails_table(settings.emails_sql_table),
-                                                        settings.emails_sql_limit))}
+    """{what it reads: (setting, statement)}: the email store (landing, and the new-emails sensor's
+    check) and every snapshot with a SQL read."""
+    table = emails_table(settings.emails_sql_table)
+    reads = {"raw.emails": ("emails_sql", recent_emails(table, settings.emails_sql_limit)),
+             "new_emails_sensor": ("emails_sql", store_state(table))}
     for snap in registry.csv_snapshots():
         if snap.sql is not None:
             reads[snap.table] = (snap.sql.setting, snap.sql.statement)

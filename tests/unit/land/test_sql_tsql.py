@@ -17,7 +17,7 @@ EMAILS = READS["raw.emails"]
 
 
 def test_the_email_store_and_every_sql_snapshot_are_read() -> None:
-    assert set(READS) == {"raw.emails", "raw.cupola_persons", "raw.cupola_orgs", "raw.cupola_org_persons",
+    assert set(READS) == {"raw.emails", "new_emails_sensor", "raw.cupola_persons", "raw.cupola_orgs", "raw.cupola_org_persons",
                           "raw.multipub_subscriptions", "raw.hodor_prospects"}
 
 
