@@ -4,13 +4,8 @@ Chosen by `AUTORESPONDER_EMAILS_SQL` (`land_replies`); without it replies come f
 `<sources>/emails`. One statement reads the most recent `emails_sql_limit` rows by
 `ReceivedDate DESC` and hands them to the landing oldest first, so the first delivery of a
 Message-ID wins as the first file does in a folder; dedup, `parse_error` and `raw.email_duplicates`
-are the folder landing's (`land.emails.land_messages`). T-SQL sent (default table, N = 5000)::
-
-    SELECT recent.[MessageId], recent.[ReceivedDate], recent.[RawMessage]
-    FROM (SELECT TOP 5000 [CBI_EmailExtraction].dbo.[Emails].[MessageId] AS [MessageId], ...
-          FROM [CBI_EmailExtraction].dbo.[Emails]
-          ORDER BY [CBI_EmailExtraction].dbo.[Emails].[ReceivedDate] DESC, ....[MessageId] DESC) AS recent
-    ORDER BY recent.[ReceivedDate], recent.[MessageId]
+are the folder landing's (`land.emails.land_messages`). The T-SQL it sends is in docs/deploy.md
+(`python -m autoresponder.land.sql_reads` prints it).
 
 Columns: `MessageId` and `ReceivedDate` are DESIGN §2's; `RawMessage` (the whole RFC 822 source,
 varbinary or nvarchar) is an assumption to confirm with the store's owner. A row lands with

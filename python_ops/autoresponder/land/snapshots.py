@@ -1,11 +1,13 @@
 """Land the CSV snapshots of CUPOLA, Multipub, Hodor, SFMC (and Salesforce exports) as typed tables.
 
-A snapshot with a SQL read (`Snapshot.sql`) comes from that query instead of its CSV when its
-setting names a database (`AUTORESPONDER_CUPOLA_SQL`, `_MULTIPUB_SQL`, `_HODOR_SQL`; see
-`land/sql_source.py`); the default is the CSV. The column lists are DESIGN §3. A missing file stops the run with a message naming the file;
+The column lists are DESIGN §3. A missing file stops the run with a message naming the file;
 a file whose header lacks a column names the file, the missing columns and what was found; a
 value that does not fit its column names the file, line and column. All snapshots of one call
 land in one transaction, so a failing file leaves every previous raw table intact.
+
+A snapshot with a SQL read (`Snapshot.sql`) comes from that query instead of its CSV when its
+setting names a database (`AUTORESPONDER_CUPOLA_SQL`, `_MULTIPUB_SQL`, `_HODOR_SQL`;
+`land/sql_source.py`), into the same typed table and the same transaction; the default is the CSV.
 """
 
 from __future__ import annotations

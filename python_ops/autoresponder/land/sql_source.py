@@ -3,7 +3,7 @@
 A source setting (`AUTORESPONDER_EMAILS_SQL`, `_CUPOLA_SQL`, `_MULTIPUB_SQL`, `_HODOR_SQL`) holds
 either a SQLAlchemy URL (`mssql+pyodbc://user:pw@host/db?driver=ODBC+Driver+18+for+SQL+Server`)
 or a plain ODBC connection string in the form of `AUTORESPONDER_CUPOLA_ODBC`
-(`DRIVER={...};SERVER=...;DATABASE=...`), which is sent as `mssql+pyodbc:///?odbc_connect=...`.
+(`DRIVER={...};SERVER=...;DATABASE=...`), which pyodbc receives as it is (`open_engine`).
 
 Each read is one SQLAlchemy Core statement: it compiles to T-SQL on SQL Server (`SELECT TOP n`,
 `[bracketed]` names; `tsql` shows the text) and runs unchanged on a SQLite file, which stands in
@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
-from urllib.parse import quote_plus
 
 import duckdb
 import pandas as pd
@@ -46,12 +45,6 @@ def secret(value: SecretStr | str) -> str:
     return value.get_secret_value() if isinstance(value, SecretStr) else str(value)
 
 
-def engine_url(value: SecretStr | str) -> str:
-    """The SQLAlchemy URL of a source setting: a URL as given, an ODBC connection string wrapped."""
-    text = secret(value).strip()
-    return text if "://" in text else "mssql+pyodbc:///?odbc_connect=" + quote_plus(text)
-
-
 def odbc_identity(conn_str: str) -> str:
     """SERVER and DATABASE of an ODBC connection string (never the credentials)."""
     parts = dict(p.split("=", 1) for p in conn_str.split(";") if "=" in p)
@@ -69,8 +62,14 @@ def source_identity(value: SecretStr | str) -> str:
 
 
 def open_engine(value: SecretStr | str, schemas: Iterable[str | None] = ()) -> Engine:
-    """An engine on a source setting. On SQLite, each of `schemas` is attached as an alias of the file."""
-    engine = create_engine(engine_url(value))
+    """An engine on a source setting. An ODBC connection string goes to pyodbc as it is (kept out of
+    the engine's URL, so no repr shows its password). On SQLite, each of `schemas` is attached as an
+    alias of the file."""
+    text = secret(value).strip()
+    if "://" in text:
+        engine = create_engine(text)
+    else:
+        engine = create_engine("mssql+pyodbc://", creator=lambda: engine.dialect.loaded_dbapi.connect(text))
     aliases = sorted({s for s in schemas if s})
     if engine.dialect.name == "sqlite" and aliases:
         path = engine.url.database or ":memory:"

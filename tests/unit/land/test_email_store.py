@@ -16,37 +16,16 @@ from autoresponder.errors import SourceMissingError
 from autoresponder.land.email_store import land_email_store, land_replies
 from autoresponder.land.emails import land_emails
 from autoresponder.land.snapshots import preflight
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 
+FIXTURES = ROOT / "tests" / "fixtures" / "land"
 TABLE = default_setting("emails_sql_table")
 T0 = datetime(2026, 11, 16, 9, 0, 0)
 
-ORIGINAL = b"""From: "Ann Lee" <Ann.Lee@Acme.com>
-To: research@example-research.com
-Subject: Automatic reply: Outlook
-Message-ID: <AbC-1@acme.com>
-Date: Mon, 16 Nov 2026 10:00:00 +0100
-Auto-Submitted: auto-replied
-Content-Type: text/plain; charset=utf-8
-
-I am out of the office until 7 December 2026.
-"""
+ORIGINAL = (FIXTURES / "auto_reply.eml").read_bytes()
 REDELIVERY = b"Received: from relay.acme.com by mx.example-research.com; Mon, 16 Nov 2026 10:05:00 +0100\n" + ORIGINAL
 OTHER_BODY = ORIGINAL.replace(b"7 December", b"9 December")
-BROKEN = b"""From: mia@acme.com
-Message-ID: <broken-1@acme.com>
-Content-Type: multipart/alternative; boundary="XYZ"
-
---XYZ
-Content-Type: text/plain
-
-still readable text
---XYZ
-Content-Type: text/html
-Content-Transfer-Encoding: base64
-
-PGh0bWw+PGJvZHk+dHJ1bmNhdGVk
-"""
+BROKEN = (FIXTURES / "broken_mime.eml").read_bytes()
 OLDEST = ORIGINAL.replace(b"AbC-1", b"older-1").replace(b"Ann Lee", b"Bo Old")
 
 # oldest first; the first row is older than the N = 5 most recent and must not land
