@@ -16,12 +16,15 @@ from autoresponder.systems.registry import Opened, System
 SNAPSHOTS = (
     Snapshot("cupola/persons.csv", "raw.cupola_persons", {
         "person_id": "BIGINT", "first_name": "VARCHAR", "last_name": "VARCHAR", "email": "VARCHAR",
-        "phone": "VARCHAR"}, sql=SqlRead("cupola_sql", reads.PERSONS)),
+        "phone": "VARCHAR"},
+        sql=SqlRead("cupola_sql", reads.PERSONS)),
     Snapshot("cupola/orgs.csv", "raw.cupola_orgs", {
-        "org_id": "BIGINT", "org_name": "VARCHAR", "website_domain": "VARCHAR"}, sql=SqlRead("cupola_sql", reads.ORGS)),
+        "org_id": "BIGINT", "org_name": "VARCHAR", "website_domain": "VARCHAR"},
+        sql=SqlRead("cupola_sql", reads.ORGS)),
     Snapshot("cupola/org_persons.csv", "raw.cupola_org_persons", {
         "org_person_id": "BIGINT", "person_id": "BIGINT", "org_id": "BIGINT", "position": "VARCHAR",
-        "email": "VARCHAR", "status": "VARCHAR", "status_change_date": "DATE"}, sql=SqlRead("cupola_sql", reads.ORG_PERSONS)),
+        "email": "VARCHAR", "status": "VARCHAR", "status_change_date": "DATE"},
+        sql=SqlRead("cupola_sql", reads.ORG_PERSONS)),
 )
 
 

@@ -16,7 +16,8 @@ from autoresponder.systems.registry import System
 SNAPSHOTS = (
     Snapshot("hodor/prospects.csv", "raw.hodor_prospects", {
         "prospect_id": "VARCHAR", "first_name": "VARCHAR", "last_name": "VARCHAR", "email": "VARCHAR",
-        "phone": "VARCHAR", "company": "VARCHAR", "title": "VARCHAR", "status": "VARCHAR"}, sql=SqlRead("hodor_sql", reads.PROSPECTS)),
+        "phone": "VARCHAR", "company": "VARCHAR", "title": "VARCHAR", "status": "VARCHAR"},
+        sql=SqlRead("hodor_sql", reads.PROSPECTS)),
 )
 
 

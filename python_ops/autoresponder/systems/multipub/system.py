@@ -12,7 +12,8 @@ SNAPSHOTS = (
         "subscription_id": "VARCHAR", "subscriber_id": "VARCHAR", "email": "VARCHAR",
         "first_name": "VARCHAR", "last_name": "VARCHAR", "company": "VARCHAR", "product_code": "VARCHAR",
         "subscription_type": "VARCHAR", "status": "VARCHAR", "start_date": "DATE", "end_date": "DATE",
-        "last_issue_date": "DATE"}, sql=SqlRead("multipub_sql", reads.SUBSCRIPTIONS)),
+        "last_issue_date": "DATE"},
+        sql=SqlRead("multipub_sql", reads.SUBSCRIPTIONS)),
 )
 
 SYSTEM = System(name="multipub", order=15, snapshots=SNAPSHOTS)
