@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import dagster as dg
 
 from autoresponder.config import Settings
-from autoresponder.land.emails import land_emails
+from autoresponder.land.email_store import land_replies
 from autoresponder.land.snapshots import land_snapshot
 from autoresponder.pipeline import land_system
 from autoresponder.systems import registry
@@ -19,14 +19,15 @@ from dagster_defs.resources import AutoResponderResource, SystemsResource, cli_r
 
 @dg.asset(key=["raw", "emails"], group_name="landing", kinds={"python", "duckdb"}, owners=OWNERS,
           check_specs=input_check_specs("raw.emails"),
-          description="Replies from the emails folder, deduplicated on the normalised Message-ID; a different "
+          description="Replies from the emails folder (or the SQL Server email store when "
+                      "AUTORESPONDER_EMAILS_SQL is set), deduplicated on the normalised Message-ID; a different "
                       "body under a landed Message-ID lands with duplicate_of (its writes go to review). One "
                       "row per message ever landed (`landed_run_id` says which run).")
 def raw_emails(context: dg.AssetExecutionContext, autoresponder: AutoResponderResource) -> dg.MaterializeResult:
     ctx = autoresponder.run_context(context)
     conn = autoresponder.connect()
     try:
-        stats = land_emails(conn, ctx.sources_dir / "emails", run_id=ctx.run_id, log=ctx.progress_log)
+        stats = land_replies(conn, ctx.settings, ctx.sources_dir, run_id=ctx.run_id, log=ctx.progress_log)
         rows = conn.execute("select count(*) from raw.emails").fetchone()[0]
         checks = input_checks(autoresponder, context, conn, "raw.emails")
     finally:
@@ -39,17 +40,22 @@ def raw_emails(context: dg.AssetExecutionContext, autoresponder: AutoResponderRe
         check_results=checks)
 
 
+def _sql_note(snap) -> str:
+    return f", or of its SQL read when AUTORESPONDER_{snap.sql.setting.upper()} is set" if snap.sql else ""
+
+
 def _snapshot_asset(snap):
     schema, table = snap.table.split(".")
 
     @dg.asset(key=[schema, table], group_name="landing", kinds={"csv", "duckdb"}, owners=OWNERS,
               check_specs=input_check_specs(snap.table), deps=input_deps(snap.table),
-              description=f"Typed snapshot of {snap.relpath} (DESIGN §3): one row per CSV row, "
-                          f"columns {', '.join(snap.columns)}.")
+              description=f"Typed snapshot of {snap.relpath} (DESIGN §3){_sql_note(snap)}: one row per "
+                          f"source row, columns {', '.join(snap.columns)}.")
     def _asset(context: dg.AssetExecutionContext, autoresponder: AutoResponderResource) -> dg.MaterializeResult:
         conn = autoresponder.connect()
         try:
-            rows = land_snapshot(conn, autoresponder.settings().sources_dir, snap)
+            settings = autoresponder.settings()
+            rows = land_snapshot(conn, settings.sources_dir, snap, settings=settings)
             checks = input_checks(autoresponder, context, conn, snap.table)
         finally:
             conn.close()

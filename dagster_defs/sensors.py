@@ -1,5 +1,6 @@
-"""Automation: a `plan` run when new replies land in the emails folder, a daily `plan` run, and
-`apply` as its own job a person launches after reading the plan (DESIGN §10: production plans)."""
+"""Automation: a `plan` run when new replies land in the emails folder (or the email store on SQL
+Server), a daily `plan` run, and `apply` as its own job a person launches after reading the plan
+(DESIGN §10: production plans)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import dagster as dg
 
 from autoresponder.config import Settings
+from autoresponder.land.email_store import read_store_state
 
 EMAIL_SUFFIXES = (".eml", ".mbox")
 
@@ -44,9 +46,19 @@ def folder_cursor(files: list[tuple[str, int, int]]) -> str:
 
 @dg.sensor(name="new_emails_sensor", job=plan_job, minimum_interval_seconds=300,
            default_status=dg.DefaultSensorStatus.STOPPED,
-           description="Starts a plan run when reply files are added to or changed in <sources>/emails.")
+           description="Starts a plan run when reply files are added to or changed in <sources>/emails, or, "
+                       "with AUTORESPONDER_EMAILS_SQL, when the email store's newest ReceivedDate or row count "
+                       "changes.")
 def new_emails_sensor(context: dg.SensorEvaluationContext):
-    emails_dir = Path(Settings().sources_dir) / "emails"
+    settings = Settings()
+    if settings.emails_sql is not None:
+        newest, rows = read_store_state(settings)
+        cursor = folder_cursor([(settings.emails_sql_table, rows, newest)])
+        if not rows or cursor == context.cursor:
+            return dg.SkipReason(f"no new replies in {settings.emails_sql_table} (newest {newest or 'none'})")
+        context.update_cursor(cursor)
+        return dg.RunRequest(run_key=cursor, tags={"autoresponder/emails": str(rows)})
+    emails_dir = Path(settings.sources_dir) / "emails"
     files = email_files(emails_dir)
     cursor = folder_cursor(files)
     if not files or cursor == context.cursor:

@@ -1,6 +1,8 @@
 {# Reviewers' decisions (issue 10, DESIGN §7), written by `autoresponder serve` and read by the
-   routing models. Created before every dbt invocation (on-run-start) so the models can always read
-   them; python_ops/autoresponder/review/service.py (DDL) creates the same tables. #}
+   routing models. The one definition of these tables: created before every dbt invocation
+   (on-run-start) so the models can always read them, declared as the `review` source
+   (models/staging/__sources.yml); python_ops/autoresponder/review/service.py only writes rows and
+   refuses uploads (409) until a run has created them. #}
 
 {% macro ensure_review_tables() -%}
     {{ return(adapter.dispatch('ensure_review_tables', 'autoresponder')()) }}

@@ -70,6 +70,14 @@ class Settings(BaseSettings):
     salesforce_faults: dict | None = None  # emulator fault injection (tests, soak)
     # CUPOLA on SQL Server (pyodbc connection string); none -> the embedded store next to the warehouse
     cupola_odbc: SecretStr | None = None
+    # --- sources on SQL Server (SQLAlchemy + pyodbc, land/sql_source.py): a SQLAlchemy URL or an ODBC
+    # connection string like cupola_odbc. None -> the folder / CSV of <sources_dir> (DESIGN §3)
+    emails_sql: SecretStr | None = None  # the email store: the most recent emails_sql_limit rows
+    emails_sql_table: str = "CBI_EmailExtraction.dbo.Emails"  # database.schema.table (DESIGN §2)
+    emails_sql_limit: int = Field(5000, gt=0)  # most recent N by ReceivedDate DESC
+    cupola_sql: SecretStr | None = None  # the CUPOLA snapshot (dbo.Person, dbo.Org, dbo.OrgPerson)
+    multipub_sql: SecretStr | None = None  # the Multipub snapshot (dbo.Subscriptions)
+    hodor_sql: SecretStr | None = None  # the Hodor snapshot (dbo.Prospects)
     salesforce_batch_size: int = 200
     salesforce_create_tasks: bool = True
     # quota guard: Salesforce writes stop (RunStopped, exit 4) once the org's daily API usage passes this share

@@ -19,7 +19,7 @@ from autoresponder.classify import classify_all
 from autoresponder.connections import Connections
 from autoresponder.dbt import run_dbt, run_vars
 from autoresponder.errors import RunStopped
-from autoresponder.land.emails import land_emails
+from autoresponder.land.email_store import land_replies
 from autoresponder.land.snapshots import land_snapshots
 from autoresponder.models import PlannedWrite
 from autoresponder.notify import send_run_notifications
@@ -40,12 +40,13 @@ def connect_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
 # --- stages -------------------------------------------------------------------------------------
 
 def land(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections) -> dict:
-    """Land emails, every registered system's CSV snapshots (one transaction), then each opened
-    system through its API (`System.land`); a system that is not opened lands its CSV export."""
+    """Land emails (the folder, or the email store on SQL Server), every registered system's
+    snapshots (CSV or SQL, one transaction), then each opened system through its API
+    (`System.land`); a system that is not opened lands its CSV export."""
 
     with ctx.stage("land"):
-        snapshots = land_snapshots(conn, ctx.sources_dir)
-        emails = land_emails(conn, ctx.sources_dir / "emails", run_id=ctx.run_id, log=ctx.progress_log)
+        snapshots = land_snapshots(conn, ctx.sources_dir, settings=ctx.settings)
+        emails = land_replies(conn, ctx.settings, ctx.sources_dir, run_id=ctx.run_id, log=ctx.progress_log)
         by_system: dict[str, Any] = {}
         for system in registry.systems():
             handle = systems.get(system.name)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import mailbox
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
@@ -171,6 +171,17 @@ def land_emails(conn: duckdb.DuckDBPyConnection, emails_dir: Path, *, run_id: st
             f"{emails_dir}: the emails folder does not exist; create it with the .eml/.mbox replies "
             "(DESIGN §3 layout: <sources>/emails/*.eml)"
         )
+    paths = message_files(emails_dir)
+    total = None if any(p.suffix.lower() == ".mbox" for p in paths) else len(paths)
+    return land_messages(conn, iter_raw_messages(emails_dir, paths), total, run_id=run_id,
+                         batch_size=batch_size, log=log)
+
+
+def land_messages(conn: duckdb.DuckDBPyConnection, messages: Iterable[tuple[str, bytes]], total: int | None = None,
+                  *, run_id: str | None = None, batch_size: int = 5000, log: Log | None = None) -> LandingStats:
+    """Land (source, raw bytes) pairs in their order, the first of a Message-ID winning: the
+    folder's files (`land_emails`) or the email store's rows (`land.email_store`). `source` is
+    what `file_path` records; a (source, bytes) pair met before counts as `already_landed`."""
     conn.execute(DDL)
     seen = set(conn.execute("select file_path, sha256 from raw.emails "
                             "union all select file_path, sha256 from raw.email_duplicates").fetchall())
@@ -235,10 +246,8 @@ def land_emails(conn: duckdb.DuckDBPyConnection, emails_dir: Path, *, run_id: st
         if len(batch) >= batch_size:
             flush()
 
-    paths = message_files(emails_dir)
-    total = None if any(p.suffix.lower() == ".mbox" for p in paths) else len(paths)
     with meter("land emails", total, log=log) as progress:
-        for path, raw in iter_raw_messages(emails_dir, paths):
+        for path, raw in messages:
             land_one(path, raw)
             progress.advance()
     flush()

@@ -4,6 +4,10 @@ The column lists are DESIGN §3. A missing file stops the run with a message nam
 a file whose header lacks a column names the file, the missing columns and what was found; a
 value that does not fit its column names the file, line and column. All snapshots of one call
 land in one transaction, so a failing file leaves every previous raw table intact.
+
+A snapshot with a SQL read (`Snapshot.sql`) comes from that query instead of its CSV when its
+setting names a database (`AUTORESPONDER_CUPOLA_SQL`, `_MULTIPUB_SQL`, `_HODOR_SQL`;
+`land/sql_source.py`), into the same typed table and the same transaction; the default is the CSV.
 """
 
 from __future__ import annotations
@@ -12,11 +16,13 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
 from autoresponder.errors import SourceFormatError, SourceMissingError
 from autoresponder.land.csv_source import check_header, header_of, iter_rows, read_text, value_error
+from autoresponder.land.sql_source import SqlRead, open_engine, schemas_of, source_identity, stage_rows
 from autoresponder.systems import registry
 from autoresponder.systems.registry import csv_snapshots
 
@@ -26,6 +32,14 @@ class Snapshot:
     relpath: str
     table: str
     columns: dict[str, str]  # name -> DuckDB type
+    sql: SqlRead | None = None  # read from this query when its setting is set (else the CSV)
+
+
+def sql_source(snap: Snapshot, settings: Any) -> Any:
+    """The database setting `snap` is read from under `settings`, or None: its CSV."""
+    if snap.sql is None or settings is None:
+        return None
+    return getattr(settings, snap.sql.setting, None)
 
 
 def __getattr__(name: str):
@@ -102,26 +116,40 @@ def _locate(path: Path, text: str, column: str, sql_type: str, value: str) -> So
 
 
 def land_snapshots(
-    conn: duckdb.DuckDBPyConnection, sources_dir: Path, snapshots: tuple[Snapshot, ...] | None = None
+    conn: duckdb.DuckDBPyConnection, sources_dir: Path, snapshots: tuple[Snapshot, ...] | None = None,
+    *, settings: Any = None,
 ) -> dict[str, int]:
     """Land every snapshot (default: every registered system's) in one transaction: all tables
     are replaced, or none.
 
-    Every file is read and checked first (missing file, encoding, header, typed values), so a
-    failing CSV leaves the previous raw tables as they were.
+    Every source is read and checked first (missing file, encoding, header, typed values; a SQL
+    read's rows), so a failing source leaves the previous raw tables as they were. `settings`
+    chooses each snapshot's source (`sql_source`); without it every snapshot is its CSV.
     """
     if snapshots is None:
 
         snapshots = csv_snapshots()
     for snap in snapshots:  # every file there before any is read
         path = Path(sources_dir) / snap.relpath
-        if not path.is_file():
+        if sql_source(snap, settings) is None and not path.is_file():
             raise _missing_error(path, snap)
     stages: list[tuple[Snapshot, str]] = []
+    engines: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="autoresponder-land-") as tmp:
         try:
             for n, snap in enumerate(snapshots):
-                stages.append((snap, _stage(conn, sources_dir, snap, n, Path(tmp))))
+                source = sql_source(snap, settings)
+                if source is None:
+                    stages.append((snap, _stage(conn, sources_dir, snap, n, Path(tmp))))
+                    continue
+                engine = engines.get(snap.sql.setting)
+                if engine is None:
+                    schemas = {s for other in snapshots if other.sql is not None
+                               and other.sql.setting == snap.sql.setting for s in schemas_of(other.sql.statement)}
+                    engine = engines[snap.sql.setting] = open_engine(source, schemas)
+                where = f"{source_identity(source)} ({snap.sql.setting}, {snap.table})"
+                stages.append((snap, stage_rows(conn, engine, snap.sql.statement, snap.columns,
+                                                f"_land_stage_{n}", where)))
             conn.execute("begin transaction")
             try:
                 for snap, stage in stages:
@@ -141,11 +169,14 @@ def land_snapshots(
         finally:
             for _, stage in stages:
                 conn.execute(f"drop table if exists {stage}")
+            for engine in engines.values():
+                engine.dispose()
 
 
-def land_snapshot(conn: duckdb.DuckDBPyConnection, sources_dir: Path, snap: Snapshot) -> int:
-    """Replace `snap.table` with the typed contents of its CSV; returns the row count."""
-    return land_snapshots(conn, sources_dir, (snap,))[snap.table]
+def land_snapshot(conn: duckdb.DuckDBPyConnection, sources_dir: Path, snap: Snapshot, *,
+                  settings: Any = None) -> int:
+    """Replace `snap.table` with the typed contents of its source; returns the row count."""
+    return land_snapshots(conn, sources_dir, (snap,), settings=settings)[snap.table]
 
 
 def _warn(text: str) -> None:
@@ -155,8 +186,9 @@ def _warn(text: str) -> None:
 def preflight(sources_dir: Path, *, settings=None, salesforce_csv: bool | None = None) -> list[str]:
     """Check, before a run touches anything, that every source it needs is there.
 
-    Raises `SourceMissingError` for a missing file or emails folder (a missing Salesforce export
-    is an error whenever Salesforce is read from `salesforce/*.csv`, the emulator's seed included);
+    Raises `SourceMissingError` for a missing file or emails folder (unless `settings` read that
+    source from SQL: `sql_source`, `emails_sql`; a missing Salesforce export is an error whenever
+    Salesforce is read from `salesforce/*.csv`, the emulator's seed included);
     returns warnings (an empty emails folder: the run goes on with what was landed before).
     """
     sources_dir = Path(sources_dir)
@@ -172,8 +204,10 @@ def preflight(sources_dir: Path, *, settings=None, salesforce_csv: bool | None =
             needed += system.fallback_snapshots
     for snap in needed:
         path = sources_dir / snap.relpath
-        if not path.is_file():
+        if sql_source(snap, settings) is None and not path.is_file():
             raise _missing_error(path, snap)
+    if settings is not None and settings.emails_sql is not None:
+        return []  # replies come from the email store (land/email_store.py), not a folder
     emails = sources_dir / "emails"
     if not emails.is_dir():
         raise SourceMissingError(f"{emails}: the emails folder does not exist; create it with the .eml/.mbox "

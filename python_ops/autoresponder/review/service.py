@@ -29,26 +29,21 @@ from autoresponder.notify.roles import notify_multipub_subscriber_followup_from_
 from autoresponder.report.csv_safe import write_csv
 from autoresponder.review.parse import BadUpload, decision, read_table
 
-DDL = """
-create schema if not exists review;
-create table if not exists review.uploads (
-    upload_id varchar primary key, kind varchar not null, file_name varchar, file_sha256 varchar not null,
-    uploaded_by varchar not null, uploaded_at timestamp not null, row_count integer, stored_path varchar);
-create table if not exists review.multipub_decisions (
-    message_id varchar not null, subscription_id varchar not null, lookup_email varchar, decision varchar not null,
-    upload_id varchar not null, decided_by varchar not null, decided_at timestamp not null,
-    notified_upload_id varchar, primary key (message_id, subscription_id));
-create table if not exists review.human_review_decisions (
-    message_id varchar primary key, decision varchar not null, fingerprint varchar, review_reason varchar,
-    upload_id varchar not null, decided_by varchar not null, decided_at timestamp not null);
-"""  # the same tables as dbt_project/macros/review.sql (ensure_review_tables)
+# The review tables are dbt's: `ensure_review_tables` (dbt_project/macros/review.sql, DuckDB and SQL
+# Server) creates them before every dbt invocation, and `__sources.yml` declares them. Any run that
+# produced a document to review has therefore created them; this module only writes rows.
+REVIEW_TABLES = ("uploads", "multipub_decisions", "human_review_decisions")
 
 MULTIPUB_REQUIRED = ("message_id", "subscription_id", "decision")
 HUMAN_REVIEW_REQUIRED = ("message_id", "approve")
 
 
-def ensure(conn: duckdb.DuckDBPyConnection) -> None:
-    conn.execute(DDL)
+def require_review_tables(conn: duckdb.DuckDBPyConnection) -> None:
+    """Refuse (409) an upload to a warehouse no dbt build has prepared: nothing to review yet."""
+    missing = [t for t in REVIEW_TABLES if not _table_exists(conn, "review", t)]
+    if missing:
+        raise BadUpload(409, f"no run has built this warehouse yet (review.{', review.'.join(missing)} missing; "
+                             "dbt creates them); run the pipeline first")
 
 
 def _table_exists(conn, schema: str, table: str) -> bool:
@@ -97,7 +92,7 @@ def multipub_upload(conn, settings, *, reviewer: str, filename: str, data: bytes
         d = decision(r.get("decision", ""), row=int(r["__line__"]), column="decision")
         if d is not None:
             decided.append((r["message_id"].strip(), r["subscription_id"].strip(), d))
-    ensure(conn)
+    require_review_tables(conn)
     sha = hashlib.sha256(data).hexdigest()
     prev = _previous(conn, "multipub_audit", sha)
     if prev is not None:
@@ -165,7 +160,7 @@ def human_review_upload(conn, settings, *, reviewer: str, filename: str, data: b
         d = decision(r.get("approve", ""), row=int(r["__line__"]), column="approve")
         if d is not None:
             decided[r["message_id"].strip()] = "approve" if d == "yes" else "reject"
-    ensure(conn)
+    require_review_tables(conn)
     sha = hashlib.sha256(data).hexdigest()
     prev = _previous(conn, "human_review", sha)
     if prev is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import dagster as dg
@@ -95,3 +96,18 @@ def test_the_sensor_requests_a_plan_run_only_when_reply_files_change(sources: Pa
     repo = defs.get_repository_def()
     assert [j.name for j in repo.get_sensor_def("new_emails_sensor").jobs] == ["autoresponder_plan"]
     assert repo.get_schedule_def("autoresponder_daily_plan").job_name == "autoresponder_plan"
+
+
+def test_with_the_email_store_the_sensor_requests_a_plan_run_when_rows_arrive(sql_store, monkeypatch) -> None:
+    from dagster_defs.sensors import new_emails_sensor
+
+    table = "CBI_EmailExtraction.dbo.Emails"
+    sql_store.fill_emails(table, [("<a@acme.com>", datetime(2026, 11, 16, 9), b"Message-ID: <a@acme.com>\n\nhi\n")])
+    monkeypatch.setenv("AUTORESPONDER_EMAILS_SQL", sql_store.url)
+    monkeypatch.setenv("AUTORESPONDER_SOURCES_DIR", "/nonexistent")  # the folder is not looked at
+    first = new_emails_sensor(dg.build_sensor_context(cursor=None))
+    assert isinstance(first, dg.RunRequest) and first.tags["autoresponder/emails"] == "1"
+    assert isinstance(new_emails_sensor(dg.build_sensor_context(cursor=first.run_key)), dg.SkipReason)
+    sql_store.fill_emails(table, [("<b@acme.com>", datetime(2026, 11, 16, 10), b"Message-ID: <b@acme.com>\n\nho\n")])
+    again = new_emails_sensor(dg.build_sensor_context(cursor=first.run_key))
+    assert isinstance(again, dg.RunRequest) and again.run_key != first.run_key

@@ -9,32 +9,13 @@ import pytest
 
 from autoresponder.errors import SourceMissingError
 from autoresponder.land.emails import land_emails
+from tests.conftest import ROOT
 
-GOOD = b"""From: "Ann Lee" <Ann.Lee@Acme.com>
-To: research@example-research.com
-Subject: Automatic reply: Outlook
-Message-ID: <AbC-1@acme.com>
-Date: Mon, 16 Nov 2026 10:00:00 +0100
-Auto-Submitted: auto-replied
-Content-Type: text/plain; charset=utf-8
+FIXTURES = ROOT / "tests" / "fixtures" / "land"
 
-I am out of the office until 7 December 2026.
-"""
+GOOD = (FIXTURES / "auto_reply.eml").read_bytes()
 
-BROKEN = b"""From: mia@acme.com
-Message-ID: <broken-1@acme.com>
-Content-Type: multipart/alternative; boundary="XYZ"
-
---XYZ
-Content-Type: text/plain
-
-still readable text
---XYZ
-Content-Type: text/html
-Content-Transfer-Encoding: base64
-
-PGh0bWw+PGJvZHk+dHJ1bmNhdGVk
-"""
+BROKEN = (FIXTURES / "broken_mime.eml").read_bytes()
 
 
 def _land(tmp_path: Path, files: dict[str, bytes]) -> tuple[duckdb.DuckDBPyConnection, object]:

@@ -11,13 +11,17 @@ selects the variable::
 be fetched (pyodbc otherwise reports "No results. Previous SQL was not a query"). The batch is
 committed after the result is read and rolled back on error. Result codes: see `procedures.py`.
 
-The read used for healing and verification (`read_org_person`) is a plain SELECT whose text is
-a constructor argument, because the CUPOLA table and column names are the owner's to confirm.
+The read used for healing and verification (`read_org_person`) is the snapshot's org-person read
+(`reads.py`) narrowed to one id; its text is a constructor argument, because the CUPOLA table and
+column names are the owner's to confirm.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from sqlalchemy import bindparam
+from sqlalchemy.dialects import mssql
 
 from autoresponder.systems.cupola.errors import CupolaTerminalError, as_cupola_error
 from autoresponder.systems.cupola.procedures import (
@@ -25,6 +29,7 @@ from autoresponder.systems.cupola.procedures import (
     ORG_PERSON_FIELDS,
     ORG_PERSON_UPDATES,
 )
+from autoresponder.systems.cupola.reads import ORG_PERSON, ORG_PERSONS
 
 MARK_PERSON_INACTIVE_SQL = (
     "SET NOCOUNT ON; DECLARE @r INT; "
@@ -34,11 +39,10 @@ ORG_PERSON_UPDATES_SQL = (
     "SET NOCOUNT ON; DECLARE @r INT; "
     f"EXEC dbo.{ORG_PERSON_UPDATES} @OrgPersonID=?, @Position=?, @Email=?, @Result=@r OUTPUT; SELECT @r;"
 )
-# assumption: to be confirmed with the CUPOLA owner; columns must come in ORG_PERSON_FIELDS order
-DEFAULT_READ_SQL = (
-    "SELECT OrgPersonID, PersonID, OrgID, Position, Email, Status, StatusChangeDate "
-    "FROM dbo.OrgPerson WHERE OrgPersonID = ?"
-)
+# the snapshot's org-person read (reads.py: the table is an assumption to confirm with the CUPOLA
+# owner) for one row by id: columns in ORG_PERSON_FIELDS order, one `?` (pyodbc's parameter style)
+DEFAULT_READ_SQL = str(ORG_PERSONS.order_by(None).where(ORG_PERSON.c.OrgPersonID == bindparam("org_person_id"))
+                       .compile(dialect=mssql.dialect(paramstyle="qmark")))
 
 
 class MssqlCupola:

@@ -8,19 +8,23 @@ from typing import Any
 
 from autoresponder.act.rollback import restoring_write
 from autoresponder.land.snapshots import Snapshot
-from autoresponder.systems.cupola import CupolaWriter, EmbeddedCupola
+from autoresponder.land.sql_source import SqlRead, odbc_identity
+from autoresponder.systems.cupola import CupolaWriter, EmbeddedCupola, reads
 from autoresponder.systems.cupola.procedures import ORG_PERSON_UPDATES
 from autoresponder.systems.registry import Opened, System
 
 SNAPSHOTS = (
     Snapshot("cupola/persons.csv", "raw.cupola_persons", {
         "person_id": "BIGINT", "first_name": "VARCHAR", "last_name": "VARCHAR", "email": "VARCHAR",
-        "phone": "VARCHAR"}),
+        "phone": "VARCHAR"},
+        sql=SqlRead("cupola_sql", reads.PERSONS)),
     Snapshot("cupola/orgs.csv", "raw.cupola_orgs", {
-        "org_id": "BIGINT", "org_name": "VARCHAR", "website_domain": "VARCHAR"}),
+        "org_id": "BIGINT", "org_name": "VARCHAR", "website_domain": "VARCHAR"},
+        sql=SqlRead("cupola_sql", reads.ORGS)),
     Snapshot("cupola/org_persons.csv", "raw.cupola_org_persons", {
         "org_person_id": "BIGINT", "person_id": "BIGINT", "org_id": "BIGINT", "position": "VARCHAR",
-        "email": "VARCHAR", "status": "VARCHAR", "status_change_date": "DATE"}),
+        "email": "VARCHAR", "status": "VARCHAR", "status_change_date": "DATE"},
+        sql=SqlRead("cupola_sql", reads.ORG_PERSONS)),
 )
 
 
@@ -42,13 +46,6 @@ def _open(settings: Any, sources_dir: Path, warehouse: Path, stack: ExitStack) -
     stack.callback(cupola.close)
     cupola.ensure_seeded(sources_dir)
     return Opened(cupola, f"embedded:{path.resolve()}")
-
-
-def odbc_identity(conn_str: str) -> str:
-    """SERVER and DATABASE of an ODBC connection string (never the credentials)."""
-    parts = dict(p.split("=", 1) for p in conn_str.split(";") if "=" in p)
-    low = {k.strip().lower(): v.strip() for k, v in parts.items()}
-    return f"{low.get('server', '?')}/{low.get('database', '?')}"
 
 
 def _writer(ctx: Any, handle: Any, conn: Any) -> Any:

@@ -8,13 +8,16 @@ from typing import Any
 
 from autoresponder.act.rollback import generic_restore
 from autoresponder.land.snapshots import Snapshot
+from autoresponder.land.sql_source import SqlRead
+from autoresponder.systems.hodor import reads
 from autoresponder.systems.hodor.prospect_import import HodorProspectImport
 from autoresponder.systems.registry import System
 
 SNAPSHOTS = (
     Snapshot("hodor/prospects.csv", "raw.hodor_prospects", {
         "prospect_id": "VARCHAR", "first_name": "VARCHAR", "last_name": "VARCHAR", "email": "VARCHAR",
-        "phone": "VARCHAR", "company": "VARCHAR", "title": "VARCHAR", "status": "VARCHAR"}),
+        "phone": "VARCHAR", "company": "VARCHAR", "title": "VARCHAR", "status": "VARCHAR"},
+        sql=SqlRead("hodor_sql", reads.PROSPECTS)),
 )
 
 
