@@ -19,9 +19,10 @@ $(STAMP): requirements.lock pyproject.toml
 demo: $(STAMP)
 	$(BIN)/autoresponder demo --as-of $(DEMO_AS_OF)
 
+# both cores: pytest-xdist, one test file per worker at a time (module fixtures run once)
 test: $(STAMP) odbc
 	$(BIN)/ruff check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 # the edit-test loop: ruff and the unit tests (no pipeline run, no Node); `make test` before a commit
 test-fast: $(STAMP) odbc

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
+import pickle
+import tempfile
 from contextlib import contextmanager
 from datetime import date
+from importlib import metadata
 from pathlib import Path
 
 from autoresponder.classify.calibration import threshold
@@ -18,6 +22,8 @@ from autoresponder.systems.registry import every_snapshot
 DBT_PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
 # parsed projects of this process by `_manifest_key` (see `parsed_manifest`)
 _MANIFESTS: dict[str, object] = {}
+# parsed manifests kept on disk (newest first); each is ~1.3 MB
+_CACHE_KEEP = 16
 
 
 class DbtFailed(AutoResponderError):
@@ -132,20 +138,70 @@ def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path
 
 def _manifest_key(variables: dict | None) -> str:
     """What a parse depends on: the vars, the target, the warehouse's database name (DuckDB names
-    the database after the file, and every relation in the manifest carries it), and every file
-    of the dbt project."""
-    files = sorted((str(f.relative_to(DBT_PROJECT_DIR)), f.stat().st_mtime_ns, f.stat().st_size)
+    the database after the file, and every relation in the manifest carries it), the dbt and
+    adapter versions, and the content of every file of the dbt project."""
+    files = sorted((str(f.relative_to(DBT_PROJECT_DIR)), hashlib.sha256(f.read_bytes()).hexdigest())
                    for sub in ("models", "macros", "tests", "snapshots", "seeds", "analyses")
                    for f in (DBT_PROJECT_DIR / sub).rglob("*") if f.is_file())
-    files += [(n, (DBT_PROJECT_DIR / n).stat().st_mtime_ns, 0) for n in ("dbt_project.yml", "profiles.yml")]
+    files += [(n, hashlib.sha256((DBT_PROJECT_DIR / n).read_bytes()).hexdigest())
+              for n in ("dbt_project.yml", "profiles.yml")]
     text = json.dumps({"vars": variables, "target": os.environ.get("AUTORESPONDER_DBT_TARGET", "duckdb"),
                        "database": Path(os.environ.get("AUTORESPONDER_WAREHOUSE", "warehouse.duckdb")).stem,
+                       "versions": [_version(d) for d in ("dbt-core", "dbt-duckdb", "dbt-sqlserver")],
                        "files": files}, sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def manifest_cache_dir() -> Path:
+    """Where parsed manifests are kept between processes (`AUTORESPONDER_DBT_MANIFEST_CACHE`,
+    default `dbt_project/target/manifest_cache`, git-ignored; deleting it only costs a parse)."""
+    return Path(os.environ.get("AUTORESPONDER_DBT_MANIFEST_CACHE") or DBT_PROJECT_DIR / "target" / "manifest_cache")
+
+
+def _load_cached_manifest(key: str):
+    path = manifest_cache_dir() / f"{key}.pickle"
+    try:
+        with path.open("rb") as f:
+            state = pickle.load(f)  # written by `_store_cached_manifest` into the project's own target folder
+        # heavy: dbt takes seconds to import; only the dbt stage needs it
+        from dbt.contracts.graph.manifest import Manifest
+
+        return Manifest(**state)
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 -- a torn or stale cache file costs a parse, never a run
+        path.unlink(missing_ok=True)
+        return None
+
+
+def _store_cached_manifest(key: str, manifest) -> None:
+    folder = manifest_cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in sorted(folder.glob("*.pickle"), key=lambda f: f.stat().st_mtime)[:-_CACHE_KEEP]:
+            old.unlink(missing_ok=True)
+        # the public fields only: dbt's own `Manifest.__reduce_ex__` hands its private lookups to the
+        # wrong fields (it lists 8 of the 14, in an order __init__ no longer has), and the lookups,
+        # the lock and the macro indexes are rebuilt from the public fields on first use
+        state = {f.name: getattr(manifest, f.name) for f in dataclasses.fields(manifest) if not f.name.startswith("_")}
+        with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".tmp", delete=False) as f:
+            pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(f.name, folder / f"{key}.pickle")  # atomic: concurrent processes read whole files
+    except OSError:
+        pass  # a read-only checkout parses every time, as dbt alone would
+
+
 def parsed_manifest(variables: dict | None, target_path: Path | None):
-    """The project parsed once per process and set of vars, handed to every later `dbt build`.
+    """The project parsed once per set of vars, handed to every later `dbt build`, and kept on
+    disk (`manifest_cache_dir`) so the next process (a CLI run, a Dagster run worker, a killed
+    and restarted `apply`) loads it in a fraction of a second instead of parsing again.
 
     Each run folder has its own dbt target and warehouse path, and dbt's own partial parse is
     keyed on the profile's connection values (the warehouse path among them), so without this
@@ -159,6 +215,9 @@ def parsed_manifest(variables: dict | None, target_path: Path | None):
     from dbt.cli.main import dbtRunner
 
     key = _manifest_key(variables)
+    if key not in _MANIFESTS and (cached := _load_cached_manifest(key)) is not None:
+        _MANIFESTS.clear()
+        _MANIFESTS[key] = cached
     if key not in _MANIFESTS:
         argv = ["--quiet", "--log-level", "error", *dbt_args("parse", variables, target_path), "--no-write-json"]
         res = dbtRunner().invoke(argv)
@@ -166,6 +225,7 @@ def parsed_manifest(variables: dict | None, target_path: Path | None):
             return None
         _MANIFESTS.clear()  # one parse kept: a process switches vars rarely, and a manifest is large
         _MANIFESTS[key] = res.result
+        _store_cached_manifest(key, res.result)
     return _MANIFESTS[key]
 
 

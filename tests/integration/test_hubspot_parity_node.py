@@ -14,35 +14,19 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
-from pathlib import Path
 
 from autoresponder.emulators.hubspot import seed_synthetic, start_emulator
 from autoresponder.systems.hubspot import HubSpotCaller, HubSpotConnection
+from tests.integration.node_tools import PARITY, ensure_clients, tool
 
-PARITY = Path(__file__).resolve().parent / "parity"
+PURPOSE = "HubSpot Node parity test"
 SEEDED = 230  # three search pages of 100
 
 
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    assert path, f"{name} is required for the HubSpot Node parity test (Node.js >= 18 with npm)"
-    return path
-
-
-def _ensure_client() -> None:
-    modules = PARITY / "node_modules"
-    if (modules / "@hubspot" / "api-client" / "package.json").exists() and (modules / "jsforce").exists():
-        return
-    proc = subprocess.run([_tool("npm"), "ci", "--no-audit", "--no-fund"], cwd=PARITY, capture_output=True,
-                          text=True, timeout=240)
-    assert proc.returncode == 0, f"npm ci failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
-
-
 def test_official_node_client_round_trip_against_the_emulator():
-    node = _tool("node")
-    _ensure_client()
+    node = tool("node", PURPOSE)
+    ensure_clients(PURPOSE)
     with start_emulator() as emu:
         seed_synthetic(emu.portal, SEEDED)
         creds = {**emu.credentials(), "seeded_contacts": SEEDED}

@@ -14,35 +14,21 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 from autoresponder.emulators.salesforce import start_emulator
 from autoresponder.systems.salesforce import connect
+from tests.integration.node_tools import PARITY, ensure_clients, tool
 
 REPO = Path(__file__).resolve().parents[2]
-PARITY = Path(__file__).resolve().parent / "parity"
+PURPOSE = "jsforce parity test"
 NEW_CONTACTS = 250  # what the script creates (and deletes again)
 
 
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    assert path, f"{name} is required for the jsforce parity test (Node.js >= 18 with npm)"
-    return path
-
-
-def _ensure_jsforce() -> None:
-    if (PARITY / "node_modules" / "jsforce" / "package.json").exists():
-        return
-    proc = subprocess.run([_tool("npm"), "ci", "--no-audit", "--no-fund"], cwd=PARITY, capture_output=True,
-                          text=True, timeout=240)
-    assert proc.returncode == 0, f"npm ci failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
-
-
 def test_jsforce_round_trip_against_the_emulator():
-    node = _tool("node")
-    _ensure_jsforce()
+    node = tool("node", PURPOSE)
+    ensure_clients(PURPOSE)
     with start_emulator(sources_dir=REPO / "seeds") as emu:
         seeded_count = emu.state.count("Contact")
         env = {**os.environ, "NODE_EXTRA_CA_CERTS": str(emu.ca_cert_path),
