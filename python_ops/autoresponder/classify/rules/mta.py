@@ -201,7 +201,8 @@ def make_bounce(recipient: str | None, status: str | None, diagnostic: str | Non
     """One recipient's Bounce from its status, the server's words and the text around them."""
     command = command or smtp_command(f"{diagnostic or ''}\n{context}")
     kind, reason, status = bounce_kind(status, diagnostic or context, command)
-    if reason in ("undefined", "filtered") and context and context != diagnostic:
+    read_context = bool(diagnostic) or len(context) > 4000  # else the first call read these very words
+    if reason in ("undefined", "filtered") and context and context != diagnostic and read_context:
         # the notice names the reason outside the line that carries the SMTP reply
         k2, r2, s2 = bounce_kind(status, context[:4000], command)
         if r2 not in ("undefined", "filtered"):
