@@ -14,9 +14,11 @@ from autoresponder.classify.calibration import confidence_for
 from autoresponder.classify.decision import Decision
 from autoresponder.classify.message import MessageView, view_of
 from autoresponder.classify.postprocess import clean_decision
-from autoresponder.classify.rules.dsn import delivery_status, feedback_report
-from autoresponder.classify.rules.headers import auto_submitted
+from autoresponder.classify.rules.dsn import delivery_status
+from autoresponder.classify.rules.feedback import feedback_report
+from autoresponder.classify.rules.headers import auto_submitted, vacation_header
 from autoresponder.classify.rules.human_reply import HUMAN_REPLY_RULE
+from autoresponder.classify.rules.lists import list_refusal
 from autoresponder.classify.rules.mta import text_bounce
 from autoresponder.classify.rules.phrases import phrase_decision
 from autoresponder.classify.sender import identify_auto_response_source_email, identify_source, identity_bound
@@ -41,8 +43,9 @@ def _default_domains() -> tuple[str, ...]:
 
 
 def rules_decision(view: MessageView) -> Decision | None:
-    """The deterministic layer: reports, MTA notices, then phrases of the reply itself."""
-    for rule in (feedback_report, delivery_status, text_bounce, phrase_decision):
+    """The deterministic layer: reports, MTA and list-server notices, the reply's own phrases, then a
+    vacation responder's header."""
+    for rule in (feedback_report, delivery_status, text_bounce, list_refusal, phrase_decision, vacation_header):
         d = rule(view)
         if d is not None:
             d.rule = d.rule or f"{rule.__name__}/{d.determination.lower()}"
