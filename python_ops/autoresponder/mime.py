@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from email.message import Message
 from typing import Any
 
-from autoresponder.sender_auth import sender_authentication
+from autoresponder.sender_auth import default_status
 
 # bump when what `parse_message` extracts changes: stored parses of another version are re-parsed
 PARSER_VERSION = 2  # 2: raw UTF-8 in headers (RFC 6532) and in parts whose declared charset fails
@@ -444,7 +444,7 @@ def parse_message(raw: bytes) -> ParsedMessage:
         auth_results=auth_results,
         # DESIGN §10 verdict at landing under the default policy (only the topmost header, aligned with
         # From); classification re-evaluates it every run under the configured trusted authserv-ids
-        auth_status=sender_authentication(auth_results, from_email).status,
+        auth_status=default_status(auth_results, from_email),
         parse_error="; ".join(dict.fromkeys(errors)) or None,
     )
 
