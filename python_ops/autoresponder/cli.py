@@ -123,6 +123,17 @@ def _emulators() -> dict[str, str | None]:
     return {**{s.name: s.emulator for s in registry.systems() if s.open is not None or s.emulator}, **EMULATORS}
 
 
+class _EmulatorChoices:
+    """`emulate` choices, found only when they are checked or listed: discovering the systems imports
+    every system's client, seconds that `classify` and the other commands would pay at start-up."""
+
+    def __contains__(self, name: object) -> bool:
+        return name in _emulators()
+
+    def __iter__(self):
+        return iter(sorted(_emulators()))
+
+
 def _emulate(args: argparse.Namespace) -> int:
 
     module = _emulators().get(args.system)
@@ -241,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workdir", default=None, help="keep the sources, warehouses and run folders here")
 
     p = cmd("emulate", _emulate, "run a local emulator standalone; prints one JSON line")
-    p.add_argument("system", choices=sorted(_emulators()))
+    p.add_argument("system", choices=_EmulatorChoices(), metavar="SYSTEM", help="one of: %(choices)s")
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--sources", default=None)
     p.add_argument("--faults", default=None, help='fault injection as JSON, e.g. {"rate": 0.1, "kinds": ["429"]}')

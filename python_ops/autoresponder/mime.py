@@ -25,10 +25,10 @@ from datetime import UTC, datetime
 from email.message import Message
 from typing import Any
 
-from autoresponder.sender_auth import sender_authentication
+from autoresponder.sender_auth import default_status
 
 # bump when what `parse_message` extracts changes: stored parses of another version are re-parsed
-PARSER_VERSION = 1
+PARSER_VERSION = 2  # 2: raw UTF-8 in headers (RFC 6532) and in parts whose declared charset fails
 MAX_TEXT = 200_000
 
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -133,6 +133,8 @@ def normalize_message_id(value: str | None) -> str | None:
 
 def decode_header_value(value: object) -> str:
     """RFC 2047 encoded words decoded (`=?utf-8?q?R=C3=A9ponse?=` -> `Réponse`); never raises."""
+    if isinstance(value, email.header.Header):  # 8-bit bytes written raw in the header
+        return _raw_header(value)
     text = str(value)
     if "=?" not in text:
         return text
@@ -140,6 +142,22 @@ def decode_header_value(value: object) -> str:
         return str(email.header.make_header(email.header.decode_header(text)))
     except Exception:  # noqa: BLE001 - a broken encoded word stays as written
         return text
+
+
+def _raw_header(value: email.header.Header) -> str:
+    """A header with raw 8-bit bytes: UTF-8 as RFC 6532 allows (Japanese carriers write it so), else as
+    the standard library reads it."""
+    try:
+        chunks = email.header.decode_header(value)
+    except Exception:  # noqa: BLE001 - as written
+        return str(value)
+    if not all(isinstance(b, bytes) and cs in (None, "unknown-8bit") for b, cs in chunks):
+        return str(value)
+    raw = b"".join(b for b, _ in chunks)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return str(value)
 
 
 def first_address(value: str | None) -> tuple[str | None, str | None]:
@@ -177,9 +195,16 @@ def part_text(part: Message) -> str:
         return p if isinstance(p, str) else ""
     charset = part.get_content_charset() or "utf-8"
     try:
-        return payload.decode(charset, errors="replace")
+        text = payload.decode(charset, errors="replace")
     except LookupError:
         return payload.decode("utf-8", errors="replace")
+    if "\ufffd" in text and charset != "utf-8":
+        # the declared charset does not fit (UTF-8 bytes labelled ISO-2022-JP or ISO-8859-1): UTF-8 if it reads
+        try:
+            return payload.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return text
 
 
 # --- RFC 3464 delivery-status --------------------------------------------------------------------
@@ -419,7 +444,7 @@ def parse_message(raw: bytes) -> ParsedMessage:
         auth_results=auth_results,
         # DESIGN §10 verdict at landing under the default policy (only the topmost header, aligned with
         # From); classification re-evaluates it every run under the configured trusted authserv-ids
-        auth_status=sender_authentication(auth_results, from_email).status,
+        auth_status=default_status(auth_results, from_email),
         parse_error="; ".join(dict.fromkeys(errors)) or None,
     )
 

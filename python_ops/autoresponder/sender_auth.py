@@ -107,3 +107,14 @@ def sender_authentication(values: Sequence[str], from_email: str | None,
     if verdict == "none":
         return SenderAuth("none", f"no result aligned with {sender or 'the sender'} in a trusted header", server)
     return SenderAuth(verdict, "; ".join(said), server)
+
+
+def default_status(values: Sequence[str], from_email: str | None) -> str:
+    """`sender_authentication(values, from_email).status` under the default policy (topmost header only),
+    without parsing a header that cannot pass or fail: one naming no method, or naming neither DMARC nor
+    the sender's domain (DKIM and SPF count only when they name it)."""
+    top = values[0].lower() if values else ""
+    sender = org_domain(from_email)
+    if not sender or not any(m in top for m in _PROPERTY_FOR) or ("dmarc" not in top and sender not in top):
+        return "none"
+    return sender_authentication(values, from_email).status

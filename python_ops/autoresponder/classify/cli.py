@@ -12,7 +12,6 @@ from pathlib import Path
 
 from autoresponder.classify.engine import classify_message
 from autoresponder.models import Classification
-from autoresponder.systems.llm import client_from_settings
 
 _MESSAGE_SUFFIXES = (".eml", ".msg", ".txt", "")
 
@@ -52,6 +51,9 @@ def classify_main(args: argparse.Namespace) -> int:
     `unreadable`. `--jobs N` (offline only) classifies on N processes, each message read once."""
     llm = None
     if not getattr(args, "offline", False):
+        # the LLM client (tenacity, settings) loads only when it is used: `--offline` starts faster
+        from autoresponder.systems.llm import client_from_settings
+
         llm = client_from_settings(None)
     jobs = int(getattr(args, "jobs", 1) or 1)
     out = sys.stdout

@@ -10,23 +10,25 @@ import logging
 from functools import lru_cache
 from typing import Any
 
-from autoresponder.classify.agents import LLMFailure, llm_decision
 from autoresponder.classify.calibration import confidence_for
 from autoresponder.classify.decision import Decision
 from autoresponder.classify.message import MessageView, view_of
 from autoresponder.classify.postprocess import clean_decision
-from autoresponder.classify.rules.dsn import delivery_status, feedback_report
-from autoresponder.classify.rules.headers import auto_submitted
+from autoresponder.classify.rules.dsn import delivery_status
+from autoresponder.classify.rules.feedback import feedback_report
+from autoresponder.classify.rules.headers import auto_submitted, vacation_header
 from autoresponder.classify.rules.human_reply import HUMAN_REPLY_RULE
+from autoresponder.classify.rules.lists import list_refusal
 from autoresponder.classify.rules.mta import text_bounce
 from autoresponder.classify.rules.phrases import phrase_decision
 from autoresponder.classify.sender import identify_auto_response_source_email, identify_source, identity_bound
-from autoresponder.config import default_setting
 from autoresponder.mime import ParsedMessage, parse_message
 from autoresponder.models import Classification
 from autoresponder.sender_auth import sender_authentication
 
 log = logging.getLogger(__name__)
+
+
 def our_domains_of(settings: Any) -> list[str]:
     """The configured own domains; without settings, the default of `config.Settings`."""
     return list(getattr(settings, "our_domains", None) or _default_domains())
@@ -34,12 +36,16 @@ def our_domains_of(settings: Any) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _default_domains() -> tuple[str, ...]:
+    # heavy: pydantic-settings costs ~0.3 s of start-up; loaded once, on the first message without settings
+    from autoresponder.config import default_setting
+
     return tuple(default_setting("our_domains"))  # pydantic builds the default: once, not per message
 
 
 def rules_decision(view: MessageView) -> Decision | None:
-    """The deterministic layer: reports, MTA notices, then phrases of the reply itself."""
-    for rule in (feedback_report, delivery_status, text_bounce, phrase_decision):
+    """The deterministic layer: reports, MTA and list-server notices, the reply's own phrases, then a
+    vacation responder's header."""
+    for rule in (feedback_report, delivery_status, text_bounce, list_refusal, phrase_decision, vacation_header):
         d = rule(view)
         if d is not None:
             d.rule = d.rule or f"{rule.__name__}/{d.determination.lower()}"
@@ -95,6 +101,9 @@ def classify_view(view: MessageView, *, path: str | None = None, settings: Any =
     if no_llm:
         return _unknown(view.message_id, "llm_unavailable", path,
                         source=identify_auto_response_source_email(view, None, domains))
+
+    # the LLM stack (agents, prompts, tenacity) loads only when a model is configured: `--offline` starts faster
+    from autoresponder.classify.agents import LLMFailure, llm_decision
 
     try:
         d = llm_decision(view, llm)

@@ -1,5 +1,8 @@
 import argparse
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from autoresponder.classify.cli import classify_main
@@ -24,3 +27,12 @@ def test_jobs_print_the_same_lines_in_the_same_order(capsys):
     one = capsys.readouterr().out
     classify_main(argparse.Namespace(paths=paths, offline=True, jobs=2))
     assert capsys.readouterr().out == one and one.count("\n") > 10
+
+
+def test_offline_classify_starts_without_the_warehouse_llm_or_contact_system_libraries(tmp_path):
+    code = ("import sys; from autoresponder.cli import main; main(['classify', '--offline', sys.argv[1]]); "
+            "heavy = {'pandas', 'duckdb', 'tenacity', 'pydantic_settings', 'simple_salesforce', 'fastapi'}; "
+            "print(sorted(heavy & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -13,36 +13,37 @@ import re
 
 HARD_REASONS = frozenset({"userunknown", "hostunknown", "hasmoved", "notaccept"})
 
-# order matters: the first pattern that matches the diagnostic wins
+# order matters: the first pattern that matches the diagnostic wins. The patterns are lower case and
+# searched in the lower-cased text: several times faster than `re.I` over a long notice
 _TEXT_REASONS: list[tuple[str, re.Pattern[str]]] = [
     # the local delivery program failed (procmail, maildrop, a pipe): the address exists
     ("mailererror", re.compile(
         r"\b(procmail|maildrop)\b.{0,40}(couldn'?t|can'?t|cannot|error|failed)|unknown mailer error|"
-        r"\bcommand (died|failed|output)\b|pipe to \|.{0,80}(failed|returned)|mailer .{0,20}(died|error)", re.I)),
+        r"\bcommand (died|failed|output)\b|pipe to \|.{0,80}(failed|returned)|mailer .{0,20}(died|error)")),
     ("mailboxfull", re.compile(
         r"mailbox (is )?full|over ?quota|quota exceeded|exceed(ed|s)? (the |its |his |her )?(storage|quota)|"
         r"mailbox size limit|insufficient (disk )?space|out of storage|disk full|user.{0,20}over.{0,10}quota|"
-        r"mail ?box.{0,20}(is )?full|maildir over|postfach (ist )?voll|boîte (aux lettres )?pleine", re.I)),
+        r"mail ?box.{0,20}(is )?full|maildir over|postfach (ist )?voll|boîte (aux lettres )?pleine")),
     ("rejected", re.compile(
         r"may not have permission to post|not (be )?(allowed|permitted) to post|sender address|"
         r"sender (was |is )?(rejected|refused|denied)|domain of sender|sender (domain|verify|verification)|after mail from|"
-        r"mail from:?\s*<[^>]*>[^:]{0,30}:\s*5\d\d|5\.1\.[78]\b|5\.7\.27\b", re.I)),
-    ("authfailure", re.compile(r"\b(spf|dkim|dmarc)\b|multiple authentication|unauthenticated", re.I)),
-    ("requireptr", re.compile(r"reverse dns|ptr record|\brdns\b|ip name lookup failed|5\.7\.25", re.I)),
-    ("mesgtoobig", re.compile(r"message (length|size) exceeds|message (is )?too (big|large)|5\.3\.4\b", re.I)),
-    ("hasmoved", re.compile(r"\bhas moved\b|address .{0,40}has been replaced|user has moved|5\.1\.6", re.I)),
+        r"mail from:?\s*<[^>]*>[^:]{0,30}:\s*5\d\d|5\.1\.[78]\b|5\.7\.27\b")),
+    ("authfailure", re.compile(r"\b(spf|dkim|dmarc)\b|multiple authentication|unauthenticated")),
+    ("requireptr", re.compile(r"reverse dns|ptr record|\brdns\b|ip name lookup failed|5\.7\.25")),
+    ("mesgtoobig", re.compile(r"message (length|size) exceeds|message (is )?too (big|large)|5\.3\.4\b")),
+    ("hasmoved", re.compile(r"\bhas moved\b|address .{0,40}has been replaced|user has moved|5\.1\.6")),
     ("notaccept", re.compile(r"not accepting (network )?messages|does not accept (e-?)?mail|accepts no mail|null mx|nullmx|"
-                             r"indicated no smtp service|5\.1\.10", re.I)),
+                             r"indicated no smtp service|5\.1\.10")),
     ("hostunknown", re.compile(
         r"host (or domain name )?(not found|unknown)|unknown host|domain (name )?(not found|does ?n[o']t exist|"
         r"unknown)|name service error|no such domain|unrouteable (mail )?domain|nxdomain|no mx (record|host)|"
         r"host not found|unrouteable address|domain .{0,30}is not (a )?valid|dns error.{0,60}(domain|nxdomain)|"
-        r"illegal host|unknown domain|5\.1\.2\b|\bhost.{0,20}could not be found", re.I)),
+        r"illegal host|unknown domain|5\.1\.2\b|\bhost.{0,20}could not be found")),
     ("suspend", re.compile(
         r"account (has been |is )?(disabled|suspended|inactive|locked|deactivated|expired|frozen)|"
         r"mailbox (has been |is )?(disabled|suspended|inactive|deactivated|frozen)|"
         r"user (account )?(is )?(disabled|suspended|inactive)|recipient (is )?suspended|"
-        r"account that you tried to reach is disabled|temporarily disabled", re.I)),
+        r"account that you tried to reach is disabled|temporarily disabled")),
     ("userunknown", re.compile(
         r"user(name)? (is )?unknown|unknown (user|recipient|local[- ]part|address|mailbox|alias)|no such (user|mailbox|"
         r"recipient|address|account|person|local user)|does ?n[o']t exist|does not exist|not exists?\b|"
@@ -56,23 +57,21 @@ _TEXT_REASONS: list[tuple[str, re.Pattern[str]]] = [
         r"unknown in (local|virtual|relay) recipient table|bad destination mailbox|5\.4\.1\b.{0,80}access denied|"
         r"recipient address rejected: access denied|(ユーザ|アドレス|ディレクトリ|宛先).{0,20}(存在しません|見つかりません|ありません)|"
         r"(recipient|e-?mail) (name|address) is not recognized|unknown\s+recipient|"
-        r"ungültige|unbekannt|inconnu|5\.1\.1\b", re.I)),
+        r"ungültige|unbekannt|inconnu|5\.1\.1\b")),
     ("expired", re.compile(
         r"retry time(out)? (not reached|exceeded)|too long|given up|timed? ?out|expired|could not be delivered "
         r"within|delivery time expired|message has been in the queue|no answer from host|"
-        r"connection (refused|timed out)|temporary failure", re.I)),
-    ("spamdetected", re.compile(r"\bspam\b|junk mail|bulk mail|message (looks|content).{0,20}(spam|unsolicited)", re.I)),
-    ("virusdetected", re.compile(r"virus|malware|infected", re.I)),
+        r"connection (refused|timed out)|temporary failure")),
+    ("spamdetected", re.compile(r"\bspam\b|junk mail|bulk mail|message (looks|content).{0,20}(spam|unsolicited)")),
+    ("virusdetected", re.compile(r"virus|malware|infected")),
     ("blocked", re.compile(
         r"blocked|blacklist|blocklist|denylist|\brbl\b|spamhaus|reputation|client host .{0,40}rejected|"
-        r"access denied|not authori[sz]ed|ip.{0,20}(rejected|listed)|reverse dns|ptr record|rdns", re.I)),
-    ("mesgtoobig", re.compile(r"message (size|is too (big|large))|too large|exceeds? (the )?(maximum )?(message )?size",
-                              re.I)),
-    ("norelaying", re.compile(r"relay(ing)? (access )?(denied|not permitted|prohibited)|not permitted to relay",
-                              re.I)),
-    ("authfailure", re.compile(r"\bspf\b|\bdkim\b|\bdmarc\b|authentication", re.I)),
-    ("toomanyconn", re.compile(r"too many (connections|messages|recipients)|rate limit|throttl", re.I)),
-    ("filtered", re.compile(r"rejected|refused|denied|filter|policy|prohibited", re.I)),
+        r"access denied|not authori[sz]ed|ip.{0,20}(rejected|listed)|reverse dns|ptr record|rdns")),
+    ("mesgtoobig", re.compile(r"message (size|is too (big|large))|too large|exceeds? (the )?(maximum )?(message )?size")),
+    ("norelaying", re.compile(r"relay(ing)? (access )?(denied|not permitted|prohibited)|not permitted to relay")),
+    ("authfailure", re.compile(r"\bspf\b|\bdkim\b|\bdmarc\b|authentication")),
+    ("toomanyconn", re.compile(r"too many (connections|messages|recipients)|rate limit|throttl")),
+    ("filtered", re.compile(r"rejected|refused|denied|filter|policy|prohibited")),
 ]
 
 _STATUS_REASONS = {
@@ -105,7 +104,7 @@ def smtp_class(text: str) -> str | None:
 
 def bounce_reason(status: str | None, diagnostic: str | None) -> str:
     """The most specific reason the text supports, then the status code's meaning."""
-    text = diagnostic or ""
+    text = (diagnostic or "").lower()
     for reason, pat in _TEXT_REASONS:
         if pat.search(text):
             return reason

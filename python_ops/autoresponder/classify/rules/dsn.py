@@ -1,8 +1,7 @@
-"""RFC 3464 delivery-status reports and RFC 5965 feedback reports (DESIGN §4 step 2).
+"""RFC 3464 delivery-status reports (DESIGN §4 step 2); feedback reports are in `feedback.py`.
 
 A machine-readable report settles a message outright: a failed or delayed recipient is a
-BOUNCE; an abuse/opt-out feedback report or a success notice (Action: delivered, relayed,
-expanded) is never a bounce.
+BOUNCE; a success notice (Action: delivered, relayed, expanded) is never a bounce.
 """
 
 from __future__ import annotations
@@ -22,17 +21,6 @@ from autoresponder.classify.rules.mta import (
 from autoresponder.models import Bounce
 
 _SUCCESS_ACTIONS = ("delivered", "relayed", "expanded")
-_FEEDBACK_TYPES = ("message/feedback-report",)
-
-
-def feedback_report(view: MessageView) -> Decision | None:
-    """An ARF abuse / opt-out report (RFC 5965): not an auto-reply, never a bounce."""
-    if view.report_type == "feedback-report" or any(t in view.part_types for t in _FEEDBACK_TYPES):
-        return Decision(
-            determination="UNKNOWN", reason="not_an_auto_reply", category="FEEDBACK_REPORT", confidence=0.99,
-            evidence=f"Content-Type: multipart/report; report-type={view.report_type or 'feedback-report'}",
-        )
-    return None
 
 
 def _failed(r: DsnRecipient) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from autoresponder.classify.decision import Decision
 from autoresponder.classify.message import MessageView
 
 _VENDOR = (
@@ -49,3 +50,26 @@ def out_of_office_subject(view: MessageView) -> str | None:
                      r"respuesta automática|risposta automatica|automatisch antwoord|resposta automática|"
                      r"自動応答|自動返信)\s*[:：]\s*)", "", view.subject, flags=re.I)
     return f"Subject: {view.subject}"[:200] if _OOO_SUBJECT.search(subject) else None
+
+
+# headers a mail service writes only on the replies of its vacation (out-of-office) responder
+_VACATION_HEADERS = (("x-apple-action", "vacation"), ("x-apple-criteria", "kind=vacation"),
+                     ("x-vacationmessage", None))
+_END_DATE = re.compile(r"\bend-?date=(\d{4}-\d{2}-\d{2})", re.I)
+
+
+def vacation_header(view: MessageView) -> Decision | None:
+    """OUT_OF_OFFICE from the vacation responder's own header, when the reply's words settle nothing.
+
+    It runs after the phrase rules, so a departure written in a vacation reply still wins; the
+    return date is the end of the vacation the header states (`endDate=2020-01-10T…`), as the end
+    of a stated range is elsewhere (`dates.py`).
+    """
+    for name, needle in _VACATION_HEADERS:
+        value = view.header(name)
+        if value and (needle is None or needle in value.lower()):
+            end = _END_DATE.search(view.header("x-apple-criteria"))
+            return Decision(determination="OUT_OF_OFFICE", reason="out_of_office", category="OUT_OF_OFFICE",
+                            confidence=0.95, evidence=f"{name}: {value}"[:300],
+                            return_date=end.group(1) if end else None)
+    return None

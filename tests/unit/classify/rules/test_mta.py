@@ -36,3 +36,12 @@ def test_feedback_reports_and_success_notices_are_never_bounces(name):
     c = classify_message((ROOT / f"{name}.eml").read_bytes())
     assert c.determination == "UNKNOWN"
     assert c.reason == "not_an_auto_reply"
+
+
+def test_failure_words_are_quoted_as_written_even_next_to_letters_whose_lower_case_is_longer():
+    raw = ("From: Mail Delivery System <MAILER-DAEMON@mx.acme.example>\nTo: research@example-research.com\n"
+           "Subject: Undelivered Mail Returned to Sender\nMessage-ID: <tr1@mx.acme.example>\n"
+           "Content-Type: text/plain; charset=UTF-8\n\nİstanbul office: your message Could Not Be Delivered.\n"
+           "<ayse@acme.example>: 550 5.1.1 User unknown\n").encode()
+    c = classify_message(raw)
+    assert c.determination == "BOUNCE" and "Could Not Be Delivered" in c.evidence
