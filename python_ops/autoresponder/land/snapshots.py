@@ -4,6 +4,10 @@ The column lists are DESIGN §3. A missing file stops the run with a message nam
 a file whose header lacks a column names the file, the missing columns and what was found; a
 value that does not fit its column names the file, line and column. All snapshots of one call
 land in one transaction, so a failing file leaves every previous raw table intact.
+
+A snapshot whose bytes are those last landed (SHA-256 recorded in `ops.landed_snapshots`, with
+the column types it was landed with and the content fingerprint of the table it made) is not
+read again while its table still holds what that landing wrote; the caller says it was unchanged.
 """
 
 from __future__ import annotations
@@ -16,9 +20,25 @@ from pathlib import Path
 import duckdb
 
 from autoresponder.errors import SourceFormatError, SourceMissingError
+from autoresponder.fingerprint import digest, file_sha256, table_fingerprint
 from autoresponder.land.csv_source import check_header, header_of, iter_rows, read_text, value_error
 from autoresponder.systems import registry
 from autoresponder.systems.registry import csv_snapshots
+
+LANDED_DDL = """
+create schema if not exists ops;
+create table if not exists ops.landed_snapshots (
+    table_name varchar primary key,
+    relpath varchar not null,
+    file_sha256 varchar not null,
+    columns_sha256 varchar not null,
+    codec varchar,
+    table_fingerprint varchar not null,
+    row_count bigint not null,
+    run_id varchar,
+    landed_at timestamp not null default current_timestamp
+);
+"""
 
 
 @dataclass(frozen=True)
@@ -26,6 +46,12 @@ class Snapshot:
     relpath: str
     table: str
     columns: dict[str, str]  # name -> DuckDB type
+
+
+@dataclass
+class SnapshotLanding:
+    rows: dict[str, int]  # table -> rows it holds now
+    unchanged: list[str]  # tables whose file had the bytes last landed: not read again
 
 
 def __getattr__(name: str):
@@ -56,17 +82,17 @@ def _missing_error(path: Path, snap: Snapshot) -> SourceMissingError:
     )
 
 
-def _stage(conn: duckdb.DuckDBPyConnection, sources_dir: Path, snap: Snapshot, n: int, tmpdir: Path) -> str:
+def _stage(conn: duckdb.DuckDBPyConnection, sources_dir: Path, snap: Snapshot, n: int,
+           tmpdir: Path) -> tuple[str, str]:
     """Read one CSV into a temp table of text columns, checked: encoding, header, every typed value.
 
-    Returns the temp table's name; raises `SourceFormatError` naming file, line and column.
+    Returns the temp table's name and the file's codec; raises `SourceFormatError` naming file, line and column.
     """
     path = Path(sources_dir) / snap.relpath
     if not path.is_file():
         raise _missing_error(path, snap)
     text, codec = read_text(path)
-    if codec not in ("utf-8", "utf-8-sig"):
-        _warn(f"{path}: read as {codec.replace('_', '-')} (not UTF-8); save it as UTF-8 to silence this warning")
+    _warn_codec(path, codec)
     check_header(path, header_of(text), list(snap.columns))
     readable = _readable_copy(path, text, codec, tmpdir)
     stage = f"_land_stage_{n}"
@@ -90,7 +116,7 @@ def _stage(conn: duckdb.DuckDBPyConnection, sources_dir: Path, snap: Snapshot, n
         if bad is not None:
             located = _locate(path, text, c, t, bad[0])
             raise located
-    return stage
+    return stage, codec
 
 
 def _locate(path: Path, text: str, column: str, sql_type: str, value: str) -> SourceFormatError:
@@ -104,11 +130,19 @@ def _locate(path: Path, text: str, column: str, sql_type: str, value: str) -> So
 def land_snapshots(
     conn: duckdb.DuckDBPyConnection, sources_dir: Path, snapshots: tuple[Snapshot, ...] | None = None
 ) -> dict[str, int]:
-    """Land every snapshot (default: every registered system's) in one transaction: all tables
-    are replaced, or none.
+    """Rows of every landed table (`land_changed_snapshots`)."""
+    return land_changed_snapshots(conn, sources_dir, snapshots).rows
 
-    Every file is read and checked first (missing file, encoding, header, typed values), so a
-    failing CSV leaves the previous raw tables as they were.
+
+def land_changed_snapshots(conn: duckdb.DuckDBPyConnection, sources_dir: Path,
+                           snapshots: tuple[Snapshot, ...] | None = None, *, run_id: str | None = None
+                           ) -> SnapshotLanding:
+    """Land every snapshot (default: every registered system's) in one transaction: all changed
+    tables are replaced, or none.
+
+    Every changed file is read and checked first (missing file, encoding, header, typed values),
+    so a failing CSV leaves the previous raw tables as they were. A file with the bytes last
+    landed into a table that still holds what they made is not read again (`unchanged`).
     """
     if snapshots is None:
 
@@ -117,14 +151,27 @@ def land_snapshots(
         path = Path(sources_dir) / snap.relpath
         if not path.is_file():
             raise _missing_error(path, snap)
-    stages: list[tuple[Snapshot, str]] = []
+    conn.execute(LANDED_DDL)
+    rows: dict[str, int] = {}
+    unchanged: list[str] = []
+    changed: list[tuple[Snapshot, str]] = []
+    for snap in snapshots:
+        sha = file_sha256(Path(sources_dir) / snap.relpath)
+        same = _landed_unchanged(conn, sources_dir, snap, sha)
+        if same is None:
+            changed.append((snap, sha))
+        else:
+            rows[snap.table] = same
+            unchanged.append(snap.table)
+    stages: list[tuple[Snapshot, str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="autoresponder-land-") as tmp:
         try:
-            for n, snap in enumerate(snapshots):
-                stages.append((snap, _stage(conn, sources_dir, snap, n, Path(tmp))))
+            for n, (snap, sha) in enumerate(changed):
+                stage, codec = _stage(conn, sources_dir, snap, n, Path(tmp))
+                stages.append((snap, stage, sha, codec))
             conn.execute("begin transaction")
             try:
-                for snap, stage in stages:
+                for snap, stage, sha, codec in stages:
                     conn.execute(f"create schema if not exists {snap.table.split('.')[0]}")
                     select = ", ".join(
                         f'cast(nullif(trim("{c}"), \'\') as {t}) as "{c}"' if t != "VARCHAR"
@@ -132,15 +179,39 @@ def land_snapshots(
                         for c, t in snap.columns.items()
                     )
                     conn.execute(f"create or replace table {snap.table} as select {select} from {stage}")
+                    rows[snap.table] = conn.execute(f"select count(*) from {snap.table}").fetchone()[0]
+                    conn.execute("insert or replace into ops.landed_snapshots (table_name, relpath, file_sha256, "
+                                 "columns_sha256, codec, table_fingerprint, row_count, run_id) "
+                                 "values (?, ?, ?, ?, ?, ?, ?, ?)",
+                                 [snap.table, snap.relpath, sha, digest(snap.columns), codec,
+                                  table_fingerprint(conn, snap.table), rows[snap.table], run_id])
                 conn.execute("commit")
             except BaseException:
                 conn.execute("rollback")
                 raise
-            return {snap.table: conn.execute(f"select count(*) from {snap.table}").fetchone()[0]
-                    for snap, _ in stages}
+            return SnapshotLanding(rows={snap.table: rows[snap.table] for snap in snapshots}, unchanged=unchanged)
         finally:
-            for _, stage in stages:
+            for _, stage, _, _ in stages:
                 conn.execute(f"drop table if exists {stage}")
+
+
+def _landed_unchanged(conn: duckdb.DuckDBPyConnection, sources_dir: Path, snap: Snapshot, sha: str) -> int | None:
+    """The row count of `snap.table` when its file has the bytes last landed there, with the same
+    column types, and the table still holds what that landing made (nothing else replaced it, e.g.
+    an API sync of the same table); else None."""
+    rec = conn.execute("select file_sha256, columns_sha256, table_fingerprint, row_count, codec "
+                       "from ops.landed_snapshots where table_name = ?", [snap.table]).fetchone()
+    if rec is None or rec[0] != sha or rec[1] != digest(snap.columns):
+        return None
+    if table_fingerprint(conn, snap.table) != rec[2]:
+        return None
+    _warn_codec(Path(sources_dir) / snap.relpath, rec[4])
+    return int(rec[3])
+
+
+def _warn_codec(path: Path, codec: str | None) -> None:
+    if codec not in (None, "utf-8", "utf-8-sig"):
+        _warn(f"{path}: read as {codec.replace('_', '-')} (not UTF-8); save it as UTF-8 to silence this warning")
 
 
 def land_snapshot(conn: duckdb.DuckDBPyConnection, sources_dir: Path, snap: Snapshot) -> int:
