@@ -69,6 +69,7 @@ def land(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections)
         for note in emails.duplicate_notes():
             ctx.log("land", f"duplicate: {note}")
     ctx.facts["landing"] = emails.as_dict()
+    ctx.facts["snapshots_unchanged"] = list(landing.unchanged)
     return {"emails": emails.as_dict(), "snapshots": snapshots, **by_system}
 
 
@@ -101,6 +102,7 @@ def check_inputs(ctx: RunContext, conn: duckdb.DuckDBPyConnection) -> list[str]:
         ctx.log("quality_inputs", f"{sum(r.success for r in results)}/{len(results)} input suites passed"
                                   + _reused_note(results), failures=failures, reused=_reused(results))
         ctx.facts["quality_inputs"] = failures
+        _count_suites(ctx, results)
         if failures and ctx.mode == "apply":
             build_docs(ctx.run_dir)
         guard(conn, ctx.run_id, ctx.mode)
@@ -123,18 +125,24 @@ def check_outputs(ctx: RunContext, conn: duckdb.DuckDBPyConnection) -> list[str]
                                    f"{_reused_note(results)}; Data Docs {docs}", failures=failures,
                 reused=_reused(results))
         ctx.facts["quality_outputs"] = failures
+        _count_suites(ctx, results)
     return failures
 
 
 def _reused(results: list) -> dict[str, str]:
-    """Suites not validated again: the earlier passing validation each relies on."""
+    """Suites not validated again: the earlier validation each relies on."""
     return {r.suite: r.reused_from for r in results if r.reused_from}
+
+
+def _count_suites(ctx: RunContext, results: list) -> None:
+    ctx.facts["suites"] = ctx.facts.get("suites", 0) + len(results)
+    ctx.facts["suites_reused"] = ctx.facts.get("suites_reused", 0) + len(_reused(results))
 
 
 def _reused_note(results: list) -> str:
     n = len(_reused(results))
     return (f" ({n} of them not validated again: their data and suite definition are those of an earlier "
-            "passing validation, named per suite in `reused`)") if n else ""
+            "validation, named per suite in `reused`)") if n else ""
 
 
 def classify(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections) -> dict:

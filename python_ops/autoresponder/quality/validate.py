@@ -9,10 +9,10 @@ also a row of `ops.quality_results`, which gives the next run its row-count boun
 GX costs a few seconds to import; nothing imports it until a suite runs, and one process opens
 the context of a run folder once.
 
-A suite whose batch has the content of one that already passed under the same suite definition
+A suite whose batch has the content of one already validated under the same suite definition
 (`fingerprint`: SHA-256 of the definition and of the batch's rows, `autoresponder.fingerprint`),
-with a row count inside this run's bounds, is not validated again: the run records the earlier
-validation it relies on (`reused_from_run`, `reused_validated_at`) and copies that validation's
+with a row count inside this run's bounds, is not validated again (`_reuse`): the run records the
+earlier validation it relies on, with its outcome, (`reused_from_run`, `reused_validated_at`) and copies that validation's
 GX result into its own folder, so its Data Docs show the result the run relies on, with its time.
 """
 
@@ -54,6 +54,7 @@ alter table ops.quality_results add column if not exists result_file varchar;
 alter table ops.quality_results add column if not exists reused_from_run varchar;
 alter table ops.quality_results add column if not exists reused_validated_at timestamp;
 """
+ROW_COUNT_EXPECTATION = "expect_table_row_count_to_be_between"  # the one expectation with parameters
 VALIDATIONS = Path("gx") / "uncommitted" / "validations"  # GX's result store, in a run folder
 
 _CONTEXTS: dict[Path, Any] = {}
@@ -79,7 +80,7 @@ class SuiteResult:
     seconds: float
     failures: list[dict] = field(default_factory=list)  # {expectation, column, unexpected_count, examples}
     statistics: dict = field(default_factory=dict)
-    reused_from: str | None = None  # "run <run_id>, validated <time>": the earlier passing validation relied on
+    reused_from: str | None = None  # "run <run_id>, validated <time>": the earlier validation relied on
 
     def failure_lines(self) -> list[str]:
         where = _source_file(self.table)
@@ -197,18 +198,25 @@ def _definition_digest(run_dir: Path, suite: Suite) -> str:
 
 def _reuse(conn: Any, run_dir: Path, run_id: str, suite: Suite, fingerprint: str, params: dict,
            t0: float) -> SuiteResult | None:
-    """The earlier passing validation of the same content and definition, recorded for this run and
-    its GX result copied into the run folder; None when there is none to rely on (then GX runs):
-    none passed, its row count is outside this run's bounds, or its result file is gone."""
+    """The earlier validation of the same content and definition, recorded for this run and its GX
+    result copied into the run folder; None when there is none to rely on (then GX runs).
+
+    Only the row-count expectation takes parameters (this run's bounds); every other one gives
+    the same answer on the same rows. So the earlier result stands when its row count is inside
+    this run's bounds and it did not fail on the row count (a pass or a failure alike: a failure
+    is reported again, as the earlier validation's). Its GX result file must still be there."""
     row = conn.execute(
-        "select run_id, validated_at, row_count, result_file from ops.quality_results where suite = ? "
-        "and fingerprint = ? and success and reused_from_run is null and result_file is not null "
+        "select run_id, validated_at, row_count, result_file, success, failures from ops.quality_results "
+        "where suite = ? and fingerprint = ? and reused_from_run is null and result_file is not null "
         "order by validated_at desc limit 1", [suite.name, fingerprint]).fetchone()
     if row is None:
         return None
-    earlier_run, validated_at, rows, result_file = row
+    earlier_run, validated_at, rows, result_file, success, failures = row
     low, high = params.get("min_rows"), params.get("max_rows")
     if (low is not None and rows < low) or (high is not None and rows > high):
+        return None
+    failures = json.loads(failures or "[]")
+    if any(f.get("expectation") == ROW_COUNT_EXPECTATION for f in failures):
         return None
     source = Path(run_dir).resolve().parent / earlier_run / result_file
     if not source.is_file():
@@ -218,14 +226,15 @@ def _reuse(conn: Any, run_dir: Path, run_id: str, suite: Suite, fingerprint: str
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
     statistics = json.loads(source.read_text(encoding="utf-8")).get("statistics") or {}
-    res = SuiteResult(suite=suite.name, kind=suite.kind, table=suite.table, success=True, row_count=int(rows),
-                      seconds=round(time.perf_counter() - t0, 3), statistics=statistics,
-                      reused_from=f"run {earlier_run}, validated {validated_at}")
+    res = SuiteResult(suite=suite.name, kind=suite.kind, table=suite.table, success=bool(success),
+                      row_count=int(rows), seconds=round(time.perf_counter() - t0, 3), failures=failures,
+                      statistics=statistics, reused_from=f"run {earlier_run}, validated {validated_at}")
     conn.execute("insert into ops.quality_results (run_id, suite, kind, table_name, row_count, success, failures, "
                  "seconds, fingerprint, result_file, reused_from_run, reused_validated_at) "
-                 "values (?, ?, ?, ?, ?, true, '[]', ?, ?, ?, ?, ?)",
-                 [run_id, res.suite, res.kind, res.table, res.row_count, res.seconds, fingerprint, result_file,
-                  earlier_run, validated_at])
+                 "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 [run_id, res.suite, res.kind, res.table, res.row_count, res.success,
+                  json.dumps(failures, default=str), res.seconds, fingerprint, result_file, earlier_run,
+                  validated_at])
     return res
 
 
