@@ -293,18 +293,33 @@ def built_relations(conn: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
             for s, n, kind in rows}
 
 
-def last_build_unchanged(conn: duckdb.DuckDBPyConnection, inputs: dict) -> str | None:
-    """The run whose build read exactly `inputs` when the relations it left are still as it left
-    them (so a build now would make the same ones); None when a build is needed (always on a
-    target other than the DuckDB warehouse, whose relations this process cannot see)."""
+def last_build_unchanged(conn: duckdb.DuckDBPyConnection, inputs: dict) -> tuple[str | None, str]:
+    """(the run whose build read exactly `inputs`, when the relations it left are still as it left
+    them, so a build now would make the same ones; else None, and what differs). Never skipped on
+    a target other than the DuckDB warehouse, whose relations this process cannot see."""
     if inputs["target"] != "duckdb":
-        return None
+        return None, f"target {inputs['target']}"
     conn.execute(BUILDS_DDL)
-    row = conn.execute("select run_id, inputs_fingerprint, relations from ops.dbt_builds "
+    row = conn.execute("select run_id, inputs_fingerprint, relations, inputs from ops.dbt_builds "
                        "order by built_at desc limit 1").fetchone()
-    if row is None or row[1] != digest(inputs) or json.loads(row[2] or "{}") != built_relations(conn):
-        return None
-    return row[0]
+    if row is None:
+        return None, "no earlier build recorded"
+    if row[1] != digest(inputs):
+        return None, _changed(json.loads(row[3] or "{}"), inputs, row[0])
+    if json.loads(row[2] or "{}") != built_relations(conn):
+        return None, f"the relations run {row[0]}'s build left have changed since"
+    return row[0], ""
+
+
+def _changed(before: dict, now: dict, run_id: str) -> str:
+    """What a build reads that differs from what run `run_id`'s build read."""
+    now = json.loads(json.dumps(now, default=str))  # as recorded
+    parts = [f"source {t}" for t in sorted(set(before.get("sources", {})) | set(now["sources"]))
+             if before.get("sources", {}).get(t) != now["sources"].get(t)]
+    parts += [f"var {k}" for k in sorted(set(before.get("vars", {})) | set(now["vars"]))
+              if before.get("vars", {}).get(k) != now["vars"].get(k)]
+    parts += [k for k in ("project", "target", "dbt") if before.get(k) != now[k]]
+    return f"changed since run {run_id}'s build: {', '.join(parts) or 'its inputs'}"
 
 
 def record_build(conn: duckdb.DuckDBPyConnection, run_id: str, inputs: dict) -> None:

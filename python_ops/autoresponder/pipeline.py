@@ -207,7 +207,7 @@ def transform(ctx: RunContext) -> dict:
         conn = connect_warehouse(ctx.warehouse)
         try:
             inputs = build_inputs(conn, variables)
-            same_as = last_build_unchanged(conn, inputs)
+            same_as, why = last_build_unchanged(conn, inputs)
         finally:
             conn.close()
         if same_as is not None:
@@ -224,8 +224,8 @@ def transform(ctx: RunContext) -> dict:
             record_build(conn, ctx.run_id, build_inputs(conn, variables))
         finally:
             conn.close()
-        ctx.log("dbt", f"dbt build: {counts}")
-        ctx.facts["dbt"] = {"skipped": False, "counts": counts}
+        ctx.log("dbt", f"dbt build: {counts}; built because {why}")
+        ctx.facts["dbt"] = {"skipped": False, "counts": counts, "why": why}
     return counts
 
 

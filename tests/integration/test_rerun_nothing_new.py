@@ -102,9 +102,14 @@ def test_a_rerun_relies_on_the_earlier_validations_of_unchanged_inputs_and_names
     assert (runs.b.run_dir / "data_docs" / "index.html").is_file()
 
 
+def _built_because(ctx: RunContext) -> str:
+    """The reason the run's dbt build ran (its stage log line), '' when it was skipped."""
+    lines = [line for line in _log(ctx).splitlines() if "[dbt] dbt build: {" in line]
+    return lines[0].split("built because ", 1)[1] if lines else ""
+
+
 def test_a_rerun_reading_back_its_own_writes_builds_again(runs) -> None:
-    log = _log(runs.b)
-    assert "dbt build skipped" not in log and "dbt build: {" in log
+    assert "source raw.sf_contact" in _built_because(runs.b)
 
 
 def test_with_nothing_new_anywhere_every_suite_relies_on_an_earlier_validation(runs) -> None:
@@ -120,8 +125,8 @@ def test_with_nothing_new_anywhere_dbt_is_skipped_and_its_marts_equal_a_full_bui
 
 
 def test_a_changed_csv_snapshot_is_landed_validated_and_built_again(runs) -> None:
-    log = _log(runs.c)
-    assert "dbt build skipped" not in log and "dbt build: {" in log
+    because = _built_because(runs.c)
+    assert because.startswith(f"changed since run {runs.b.run_id}'s build: ") and "source raw.hodor_prospects" in because
     landed_by = dict(_rows(runs.warehouse, "select table_name, run_id from ops.landed_snapshots", []))
     assert landed_by["raw.hodor_prospects"] == runs.c.run_id
     assert landed_by["raw.cupola_org_persons"] == runs.a.run_id
@@ -132,14 +137,14 @@ def test_a_changed_csv_snapshot_is_landed_validated_and_built_again(runs) -> Non
 
 
 def test_another_run_date_builds_again(runs) -> None:
-    log = _log(runs.d)
-    assert "dbt build skipped" not in log and "dbt build: {" in log
+    because = _built_because(runs.d)
+    assert because.startswith(f"changed since run {runs.c.run_id}'s build: ") and "var as_of" in because
 
 
 def test_a_new_reply_is_landed_classified_validated_and_built_again(runs) -> None:
     log = _log(runs.e)
     assert "1 new messages" in log
-    assert "dbt build skipped" not in log and "dbt build: {" in log
+    assert "source raw.emails" in _built_because(runs.e)
     emails = _rows(runs.warehouse, "select reused_from_run from ops.quality_results where run_id = ? and suite = ?",
                    [runs.e.run_id, "inputs.raw_emails"])
     assert emails == [(None,)]
