@@ -13,9 +13,13 @@ from datetime import date
 from importlib import metadata
 from pathlib import Path
 
+import duckdb
+import yaml
+
 from autoresponder.classify.calibration import threshold
 from autoresponder.config import Settings
 from autoresponder.errors import AutoResponderError
+from autoresponder.fingerprint import digest, files_sha256, table_fingerprint
 from autoresponder.systems import registry
 from autoresponder.systems.registry import every_snapshot
 
@@ -24,6 +28,22 @@ DBT_PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
 _MANIFESTS: dict[str, object] = {}
 # parsed manifests kept on disk (newest first); each is ~1.3 MB
 _CACHE_KEEP = 16
+
+
+# what a build reads besides the warehouse: the project's files
+PROJECT_FILES = ["models", "macros", "tests", "snapshots", "seeds", "analyses", "dbt_project.yml", "profiles.yml"]
+# schemas of the relations a build makes (generate_schema_name: the custom schema as is)
+BUILT_SCHEMAS = ("staging", "intermediate", "marts")
+BUILDS_DDL = """
+create schema if not exists ops;
+create table if not exists ops.dbt_builds (
+    run_id varchar,
+    inputs_fingerprint varchar not null,
+    inputs json,
+    relations json,
+    built_at timestamp not null default current_timestamp
+);
+"""
 
 
 class DbtFailed(AutoResponderError):
@@ -292,3 +312,77 @@ def generate_docs(warehouse: Path, target_path: Path) -> int:
     if relations == 0:
         raise DbtFailed(f"{warehouse}: the catalog is empty (no model built there); run `make demo` first")
     return relations
+
+
+# --- skipping a build that would rebuild the same relations -------------------------------------
+
+def source_tables() -> list[str]:
+    """`schema.table` of every dbt source the models read as data.
+
+    The `ops` sources (the write log and the runs) are left out: only the audit models read them,
+    and those are views (current without a build); their dbt tests (a not-null / unique key) are
+    the tables' own primary keys, and the write log's statuses are checked by the Great
+    Expectations suite `outputs.write_log` on every run."""
+    doc = yaml.safe_load((DBT_PROJECT_DIR / "models" / "staging" / "__sources.yml").read_text(encoding="utf-8"))
+    return sorted(f"{src.get('schema', src['name'])}.{t['name']}" for src in doc["sources"]
+                  if src.get("schema", src["name"]) != "ops" for t in src.get("tables", []))
+
+
+def build_inputs(conn: duckdb.DuckDBPyConnection, variables: dict) -> dict:
+    """Everything a `dbt build` of the run reads: the content of every source table, the run's vars
+    (as_of and the flags among them), the project's files, the target and the dbt versions."""
+    return {
+        "sources": {t: table_fingerprint(conn, t) for t in source_tables()},
+        "vars": variables,
+        "project": files_sha256(DBT_PROJECT_DIR, PROJECT_FILES),
+        "target": os.environ.get("AUTORESPONDER_DBT_TARGET", "duckdb"),
+        "dbt": [_version("dbt-core"), _version("dbt-duckdb")],
+    }
+
+
+def built_relations(conn: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
+    """The relations in the schemas a build makes: each table's content fingerprint, each view's
+    definition (a view is computed when read)."""
+    rows = conn.execute("select table_schema, table_name, table_type from information_schema.tables "
+                        "where table_schema in (select unnest(?::varchar[])) order by 1, 2",
+                        [list(BUILT_SCHEMAS)]).fetchall()
+    views = dict(conn.execute("select schema_name || '.' || view_name, sql from duckdb_views() "
+                              "where schema_name in (select unnest(?::varchar[]))", [list(BUILT_SCHEMAS)]).fetchall())
+    return {f"{s}.{n}": (digest(views.get(f"{s}.{n}")) if kind == "VIEW" else table_fingerprint(conn, f"{s}.{n}"))
+            for s, n, kind in rows}
+
+
+def last_build_unchanged(conn: duckdb.DuckDBPyConnection, inputs: dict) -> tuple[str | None, str]:
+    """(the run whose build read exactly `inputs`, when the relations it left are still as it left
+    them, so a build now would make the same ones; else None, and what differs). Never skipped on
+    a target other than the DuckDB warehouse, whose relations this process cannot see."""
+    if inputs["target"] != "duckdb":
+        return None, f"target {inputs['target']}"
+    conn.execute(BUILDS_DDL)
+    row = conn.execute("select run_id, inputs_fingerprint, relations, inputs from ops.dbt_builds "
+                       "order by built_at desc limit 1").fetchone()
+    if row is None:
+        return None, "no earlier build recorded"
+    if row[1] != digest(inputs):
+        return None, _changed(json.loads(row[3] or "{}"), inputs, row[0])
+    if json.loads(row[2] or "{}") != built_relations(conn):
+        return None, f"the relations run {row[0]}'s build left have changed since"
+    return row[0], ""
+
+
+def _changed(before: dict, now: dict, run_id: str) -> str:
+    """What a build reads that differs from what run `run_id`'s build read."""
+    now = json.loads(json.dumps(now, default=str))  # as recorded
+    parts = [f"source {t}" for t in sorted(set(before.get("sources", {})) | set(now["sources"]))
+             if before.get("sources", {}).get(t) != now["sources"].get(t)]
+    parts += [f"var {k}" for k in sorted(set(before.get("vars", {})) | set(now["vars"]))
+              if before.get("vars", {}).get(k) != now["vars"].get(k)]
+    parts += [k for k in ("project", "target", "dbt") if before.get(k) != now[k]]
+    return f"changed since run {run_id}'s build: {', '.join(parts) or 'its inputs'}"
+
+
+def record_build(conn: duckdb.DuckDBPyConnection, run_id: str, inputs: dict) -> None:
+    """After a successful build: what it read and the relations it left, for the next run's check."""
+    conn.execute(BUILDS_DDL)
+    conn.execute("insert into ops.dbt_builds (run_id, inputs_fingerprint, inputs, relations) values (?, ?, ?, ?)",
+                 [run_id, digest(inputs), json.dumps(inputs, default=str), json.dumps(built_relations(conn))])

@@ -17,10 +17,10 @@ from autoresponder.act.executor import execute
 from autoresponder.act.write_log import ensure_write_log
 from autoresponder.classify import classify_all
 from autoresponder.connections import Connections
-from autoresponder.dbt import run_dbt, run_vars
+from autoresponder.dbt import build_inputs, last_build_unchanged, record_build, run_dbt, run_vars
 from autoresponder.errors import RunStopped
 from autoresponder.land.email_store import land_replies
-from autoresponder.land.snapshots import land_snapshots
+from autoresponder.land.snapshots import land_changed_snapshots
 from autoresponder.models import PlannedWrite
 from autoresponder.notify import send_run_notifications
 from autoresponder.quality.suites import OUTPUT_SUITES
@@ -45,7 +45,8 @@ def land(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections)
     (`System.land`); a system that is not opened lands its CSV export."""
 
     with ctx.stage("land"):
-        snapshots = land_snapshots(conn, ctx.sources_dir, settings=ctx.settings)
+        landing = land_changed_snapshots(conn, ctx.sources_dir, run_id=ctx.run_id, settings=ctx.settings)
+        snapshots = landing.rows
         emails = land_replies(conn, ctx.settings, ctx.sources_dir, run_id=ctx.run_id, log=ctx.progress_log)
         by_system: dict[str, Any] = {}
         for system in registry.systems():
@@ -53,16 +54,23 @@ def land(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections)
             if system.land is not None and handle is not None:
                 by_system[system.name] = land_system(ctx, conn, system, handle)
             elif system.fallback_snapshots:
-                by_system[system.name] = land_snapshots(conn, ctx.sources_dir, system.fallback_snapshots)
+                fallback = land_changed_snapshots(conn, ctx.sources_dir, system.fallback_snapshots, run_id=ctx.run_id)
+                by_system[system.name] = fallback.rows
+                landing.unchanged.extend(fallback.unchanged)
         e = emails
         ctx.log("land", f"{e.files} files: {e.landed} new messages, {e.already_landed} already landed, "
                         f"{e.duplicates} re-deliveries of a landed message (not landed again), "
                         f"{e.duplicates_landed} with a landed Message-ID but a different body (landed, to review), "
                         f"{e.parse_errors} with parse errors",
                 emails=emails.as_dict(), snapshots=snapshots)
+        if landing.unchanged:
+            ctx.log("land", f"{len(landing.unchanged)} CSV snapshot(s) unchanged since they were last landed "
+                            "(same SHA-256, table as that landing left it): not read again",
+                    unchanged=landing.unchanged)
         for note in emails.duplicate_notes():
             ctx.log("land", f"duplicate: {note}")
     ctx.facts["landing"] = emails.as_dict()
+    ctx.facts["snapshots_unchanged"] = list(landing.unchanged)
     return {"emails": emails.as_dict(), "snapshots": snapshots, **by_system}
 
 
@@ -92,9 +100,10 @@ def check_inputs(ctx: RunContext, conn: duckdb.DuckDBPyConnection) -> list[str]:
     with ctx.stage("quality_inputs"):
         results = validate_inputs(conn, ctx.run_dir, ctx.run_id, ctx.settings)
         failures = [line for r in results for line in r.failure_lines()]
-        ctx.log("quality_inputs", f"{sum(r.success for r in results)}/{len(results)} input suites passed",
-                failures=failures)
+        ctx.log("quality_inputs", f"{sum(r.success for r in results)}/{len(results)} input suites passed"
+                                  + _reused_note(results), failures=failures, reused=_reused(results))
         ctx.facts["quality_inputs"] = failures
+        _count_suites(ctx, results)
         if failures and ctx.mode == "apply":
             build_docs(ctx.run_dir)
         guard(conn, ctx.run_id, ctx.mode)
@@ -113,10 +122,28 @@ def check_outputs(ctx: RunContext, conn: duckdb.DuckDBPyConnection) -> list[str]
         results = validate(conn, ctx.run_dir, ctx.run_id, OUTPUT_SUITES, ctx.settings)
         failures = [line for r in results for line in r.failure_lines()]
         docs = build_docs(ctx.run_dir)
-        ctx.log("quality_outputs", f"{sum(r.success for r in results)}/{len(results)} output suites passed; "
-                                   f"Data Docs {docs}", failures=failures)
+        ctx.log("quality_outputs", f"{sum(r.success for r in results)}/{len(results)} output suites passed"
+                                   f"{_reused_note(results)}; Data Docs {docs}", failures=failures,
+                reused=_reused(results))
         ctx.facts["quality_outputs"] = failures
+        _count_suites(ctx, results)
     return failures
+
+
+def _reused(results: list) -> dict[str, str]:
+    """Suites not validated again: the earlier validation each relies on."""
+    return {r.suite: r.reused_from for r in results if r.reused_from}
+
+
+def _count_suites(ctx: RunContext, results: list) -> None:
+    ctx.facts["suites"] = ctx.facts.get("suites", 0) + len(results)
+    ctx.facts["suites_reused"] = ctx.facts.get("suites_reused", 0) + len(_reused(results))
+
+
+def _reused_note(results: list) -> str:
+    n = len(_reused(results))
+    return (f" ({n} of them not validated again: their data and suite definition are those of an earlier "
+            "validation, named per suite in `reused`)") if n else ""
 
 
 def classify(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections) -> dict:
@@ -170,14 +197,36 @@ def ensure_ops_tables(warehouse: Path) -> None:
 
 
 def transform(ctx: RunContext) -> dict:
-    """dbt build: staging, matches, routing, marts and their tests (the warehouse must be closed)."""
+    """dbt build: staging, matches, routing, marts and their tests (the warehouse must be closed).
+
+    Skipped, and said so in the stage log, when the last build read exactly what this one would
+    (every source table's content, the vars with as_of and the flags, the project files) and the
+    relations it left are unchanged: it would make the same relations and run the same tests."""
     with ctx.stage("dbt"):
         ensure_ops_tables(ctx.warehouse)
         variables = run_vars(ctx)
+        conn = connect_warehouse(ctx.warehouse)
+        try:
+            inputs = build_inputs(conn, variables)
+            same_as, why = last_build_unchanged(conn, inputs)
+        finally:
+            conn.close()
+        if same_as is not None:
+            ctx.log("dbt", f"dbt build skipped: nothing it reads changed since run {same_as}'s build (landed and "
+                           "classified data, reviewers' decisions, vars incl. as_of and flags, project files), and "
+                           "the relations that build left are unchanged", built_by=same_as)
+            ctx.facts["dbt"] = {"skipped": True, "built_by": same_as}
+            return {"skipped": 1}
         with ctx.meter("dbt build", unit="nodes") as progress:
             counts = run_dbt("build", ctx.warehouse, variables, target_path=ctx.warehouse.parent / "dbt_target",
                              on_node=progress.advance)
-        ctx.log("dbt", f"dbt build: {counts}")
+        conn = connect_warehouse(ctx.warehouse)
+        try:
+            record_build(conn, ctx.run_id, build_inputs(conn, variables))
+        finally:
+            conn.close()
+        ctx.log("dbt", f"dbt build: {counts}; built because {why}")
+        ctx.facts["dbt"] = {"skipped": False, "counts": counts, "why": why}
     return counts
 
 

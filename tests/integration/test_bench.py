@@ -14,6 +14,11 @@ def test_small_profile_prints_every_figure_and_a_rerun_that_does_nothing() -> No
     assert ours["writes"] > 0 and ours["peak_rss_mb"] > 0
     rerun = ours["rerun"]
     assert (rerun["landed"], rerun["classified"], rerun["llm_calls"], rerun["writes"]) == (0, 0, 0, 0)
+    assert rerun["snapshots_unchanged"] > 0 and rerun["suites_reused"] > 0
+    settled = ours["rerun_settled"]  # nothing new anywhere: dbt and every suite on unchanged data skip
+    assert (settled["landed"], settled["classified"], settled["llm_calls"], settled["writes"]) == (0, 0, 0, 0)
+    assert settled["dbt_skipped"] and settled["snapshots_unchanged"] == rerun["snapshots_unchanged"]
+    assert 0 < settled["suites_reused"] <= settled["suites"]
     assert ratios["llm_calls_per_reply"] == 0 and ratios["seconds_per_1k_replies"] > 0
-    assert 0 < ratios["rerun_vs_first_wall"]
+    assert 0 < ratios["rerun_vs_first_wall"] and 0 < ratios["rerun_settled_vs_first_wall"]
     assert ratios["sf_api_requests"] is None  # no baseline asked for

@@ -5,9 +5,14 @@ a file whose header lacks a column names the file, the missing columns and what 
 value that does not fit its column names the file, line and column. All snapshots of one call
 land in one transaction, so a failing file leaves every previous raw table intact.
 
+A snapshot whose bytes are those last landed (SHA-256 recorded in `ops.landed_snapshots`, with
+the column types it was landed with and the content fingerprint of the table it made) is not
+read again while its table still holds what that landing wrote; the caller says it was unchanged.
+
 A snapshot with a SQL read (`Snapshot.sql`) comes from that query instead of its CSV when its
 setting names a database (`AUTORESPONDER_CUPOLA_SQL`, `_MULTIPUB_SQL`, `_HODOR_SQL`;
 `land/sql_source.py`), into the same typed table and the same transaction; the default is the CSV.
+A SQL read is read on every run (its database has no bytes to compare).
 """
 
 from __future__ import annotations
@@ -21,10 +26,26 @@ from typing import Any
 import duckdb
 
 from autoresponder.errors import SourceFormatError, SourceMissingError
+from autoresponder.fingerprint import digest, file_sha256, table_fingerprint
 from autoresponder.land.csv_source import check_header, header_of, iter_rows, read_text, value_error
 from autoresponder.land.sql_source import SqlRead, open_engine, schemas_of, source_identity, stage_rows
 from autoresponder.systems import registry
 from autoresponder.systems.registry import csv_snapshots
+
+LANDED_DDL = """
+create schema if not exists ops;
+create table if not exists ops.landed_snapshots (
+    table_name varchar primary key,
+    relpath varchar not null,
+    file_sha256 varchar not null,
+    columns_sha256 varchar not null,
+    codec varchar,
+    table_fingerprint varchar not null,
+    row_count bigint not null,
+    run_id varchar,
+    landed_at timestamp not null default current_timestamp
+);
+"""
 
 
 @dataclass(frozen=True)
@@ -40,6 +61,12 @@ def sql_source(snap: Snapshot, settings: Any) -> Any:
     if snap.sql is None or settings is None:
         return None
     return getattr(settings, snap.sql.setting, None)
+
+
+@dataclass
+class SnapshotLanding:
+    rows: dict[str, int]  # table -> rows it holds now
+    unchanged: list[str]  # tables whose file had the bytes last landed: not read again
 
 
 def __getattr__(name: str):
@@ -70,17 +97,17 @@ def _missing_error(path: Path, snap: Snapshot) -> SourceMissingError:
     )
 
 
-def _stage(conn: duckdb.DuckDBPyConnection, sources_dir: Path, snap: Snapshot, n: int, tmpdir: Path) -> str:
+def _stage(conn: duckdb.DuckDBPyConnection, sources_dir: Path, snap: Snapshot, n: int,
+           tmpdir: Path) -> tuple[str, str]:
     """Read one CSV into a temp table of text columns, checked: encoding, header, every typed value.
 
-    Returns the temp table's name; raises `SourceFormatError` naming file, line and column.
+    Returns the temp table's name and the file's codec; raises `SourceFormatError` naming file, line and column.
     """
     path = Path(sources_dir) / snap.relpath
     if not path.is_file():
         raise _missing_error(path, snap)
     text, codec = read_text(path)
-    if codec not in ("utf-8", "utf-8-sig"):
-        _warn(f"{path}: read as {codec.replace('_', '-')} (not UTF-8); save it as UTF-8 to silence this warning")
+    _warn_codec(path, codec)
     check_header(path, header_of(text), list(snap.columns))
     readable = _readable_copy(path, text, codec, tmpdir)
     stage = f"_land_stage_{n}"
@@ -104,7 +131,7 @@ def _stage(conn: duckdb.DuckDBPyConnection, sources_dir: Path, snap: Snapshot, n
         if bad is not None:
             located = _locate(path, text, c, t, bad[0])
             raise located
-    return stage
+    return stage, codec
 
 
 def _locate(path: Path, text: str, column: str, sql_type: str, value: str) -> SourceFormatError:
@@ -119,12 +146,21 @@ def land_snapshots(
     conn: duckdb.DuckDBPyConnection, sources_dir: Path, snapshots: tuple[Snapshot, ...] | None = None,
     *, settings: Any = None,
 ) -> dict[str, int]:
-    """Land every snapshot (default: every registered system's) in one transaction: all tables
-    are replaced, or none.
+    """Rows of every landed table (`land_changed_snapshots`)."""
+    return land_changed_snapshots(conn, sources_dir, snapshots, settings=settings).rows
 
-    Every source is read and checked first (missing file, encoding, header, typed values; a SQL
-    read's rows), so a failing source leaves the previous raw tables as they were. `settings`
-    chooses each snapshot's source (`sql_source`); without it every snapshot is its CSV.
+
+def land_changed_snapshots(conn: duckdb.DuckDBPyConnection, sources_dir: Path,
+                           snapshots: tuple[Snapshot, ...] | None = None, *, run_id: str | None = None,
+                           settings: Any = None) -> SnapshotLanding:
+    """Land every snapshot (default: every registered system's) in one transaction: all changed
+    tables are replaced, or none.
+
+    Every changed source is read and checked first (missing file, encoding, header, typed values;
+    a SQL read's rows), so a failing source leaves the previous raw tables as they were. A file
+    with the bytes last landed into a table that still holds what they made is not read again
+    (`unchanged`). `settings` chooses each snapshot's source (`sql_source`); without it every
+    snapshot is its CSV.
     """
     if snapshots is None:
 
@@ -133,14 +169,30 @@ def land_snapshots(
         path = Path(sources_dir) / snap.relpath
         if sql_source(snap, settings) is None and not path.is_file():
             raise _missing_error(path, snap)
-    stages: list[tuple[Snapshot, str]] = []
+    conn.execute(LANDED_DDL)
+    rows: dict[str, int] = {}
+    unchanged: list[str] = []
+    changed: list[tuple[Snapshot, str | None]] = []
+    for snap in snapshots:
+        if sql_source(snap, settings) is not None:
+            changed.append((snap, None))
+            continue
+        sha = file_sha256(Path(sources_dir) / snap.relpath)
+        same = _landed_unchanged(conn, sources_dir, snap, sha)
+        if same is None:
+            changed.append((snap, sha))
+        else:
+            rows[snap.table] = same
+            unchanged.append(snap.table)
+    stages: list[tuple[Snapshot, str, str | None, str | None]] = []
     engines: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="autoresponder-land-") as tmp:
         try:
-            for n, snap in enumerate(snapshots):
+            for n, (snap, sha) in enumerate(changed):
                 source = sql_source(snap, settings)
                 if source is None:
-                    stages.append((snap, _stage(conn, sources_dir, snap, n, Path(tmp))))
+                    stage, codec = _stage(conn, sources_dir, snap, n, Path(tmp))
+                    stages.append((snap, stage, sha, codec))
                     continue
                 engine = engines.get(snap.sql.setting)
                 if engine is None:
@@ -149,10 +201,10 @@ def land_snapshots(
                     engine = engines[snap.sql.setting] = open_engine(source, schemas)
                 where = f"{source_identity(source)} ({snap.sql.setting}, {snap.table})"
                 stages.append((snap, stage_rows(conn, engine, snap.sql.statement, snap.columns,
-                                                f"_land_stage_{n}", where)))
+                                                f"_land_stage_{n}", where), None, None))
             conn.execute("begin transaction")
             try:
-                for snap, stage in stages:
+                for snap, stage, sha, codec in stages:
                     conn.execute(f"create schema if not exists {snap.table.split('.')[0]}")
                     select = ", ".join(
                         f'cast(nullif(trim("{c}"), \'\') as {t}) as "{c}"' if t != "VARCHAR"
@@ -160,17 +212,44 @@ def land_snapshots(
                         for c, t in snap.columns.items()
                     )
                     conn.execute(f"create or replace table {snap.table} as select {select} from {stage}")
+                    rows[snap.table] = conn.execute(f"select count(*) from {snap.table}").fetchone()[0]
+                    if sha is None:  # a SQL read: nothing to compare with next time
+                        conn.execute("delete from ops.landed_snapshots where table_name = ?", [snap.table])
+                        continue
+                    conn.execute("insert or replace into ops.landed_snapshots (table_name, relpath, file_sha256, "
+                                 "columns_sha256, codec, table_fingerprint, row_count, run_id) "
+                                 "values (?, ?, ?, ?, ?, ?, ?, ?)",
+                                 [snap.table, snap.relpath, sha, digest(snap.columns), codec,
+                                  table_fingerprint(conn, snap.table), rows[snap.table], run_id])
                 conn.execute("commit")
             except BaseException:
                 conn.execute("rollback")
                 raise
-            return {snap.table: conn.execute(f"select count(*) from {snap.table}").fetchone()[0]
-                    for snap, _ in stages}
+            return SnapshotLanding(rows={snap.table: rows[snap.table] for snap in snapshots}, unchanged=unchanged)
         finally:
-            for _, stage in stages:
+            for _, stage, _, _ in stages:
                 conn.execute(f"drop table if exists {stage}")
             for engine in engines.values():
                 engine.dispose()
+
+
+def _landed_unchanged(conn: duckdb.DuckDBPyConnection, sources_dir: Path, snap: Snapshot, sha: str) -> int | None:
+    """The row count of `snap.table` when its file has the bytes last landed there, with the same
+    column types, and the table still holds what that landing made (nothing else replaced it, e.g.
+    an API sync of the same table); else None."""
+    rec = conn.execute("select file_sha256, columns_sha256, table_fingerprint, row_count, codec "
+                       "from ops.landed_snapshots where table_name = ?", [snap.table]).fetchone()
+    if rec is None or rec[0] != sha or rec[1] != digest(snap.columns):
+        return None
+    if table_fingerprint(conn, snap.table) != rec[2]:
+        return None
+    _warn_codec(Path(sources_dir) / snap.relpath, rec[4])
+    return int(rec[3])
+
+
+def _warn_codec(path: Path, codec: str | None) -> None:
+    if codec not in (None, "utf-8", "utf-8-sig"):
+        _warn(f"{path}: read as {codec.replace('_', '-')} (not UTF-8); save it as UTF-8 to silence this warning")
 
 
 def land_snapshot(conn: duckdb.DuckDBPyConnection, sources_dir: Path, snap: Snapshot, *,

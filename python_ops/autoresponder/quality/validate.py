@@ -8,6 +8,12 @@ also a row of `ops.quality_results`, which gives the next run its row-count boun
 
 GX costs a few seconds to import; nothing imports it until a suite runs, and one process opens
 the context of a run folder once.
+
+A suite whose batch has the content of one already validated under the same suite definition
+(`fingerprint`: SHA-256 of the definition and of the batch's rows, `autoresponder.fingerprint`),
+with a row count inside this run's bounds, is not validated again (`_reuse`): the run records the
+earlier validation it relies on, with its outcome, (`reused_from_run`, `reused_validated_at`) and copies that validation's
+GX result into its own folder, so its Data Docs show the result the run relies on, with its time.
 """
 
 from __future__ import annotations
@@ -17,10 +23,12 @@ import math
 import shutil
 import time
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from autoresponder.errors import RunStopped
+from autoresponder.fingerprint import digest, file_sha256, relation_fingerprint
 from autoresponder.quality.project import GX_DIR
 from autoresponder.quality.suites import INPUT_SUITES, Suite
 from autoresponder.systems.registry import every_snapshot
@@ -41,7 +49,13 @@ create table if not exists ops.quality_results (
     seconds double,
     validated_at timestamp default current_timestamp
 );
+alter table ops.quality_results add column if not exists fingerprint varchar;
+alter table ops.quality_results add column if not exists result_file varchar;
+alter table ops.quality_results add column if not exists reused_from_run varchar;
+alter table ops.quality_results add column if not exists reused_validated_at timestamp;
 """
+ROW_COUNT_EXPECTATION = "expect_table_row_count_to_be_between"  # the one expectation with parameters
+VALIDATIONS = Path("gx") / "uncommitted" / "validations"  # GX's result store, in a run folder
 
 _CONTEXTS: dict[Path, Any] = {}
 
@@ -66,6 +80,7 @@ class SuiteResult:
     seconds: float
     failures: list[dict] = field(default_factory=list)  # {expectation, column, unexpected_count, examples}
     statistics: dict = field(default_factory=dict)
+    reused_from: str | None = None  # "run <run_id>, validated <time>": the earlier validation relied on
 
     def failure_lines(self) -> list[str]:
         where = _source_file(self.table)
@@ -131,26 +146,96 @@ def _failures(result: Any) -> list[dict]:
 
 def validate(conn: Any, run_dir: Path, run_id: str, suites: tuple[Suite, ...] | list[Suite],
              settings: Any = None) -> list[SuiteResult]:
-    """Validate `suites` on the warehouse behind `conn`; record and return each result."""
-    context = context_for(run_dir)
+    """Validate `suites` on the warehouse behind `conn`; record and return each result (an earlier
+    passing validation of the same content under the same definition stands in for a new one)."""
     conn.execute(RESULTS_DDL)
     results = []
     for suite in suites:
         t0 = time.perf_counter()
-        df = conn.execute(suite.sql).df()
+        fingerprint = digest({"definition": _definition_digest(run_dir, suite),
+                              "batch": relation_fingerprint(conn, suite.sql)})
         params = row_count_bounds(conn, suite, run_id, settings)
-        vd = _validation_definition(context, suite)
-        gx_result = vd.run(batch_parameters={"dataframe": df}, expectation_parameters=params,
-                           result_format={"result_format": "SUMMARY", "partial_unexpected_count": MAX_LISTED})
-        res = SuiteResult(suite=suite.name, kind=suite.kind, table=suite.table, success=bool(gx_result.success),
-                          row_count=len(df), seconds=round(time.perf_counter() - t0, 3),
-                          failures=_failures(gx_result), statistics=dict(gx_result.statistics))
-        conn.execute("insert into ops.quality_results (run_id, suite, kind, table_name, row_count, success, "
-                     "failures, seconds) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                     [run_id, res.suite, res.kind, res.table, res.row_count, res.success,
-                      json.dumps(res.failures, default=str), res.seconds])
+        res = _reuse(conn, run_dir, run_id, suite, fingerprint, params, t0)
+        if res is None:
+            res, result_file = _run_suite(conn, run_dir, suite, params, t0)
+            conn.execute("insert into ops.quality_results (run_id, suite, kind, table_name, row_count, success, "
+                         "failures, seconds, fingerprint, result_file) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         [run_id, res.suite, res.kind, res.table, res.row_count, res.success,
+                          json.dumps(res.failures, default=str), res.seconds, fingerprint, result_file])
         results.append(res)
     return results
+
+
+def _run_suite(conn: Any, run_dir: Path, suite: Suite, params: dict, t0: float) -> tuple[SuiteResult, str | None]:
+    """Validate one suite with GX; the result and where GX stored it (relative to the run folder)."""
+    context = context_for(run_dir)
+    df = conn.execute(suite.sql).df()
+    vd = _validation_definition(context, suite)
+    gx_result = vd.run(batch_parameters={"dataframe": df}, expectation_parameters=params,
+                       result_format={"result_format": "SUMMARY", "partial_unexpected_count": MAX_LISTED})
+    res = SuiteResult(suite=suite.name, kind=suite.kind, table=suite.table, success=bool(gx_result.success),
+                      row_count=len(df), seconds=round(time.perf_counter() - t0, 3),
+                      failures=_failures(gx_result), statistics=dict(gx_result.statistics))
+    run_time = gx_result.meta["run_id"].run_time.strftime("%Y%m%dT%H%M%S.%fZ")
+    stored = sorted((Path(run_dir).resolve() / _suite_results(suite)).glob(f"*/{run_time}/*.json"))
+    return res, str(stored[-1].relative_to(Path(run_dir).resolve())) if stored else None
+
+
+def _suite_results(suite: Suite) -> Path:
+    """The folder of `suite`'s results in a run folder (GX makes a dotted name into folders)."""
+    return VALIDATIONS.joinpath(*suite.name.split("."))
+
+
+def _definition_digest(run_dir: Path, suite: Suite) -> str:
+    """What the suite checks: its batch query, the expectations file the run's context reads (the
+    committed one until the run folder has its copy), the result format and the GX version."""
+    local = Path(run_dir) / "gx" / "expectations" / Path(*suite.name.split(".")).with_suffix(".json")
+    committed = GX_DIR / "expectations" / Path(*suite.name.split(".")).with_suffix(".json")
+    path = local if local.is_file() else committed
+    return digest({"sql": suite.sql, "expectations": file_sha256(path) if path.is_file() else None,
+                   "max_listed": MAX_LISTED, "gx": version("great_expectations")})
+
+
+def _reuse(conn: Any, run_dir: Path, run_id: str, suite: Suite, fingerprint: str, params: dict,
+           t0: float) -> SuiteResult | None:
+    """The earlier validation of the same content and definition, recorded for this run and its GX
+    result copied into the run folder; None when there is none to rely on (then GX runs).
+
+    Only the row-count expectation takes parameters (this run's bounds); every other one gives
+    the same answer on the same rows. So the earlier result stands when its row count is inside
+    this run's bounds and it did not fail on the row count (a pass or a failure alike: a failure
+    is reported again, as the earlier validation's). Its GX result file must still be there."""
+    row = conn.execute(
+        "select run_id, validated_at, row_count, result_file, success, failures from ops.quality_results "
+        "where suite = ? and fingerprint = ? and reused_from_run is null and result_file is not null "
+        "order by validated_at desc limit 1", [suite.name, fingerprint]).fetchone()
+    if row is None:
+        return None
+    earlier_run, validated_at, rows, result_file, success, failures = row
+    low, high = params.get("min_rows"), params.get("max_rows")
+    if (low is not None and rows < low) or (high is not None and rows > high):
+        return None
+    failures = json.loads(failures or "[]")
+    if any(f.get("expectation") == ROW_COUNT_EXPECTATION for f in failures):
+        return None
+    source = Path(run_dir).resolve().parent / earlier_run / result_file
+    if not source.is_file():
+        return None
+    target = Path(run_dir).resolve() / result_file
+    if source != target:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    statistics = json.loads(source.read_text(encoding="utf-8")).get("statistics") or {}
+    res = SuiteResult(suite=suite.name, kind=suite.kind, table=suite.table, success=bool(success),
+                      row_count=int(rows), seconds=round(time.perf_counter() - t0, 3), failures=failures,
+                      statistics=statistics, reused_from=f"run {earlier_run}, validated {validated_at}")
+    conn.execute("insert into ops.quality_results (run_id, suite, kind, table_name, row_count, success, failures, "
+                 "seconds, fingerprint, result_file, reused_from_run, reused_validated_at) "
+                 "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 [run_id, res.suite, res.kind, res.table, res.row_count, res.success,
+                  json.dumps(failures, default=str), res.seconds, fingerprint, result_file, earlier_run,
+                  validated_at])
+    return res
 
 
 def build_docs(run_dir: Path) -> Path:
