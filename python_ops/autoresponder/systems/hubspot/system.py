@@ -24,6 +24,7 @@ from autoresponder.systems.registry import Opened, System
 
 from . import plugin
 from .errors import HubSpotConnectionInError
+from .settings import HubSpotSettings
 from .sync import ensure_tables
 from .writer import HubSpotWriter
 
@@ -34,12 +35,23 @@ def configured(settings: Any) -> bool:
     return bool(settings.hubspot.enabled)
 
 
+def resolved(settings: Any) -> HubSpotSettings:
+    """`settings.hubspot` with what it leaves to the run's settings: the callback under `serve`'s
+    `review_url`, and the token file's key from `AUTORESPONDER_TOKEN_KEY` (the key of the
+    Salesforce grant) unless `AUTORESPONDER_HUBSPOT_TOKEN_KEY` is set."""
+    hs = settings.hubspot
+    shared = settings.token_key.get_secret_value() if settings.token_key is not None else None
+    return hs.model_copy(update={
+        "redirect_uri": hs.redirect_uri or settings.review_url.rstrip("/") + "/oauth/hubspot/callback",
+        "token_key": hs.token_key or shared})
+
+
 def _open(settings: Any, sources_dir: Path, warehouse: Path, stack: ExitStack) -> Opened | None:
     """None when HubSpot is off: no connection, no landing, no staging, no writer."""
     del sources_dir, warehouse, stack  # nothing to close: the client holds no socket between calls
     if not configured(settings):
         return None
-    handle = plugin.open(settings.hubspot)
+    handle = plugin.open(resolved(settings))
     return Opened(handle, f"{settings.hubspot.base_url} (hubspot)",
                   request_counts=lambda: dict(handle.caller.counts))
 
