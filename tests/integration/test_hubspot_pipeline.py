@@ -4,7 +4,6 @@ a token HubSpot refuses after one refresh stops HubSpot's writes while the rest 
 
 from __future__ import annotations
 
-import csv
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,30 +13,16 @@ import pytest
 from cryptography.fernet import Fernet
 
 from autoresponder.act.rollback import rollback
-from autoresponder.emulators.hubspot import start_emulator
+from autoresponder.emulators.hubspot import contacts_like_salesforce, start_emulator
 from autoresponder.pipeline import build_writers, connect_warehouse
 from autoresponder.systems.hubspot import HubSpotSettings, Tokens, TokenStore
 from tests.integration.chain import start_chain
 
 
-def _hubspot_contacts_like_salesforce(sources: Path) -> dict[str, str]:
-    """`hubspot/contacts.csv` holding every Salesforce Contact's email (HubSpot status OPEN);
-    returns email -> Salesforce Contact status."""
-    with (sources / "salesforce" / "Contact.csv").open(newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    (sources / "hubspot").mkdir()
-    with (sources / "hubspot" / "contacts.csv").open("w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(["email", "firstname", "lastname", "jobtitle", "hs_lead_status"])
-        for r in rows:
-            w.writerow([r["Email"], r["FirstName"], r["LastName"], r["Title"], "OPEN"])
-    return {r["Email"].lower(): r["Contact_Status__c"] for r in rows}
-
-
 @pytest.fixture
 def hubspot(sources: Path, tmp_path: Path) -> Iterator[tuple[Any, HubSpotSettings]]:
     """The emulator seeded with the demo's contacts, and settings holding its OAuth grant encrypted."""
-    _hubspot_contacts_like_salesforce(sources)
+    contacts_like_salesforce(sources)
     with start_emulator(sources) as emu:
         creds = emu.credentials()
         key = Fernet.generate_key().decode()
