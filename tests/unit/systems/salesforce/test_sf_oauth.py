@@ -86,6 +86,22 @@ def test_the_web_server_flow_stores_encrypted_tokens_that_renew_access(emulator,
     assert sf.session_id != grant.access_token and emulator.org.session_valid(sf.session_id)
 
 
+def test_a_rotated_refresh_token_is_stored_and_the_next_run_uses_it(emulator, served) -> None:
+    settings, client = served
+    assert client.get(_authorize(emulator, client)).status_code == 200
+    with duckdb.connect(str(settings.warehouse)) as conn:
+        first = load(conn, "salesforce", settings.token_key)
+    emulator.org.rotate_refresh_tokens = True  # the connected app rotates refresh tokens
+    for _run in range(2):  # each run renews its expired session with the refresh token stored last
+        emulator.expire_sessions()
+        sf = connect_stored(settings, settings.warehouse, session=emulator.session())
+        assert sf.query("SELECT Id FROM Contact")["totalSize"] > 0
+    with duckdb.connect(str(settings.warehouse)) as conn:
+        stored = load(conn, "salesforce", settings.token_key)
+    assert stored.refresh_token != first.refresh_token and first.refresh_token not in emulator.org.refresh_tokens
+    assert stored.refresh_token in emulator.org.refresh_tokens and stored.granted_by == "admin"
+
+
 def test_a_replayed_callback_or_code_stores_nothing(emulator, served) -> None:
     settings, client = served
     assert client.get("/oauth/salesforce/start").status_code == 401  # a reviewer only
