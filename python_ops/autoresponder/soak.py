@@ -141,19 +141,25 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _emulate(system: str, sources: Path, faults: dict[str, Any] | None) -> tuple[subprocess.Popen, dict[str, Any]]:
+    """`autoresponder emulate <system>` in its own process, and the credentials it printed."""
+    cmd = [sys.executable, "-m", "autoresponder.cli", "emulate", system, "--sources", str(sources)]
+    if faults:
+        cmd += ["--faults", json.dumps(faults)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_env())
+    line = proc.stdout.readline() if proc.stdout else ""
+    if not line:
+        _stop(proc)
+        raise RuntimeError(f"the {system} emulator did not start")
+    return proc, json.loads(line)
+
+
 class HubSpotEmulator:
     """`autoresponder emulate hubspot` in its own process; `grant(work)` stores its OAuth tokens
     encrypted in a run folder (what `serve`'s callback does), `key` is their Fernet key."""
 
     def __init__(self, sources: Path, faults: dict[str, Any] | None):
-        cmd = [sys.executable, "-m", "autoresponder.cli", "emulate", "hubspot", "--sources", str(sources)]
-        if faults:
-            cmd += ["--faults", json.dumps(faults)]
-        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_env())
-        line = self.proc.stdout.readline() if self.proc.stdout else ""
-        if not line:
-            raise RuntimeError("the HubSpot emulator did not start")
-        self.creds = json.loads(line)
+        self.proc, self.creds = _emulate("hubspot", sources, faults)
         self.key = Fernet.generate_key().decode()
         self.http = requests.Session()
 
@@ -204,14 +210,11 @@ class Emulator:
 
     def __init__(self, sources: Path, faults: dict[str, Any] | None, hubspot_faults: dict[str, Any] | None = None):
         self.hubspot = HubSpotEmulator(sources, hubspot_faults)
-        cmd = [sys.executable, "-m", "autoresponder.cli", "emulate", "salesforce", "--sources", str(sources)]
-        if faults:
-            cmd += ["--faults", json.dumps(faults)]
-        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_env())
-        line = self.proc.stdout.readline() if self.proc.stdout else ""
-        if not line:
-            raise RuntimeError("the Salesforce emulator did not start")
-        self.creds = json.loads(line)
+        try:
+            self.proc, self.creds = _emulate("salesforce", sources, faults)
+        except BaseException:
+            self.hubspot.stop()
+            raise
 
         self.http = requests.Session()  # REQUESTS_CA_BUNDLE would win over `verify`: the adapter pins the CA
         self.http.mount(self.creds["instance_url"], LoopbackAdapter(None, self.creds["ca_cert"]))

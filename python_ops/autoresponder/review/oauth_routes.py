@@ -25,7 +25,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from autoresponder import token_store
-from autoresponder.errors import AutoResponderError, ConfigurationError
+from autoresponder.errors import AutoResponderError
 from autoresponder.systems.hubspot import plugin as hubspot
 from autoresponder.systems.hubspot.errors import HubSpotApiError
 from autoresponder.systems.hubspot.system import resolved as hubspot_settings
@@ -40,15 +40,8 @@ def add_oauth_routes(app: FastAPI, settings: Any, connect: Callable[..., Any], r
 
     @app.get("/oauth/salesforce/start")
     def salesforce_start(request: Request) -> RedirectResponse:
-        who = reviewer(request)
-        try:
-            token_store.fernet(settings.token_key)  # refuse before the round trip, not after it
-            state = secrets.token_urlsafe(24)
-            url = oauth.authorize_url(settings, state)
-        except AutoResponderError as exc:
-            raise HTTPException(409, str(exc)) from exc
-        states[state] = who
-        return RedirectResponse(url, status_code=302)
+        return _redirect_to_consent(states, reviewer(request), settings.token_key,
+                                    lambda state: oauth.authorize_url(settings, state))
 
     @app.get("/oauth/salesforce/callback")
     def salesforce_callback(request: Request) -> HTMLResponse:
@@ -64,6 +57,20 @@ def add_oauth_routes(app: FastAPI, settings: Any, connect: Callable[..., Any], r
         return HTMLResponse(f"<!doctype html><title>Salesforce connected</title><p>Salesforce "
                             f"{html.escape(grant.instance_url or '')} connected by {html.escape(who)}; runs with "
                             "AUTORESPONDER_SALESFORCE_OAUTH=true use this grant.</p>")
+
+
+def _redirect_to_consent(states: dict[str, str], who: str, key: Any, consent_url: Callable[[str], str]
+                         ) -> RedirectResponse:
+    """A one-time `state` for `who`, and the redirect to the consent page; HTTP 409 when the token
+    key or the app is not configured (refused before the round trip, not after it)."""
+    try:
+        token_store.fernet(key)
+        state = secrets.token_urlsafe(24)
+        url = consent_url(state)
+    except AutoResponderError as exc:
+        raise HTTPException(409, str(exc)) from exc
+    states[state] = who
+    return RedirectResponse(url, status_code=302)
 
 
 def _one_time_state(states: dict[str, str], params: Any, start: str) -> str:
@@ -86,17 +93,7 @@ def add_hubspot_oauth_routes(app: FastAPI, settings: Any, reviewer: Callable[[Re
     def hubspot_start(request: Request) -> RedirectResponse:
         who = reviewer(request)
         hs = hubspot_settings(settings)
-        try:
-            if not hs.token_key:
-                raise ConfigurationError("no key for the HubSpot token file: set AUTORESPONDER_TOKEN_KEY (or "
-                                         "AUTORESPONDER_HUBSPOT_TOKEN_KEY); tokens are only stored encrypted")
-            token_store.fernet(hs.token_key)  # refuse a bad key before the round trip, not after it
-            state = secrets.token_urlsafe(24)
-            url = hubspot.oauth_start(hs, state)
-        except AutoResponderError as exc:
-            raise HTTPException(409, str(exc)) from exc
-        states[state] = who
-        return RedirectResponse(url, status_code=302)
+        return _redirect_to_consent(states, who, hs.token_key, lambda state: hubspot.oauth_start(hs, state))
 
     @app.get("/oauth/hubspot/callback")
     def hubspot_callback(request: Request) -> HTMLResponse:

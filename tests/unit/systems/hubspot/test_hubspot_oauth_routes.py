@@ -4,9 +4,6 @@ tokens stored encrypted, and a run's connection (the registry's `open`) uses the
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -15,10 +12,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-import uvicorn
 from cryptography.fernet import Fernet
 
 from autoresponder.config import Settings
+from autoresponder.emulators.serving import bind_local, serving
 from autoresponder.review.app import create_app
 from autoresponder.systems import registry
 from autoresponder.systems.hubspot import HubSpotSettings, TokenStore
@@ -28,8 +25,7 @@ SECRET = "admin-secret-1"
 
 @pytest.fixture
 def served(portal, tmp_path: Path) -> Iterator[tuple[Settings, httpx.Client]]:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
+    sock = bind_local()
     base = f"http://127.0.0.1:{sock.getsockname()[1]}"
     p = portal.emu.portal
     settings = Settings(warehouse=tmp_path / "w.duckdb", runs_dir=tmp_path / "runs", reviewers={"admin": SECRET},
@@ -38,19 +34,8 @@ def served(portal, tmp_path: Path) -> Iterator[tuple[Settings, httpx.Client]]:
                                                 auth_base_url=portal.emu.base_url, client_id=p.client_id,
                                                 client_secret=p.client_secret,
                                                 token_path=str(tmp_path / "hubspot_tokens.enc")))
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    try:
-        with httpx.Client(base_url=base, timeout=30) as client:
-            yield settings, client
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serving(create_app(settings), sock, "serve"), httpx.Client(base_url=base, timeout=30) as client:
+        yield settings, client
 
 
 def _authorize(client: httpx.Client) -> str:

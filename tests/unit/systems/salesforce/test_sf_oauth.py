@@ -5,19 +5,16 @@ built on the stored grant renews its access token with the stored refresh token.
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import duckdb
 import httpx
 import pytest
-import uvicorn
 from cryptography.fernet import Fernet
 
 from autoresponder.config import Settings
+from autoresponder.emulators.serving import bind_local, serving
 from autoresponder.review.app import create_app
 from autoresponder.systems.salesforce.oauth import connect_stored
 from autoresponder.token_store import load
@@ -27,28 +24,16 @@ SECRET = "admin-secret-1"
 
 @pytest.fixture
 def served(emulator, tmp_path: Path):
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
+    sock = bind_local()
     base = f"http://127.0.0.1:{sock.getsockname()[1]}"
     org = emulator.org
     settings = Settings(warehouse=tmp_path / "w.duckdb", runs_dir=tmp_path / "runs", reviewers={"admin": SECRET},
                         salesforce_client_id=org.client_id, salesforce_client_secret=org.client_secret,
                         salesforce_login_url=emulator.instance_url, review_url=base + "/",
                         token_key=Fernet.generate_key().decode(), salesforce_oauth=True)
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, salesforce_session=emulator.session),
-                                           log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    try:
-        with httpx.Client(base_url=base, timeout=30) as client:
-            yield settings, client
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serving(create_app(settings, salesforce_session=emulator.session), sock, "serve"), \
+            httpx.Client(base_url=base, timeout=30) as client:
+        yield settings, client
 
 
 def _authorize(emulator, client: httpx.Client) -> str:
