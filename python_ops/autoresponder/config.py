@@ -10,6 +10,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from autoresponder.systems.hubspot.settings import HubSpotSettings
+
 
 class Settings(BaseSettings):
     """Everything a run can be told. Production defaults to `plan` (DESIGN §10)."""
@@ -82,6 +84,9 @@ class Settings(BaseSettings):
     salesforce_create_tasks: bool = True
     # quota guard: Salesforce writes stop (RunStopped, exit 4) once the org's daily API usage passes this share
     salesforce_max_api_share: float = Field(0.8, gt=0, le=1)
+    # HubSpot, the second CRM target (docs/hubspot.md): off unless `AUTORESPONDER_HUBSPOT_ENABLED`;
+    # its settings (`AUTORESPONDER_HUBSPOT_*`) and their defaults live in systems/hubspot/settings.py
+    hubspot: HubSpotSettings = Field(default_factory=HubSpotSettings)
     llm_model: str = "gpt-4o-mini"
     llm_enabled: bool = True
     llm_base_url: str | None = None  # else OPENAI_BASE_URL, read when the client is made

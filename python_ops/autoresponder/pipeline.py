@@ -76,7 +76,8 @@ def land(ctx: RunContext, conn: duckdb.DuckDBPyConnection, systems: Connections)
 
 def land_system(ctx: RunContext, conn: duckdb.DuckDBPyConnection, system: Any, handle: Any,
                 objects: list[str] | None = None) -> dict:
-    """One system's API landing; a refused credential marks its connection `error` (ops.connections)."""
+    """One system's API landing; a refused credential marks its connection `error` (ops.connections):
+    raised, the run stops; returned as `connection_error` (HubSpot), the run goes on without it."""
 
     try:
         stats = system.land(handle, conn, ctx.settings, objects)
@@ -85,7 +86,10 @@ def land_system(ctx: RunContext, conn: duckdb.DuckDBPyConnection, system: Any, h
             connection_state.mark_error(conn, system.name, connection_state.auth_message(system.name, exc),
                                         ctx.run_id)
         raise
-    connection_state.mark_ok(conn, system.name, ctx.run_id)
+    if isinstance(stats, dict) and stats.get("connection_error"):  # refused, kept its last snapshot
+        connection_state.mark_error(conn, system.name, stats["connection_error"], ctx.run_id)
+    else:
+        connection_state.mark_ok(conn, system.name, ctx.run_id)
     return stats
 
 

@@ -2,27 +2,31 @@
 
 Crash + fault soak of `apply`:
 
-1. generate sources (`generate`, N messages, seed S) and a fixed run date;
-2. a clean run: a fresh Salesforce emulator process (`autoresponder emulate salesforce`, no
-   faults) and one `apply` in a subprocess, to completion;
-3. the soak: another fresh emulator process with fault injection F over every kind (429, 403
-   REQUEST_LIMIT_EXCEEDED, 500, 503, UNABLE_TO_LOCK_ROW, 401 INVALID_SESSION_ID, dropped
-   connections = lost responses), `apply` in a subprocess SIGKILLed at K random instants spread
+1. generate sources (`generate`, N messages, seed S) and a fixed run date; the HubSpot portal
+   holds every Salesforce Contact's email (`contacts_like_salesforce`), so HubSpot, the second CRM
+   target, gets its own writes (Tasks and weekly Notes);
+2. a clean run: fresh Salesforce and HubSpot emulator processes (`autoresponder emulate
+   salesforce|hubspot`, no faults) and one `apply` in a subprocess, to completion;
+3. the soak: two more fresh emulator processes with fault injection F over every kind (Salesforce:
+   429, 403 REQUEST_LIMIT_EXCEEDED, 500, 503, UNABLE_TO_LOCK_ROW, 401 INVALID_SESSION_ID, dropped
+   connections = lost responses; HubSpot: 429, 500, 502, 503, 401 EXPIRED_AUTHENTICATION, dropped
+   connections), `apply` in a subprocess SIGKILLed at K random instants spread
    over every stage (land, classify, dbt, act, between act and report, report), restarted until
    it exits cleanly with nothing left pending;
    When the first kill falls between act and report (it needs no stage timing), that first soak
    run goes alongside the clean run; restarts reuse the dbt parse of the clean run (a build
    cache: same project and vars, dbt re-checks both);
 4. every remote's final state is compared with the clean run: Salesforce Contact/Lead values,
-   Tasks (by the write key each carries), the CUPOLA store, the Hodor and SFMC hand-off rows of
-   every run folder, and the write log.
+   Tasks (by the write key each carries), HubSpot contact values and Tasks (by key), the CUPOLA
+   store, the Hodor and SFMC hand-off rows of every run folder, and the write log.
 
 Prints one JSON object: `planned` (write keys of the clean run), `applied_once`, `duplicates`,
 `lost`, `kills`, `retries` (restarts after the first run), `pending_left`, plus details.
 
 The apply subprocess is `python -m autoresponder.soak child ...`: the same `run_pipeline` as
 `autoresponder apply`, connected to the emulator process with username + password (so a 401
-re-authenticates) through a session that trusts the emulator's CA.
+re-authenticates) through a session that trusts the emulator's CA, and to the HubSpot emulator
+process with the OAuth tokens stored encrypted in its work folder (so a 401 refreshes them).
 """
 
 from __future__ import annotations
@@ -45,21 +49,27 @@ from typing import Any
 
 import duckdb
 import requests
+from cryptography.fernet import Fernet
 
 from autoresponder import pipeline
 from autoresponder.act.executor import _DEP_DONE
 from autoresponder.config import Settings
 from autoresponder.connections import Connections
+from autoresponder.emulators.hubspot.seed import contacts_like_salesforce
 from autoresponder.emulators.salesforce.server import LOGIN_HOSTS, LoopbackAdapter
 from autoresponder.errors import RunStopped
 from autoresponder.generate import DEFAULT_AS_OF, generate
 from autoresponder.run import RunContext
 from autoresponder.systems.cupola.embedded import EmbeddedCupola
+from autoresponder.systems.hubspot import HubSpotSettings, Tokens, TokenStore
+from autoresponder.systems.hubspot import plugin as hubspot_plugin
 from autoresponder.systems.registry import handoffs
 from autoresponder.systems.salesforce import connect
 
 STAGES = ("land", "classify", "dbt", "act", "between", "report")
 FAULT_KINDS = ["429", "REQUEST_LIMIT_EXCEEDED", "500", "503", "UNABLE_TO_LOCK_ROW", "INVALID_SESSION_ID", "drop"]
+HUBSPOT_FAULT_KINDS = ["429", "500", "502", "503", "401", "drop"]
+HUBSPOT_TOKENS = "hubspot_tokens.enc"
 APPLIED = ("succeeded", "queued", "skipped_noop")
 PAUSE_ENV = "AUTORESPONDER_SOAK_PAUSE_AFTER_ACT"
 MARKER = "[soak] between act and report"
@@ -68,13 +78,21 @@ MARKER = "[soak] between act and report"
 # --- the apply subprocess ------------------------------------------------------------------------
 
 def child_main(argv: list[str]) -> int:
-    """`python -m autoresponder.soak child SOURCES WORKDIR AS_OF EMULATOR_JSON`: one apply run."""
-    sources, workdir, as_of, emu_json = argv
+    """`python -m autoresponder.soak child SOURCES WORKDIR AS_OF EMULATOR_JSON HUBSPOT_JSON`: one apply run."""
+    sources, workdir, as_of, emu_json, hubspot_json = argv
     emu = json.loads(emu_json)
+    hs = json.loads(hubspot_json)
 
     work = Path(workdir)
     settings = Settings(mode="apply", sources_dir=Path(sources), warehouse=work / "warehouse.duckdb",
-                        runs_dir=work / "runs", as_of=as_of, llm_enabled=False)
+                        runs_dir=work / "runs", as_of=as_of, llm_enabled=False,
+                        # the generated replies are mostly departures and HubSpot doubles every CRM
+                        # target, so about half the matched records are deactivated: the brake
+                        # (DESIGN §10, tested in test_guarantees) is not what the soak measures
+                        max_deactivation_share=1.0,
+                        hubspot=HubSpotSettings(enabled=True, base_url=hs["base_url"], client_id=hs["client_id"],
+                                                client_secret=hs["client_secret"],
+                                                token_path=str(work / HUBSPOT_TOKENS), token_key=hs["token_key"]))
     sess = requests.Session()
     sess.verify = emu["ca_cert"]
     for host in LOGIN_HOSTS:
@@ -104,7 +122,8 @@ def child_main(argv: list[str]) -> int:
     try:
         sf = connect(session=sess, username=emu["username"], password=emu["password"],
                      security_token=emu["security_token"])
-        pipeline.run_pipeline(ctx, Connections(salesforce=sf, cupola=cupola))
+        pipeline.run_pipeline(ctx, Connections(salesforce=sf, cupola=cupola,
+                                               hubspot=hubspot_plugin.open(settings.hubspot)))
     except RunStopped as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 4
@@ -122,18 +141,80 @@ def _env() -> dict[str, str]:
     return env
 
 
-class Emulator:
-    """`autoresponder emulate salesforce` in its own process."""
+def _emulate(system: str, sources: Path, faults: dict[str, Any] | None) -> tuple[subprocess.Popen, dict[str, Any]]:
+    """`autoresponder emulate <system>` in its own process, and the credentials it printed."""
+    cmd = [sys.executable, "-m", "autoresponder.cli", "emulate", system, "--sources", str(sources)]
+    if faults:
+        cmd += ["--faults", json.dumps(faults)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_env())
+    line = proc.stdout.readline() if proc.stdout else ""
+    if not line:
+        _stop(proc)
+        raise RuntimeError(f"the {system} emulator did not start")
+    return proc, json.loads(line)
+
+
+class HubSpotEmulator:
+    """`autoresponder emulate hubspot` in its own process; `grant(work)` stores its OAuth tokens
+    encrypted in a run folder (what `serve`'s callback does), `key` is their Fernet key."""
 
     def __init__(self, sources: Path, faults: dict[str, Any] | None):
-        cmd = [sys.executable, "-m", "autoresponder.cli", "emulate", "salesforce", "--sources", str(sources)]
-        if faults:
-            cmd += ["--faults", json.dumps(faults)]
-        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_env())
-        line = self.proc.stdout.readline() if self.proc.stdout else ""
-        if not line:
-            raise RuntimeError("the Salesforce emulator did not start")
-        self.creds = json.loads(line)
+        self.proc, self.creds = _emulate("hubspot", sources, faults)
+        self.key = Fernet.generate_key().decode()
+        self.http = requests.Session()
+
+    def grant(self, work: Path) -> str:
+        """The child's HubSpot settings; the first run of a folder gets the emulator's tokens (a
+        restart keeps the ones earlier runs refreshed)."""
+        if not (work / HUBSPOT_TOKENS).exists():
+            TokenStore(work / HUBSPOT_TOKENS, self.key).save(
+                Tokens(self.creds["access_token"], self.creds["refresh_token"], time.time() + 1800))
+        return json.dumps({k: self.creds[k] for k in ("base_url", "client_id", "client_secret")}
+                          | {"token_key": self.key})
+
+    def search(self, otype: str, properties: list[str]) -> list[dict[str, Any]]:
+        """Every record of `otype` through the search API, with a fresh access token."""
+        c = self.creds
+        token = self.http.post(c["base_url"] + "/oauth/v1/token", timeout=30, data={
+            "grant_type": "refresh_token", "refresh_token": c["refresh_token"], "client_id": c["client_id"],
+            "client_secret": c["client_secret"]}).json()["access_token"]
+        out: list[dict[str, Any]] = []
+        after = None
+        while True:
+            body = {"properties": properties, "limit": 100, **({"after": after} if after else {})}
+            page = self.http.post(f"{c['base_url']}/crm/v3/objects/{otype}/search", json=body, timeout=60,
+                                  headers={"Authorization": f"Bearer {token}"}).json()
+            out.extend(page["results"])
+            after = (page.get("paging") or {}).get("next", {}).get("after")
+            if not after:
+                return out
+
+    def post(self, path: str, body: dict[str, Any]) -> Any:
+        return self.http.post(self.creds["base_url"] + path, json=body, timeout=30).json()
+
+    def stop(self) -> None:
+        _stop(self.proc)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+class Emulator:
+    """`autoresponder emulate salesforce` in its own process, with its HubSpot companion."""
+
+    def __init__(self, sources: Path, faults: dict[str, Any] | None, hubspot_faults: dict[str, Any] | None = None):
+        self.hubspot = HubSpotEmulator(sources, hubspot_faults)
+        try:
+            self.proc, self.creds = _emulate("salesforce", sources, faults)
+        except BaseException:
+            self.hubspot.stop()
+            raise
 
         self.http = requests.Session()  # REQUESTS_CA_BUNDLE would win over `verify`: the adapter pins the CA
         self.http.mount(self.creds["instance_url"], LoopbackAdapter(None, self.creds["ca_cert"]))
@@ -154,12 +235,8 @@ class Emulator:
                                  timeout=60).json()
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        self.hubspot.stop()
+        _stop(self.proc)
 
 
 class Child:
@@ -171,7 +248,7 @@ class Child:
             env[PAUSE_ENV] = str(pause)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "autoresponder.soak", "child", str(sources), str(work), as_of,
-             json.dumps(emu.creds)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+             json.dumps(emu.creds), emu.hubspot.grant(work)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
             start_new_session=True)  # its own process group: a kill takes dbt and any helper with it
         self.lines: list[tuple[float, str]] = []
         self.t0 = time.monotonic()
@@ -231,6 +308,15 @@ def snapshot(work: Path, emu: Emulator) -> dict[str, Any]:
         for line in (r.get("Description") or "").splitlines():
             if line.startswith("AutoResponder key:"):
                 task_keys[line.split(":", 1)[1].strip()] += 1
+    hs = emu.hubspot
+    hs.post("/_emulator/faults", {})
+    hubspot_contacts = {r["id"]: tuple(r["properties"].get(k) for k in ("email", "jobtitle", "hs_lead_status"))
+                        for r in hs.search("contacts", ["email", "jobtitle", "hs_lead_status"])}
+    hubspot_tasks: Counter[str] = Counter()
+    for r in hs.search("tasks", ["hs_task_body"]):
+        for line in (r["properties"].get("hs_task_body") or "").splitlines():
+            if line.startswith("AutoResponder key:"):
+                hubspot_tasks[line.split(":", 1)[1].strip()] += 1
     db = sqlite3.connect(str(work / "cupola.sqlite"))
     cupola = {r[0]: tuple(r[1:]) for r in db.execute("select org_person_id, status, position, email from org_persons")}
     db.close()
@@ -239,6 +325,7 @@ def snapshot(work: Path, emu: Emulator) -> dict[str, Any]:
     con.close()
     runs = work / "runs"
     return {"contacts": contacts, "leads": leads, "tasks": task_keys, "cupola": cupola, "log": log,
+            "hubspot_contacts": hubspot_contacts, "hubspot_tasks": hubspot_tasks,
             "hodor": _hand_off_keys(runs, "hodor_pending_actions.csv", "Idempotency Key"),
             "sfmc": _hand_off_keys(runs, "marketing_suppression.csv", "idempotency_key", {"source": "inactive"})}
 
@@ -251,13 +338,13 @@ def compare(clean: dict[str, Any], soak: dict[str, Any]) -> dict[str, Any]:
     dup: dict[str, int] = {}
     lost: dict[str, int] = {}
     dup_keys: set[str] = set()
-    for name in ("tasks", "hodor", "sfmc"):
+    for name in ("tasks", "hubspot_tasks", "hodor", "sfmc"):
         c, s = clean[name], soak[name]
         dup[name] = sum(n - 1 for n in s.values() if n > 1)
         dup_keys |= {k for k, n in s.items() if n > 1}
         lost[name] = len(set(c) - set(s))
     lost["writes"] = len(applied_clean - applied_soak)
-    for name in ("contacts", "leads", "cupola"):
+    for name in ("contacts", "leads", "hubspot_contacts", "cupola"):
         lost[f"{name}_values_differ"] = sum(1 for k, v in clean[name].items() if soak[name].get(k) != v)
     once = {k for k in applied_clean & applied_soak if k[1] not in dup_keys}
     return {
@@ -271,6 +358,9 @@ def compare(clean: dict[str, Any], soak: dict[str, Any]) -> dict[str, Any]:
         "extra_writes": len(applied_soak - applied_clean),
         "status_counts": {"clean": dict(Counter(clean["log"].values())), "soak": dict(Counter(soak["log"].values()))},
         "tasks": {"clean": sum(clean["tasks"].values()), "soak": sum(soak["tasks"].values())},
+        "hubspot_tasks": {"clean": sum(clean["hubspot_tasks"].values()), "soak": sum(soak["hubspot_tasks"].values())},
+        "hubspot_writes": {"clean": sum(1 for (sy, _k), st in clean["log"].items() if sy == "hubspot" and st in APPLIED),
+                           "soak": sum(1 for (sy, _k), st in soak["log"].items() if sy == "hubspot" and st in APPLIED)},
         "hodor_rows": {"clean": sum(clean["hodor"].values()), "soak": sum(soak["hodor"].values())},
         "sfmc_rows": {"clean": sum(clean["sfmc"].values()), "soak": sum(soak["sfmc"].values())},
     }
@@ -316,6 +406,7 @@ def soak(writes: int, kills: int, faults: float, seed: int = 0, workdir: Path | 
     sources = root / "sources"
     t0 = time.monotonic()
     generate(sources, writes, seed)
+    contacts_like_salesforce(sources)  # HubSpot, the second CRM target, holds the same people
     as_of = DEFAULT_AS_OF.isoformat()
     for d in ("clean", "soak"):
         shutil.rmtree(root / d, ignore_errors=True)
@@ -328,6 +419,8 @@ def soak(writes: int, kills: int, faults: float, seed: int = 0, workdir: Path | 
     if stages:
         plan = [stages[i % len(stages)] for i in range(kills)]
     faulty = {"rate": faults, "kinds": FAULT_KINDS, "seed": seed} if faults > 0 else None
+    hubspot_faulty = {"rate": faults, "kinds": HUBSPOT_FAULT_KINDS, "seed": seed, "retry_after": 0} \
+        if faults > 0 else None
 
     clean_emu = Emulator(sources, None)
     emu: Emulator | None = None
@@ -337,7 +430,7 @@ def soak(writes: int, kills: int, faults: float, seed: int = 0, workdir: Path | 
         if plan and plan[0] == "between":
             # a kill between act and report needs no stage timing: the first soak run goes alongside
             # the clean run (its own emulator, warehouse and store), its killer waiting for the marker
-            emu = Emulator(sources, faulty)
+            emu = Emulator(sources, faulty, hubspot_faulty)
             run1 = Child(sources, root / "soak", as_of, emu, pause=60)
             got: list[bool] = []
             killer = threading.Thread(target=lambda: got.append(_maybe_kill(run1, "between", {}, rng)), daemon=True)
@@ -365,7 +458,7 @@ def soak(writes: int, kills: int, faults: float, seed: int = 0, workdir: Path | 
         shutil.copy2(parsed, root / "soak" / "dbt_target" / parsed.name)
 
     if emu is None:
-        emu = Emulator(sources, faulty)
+        emu = Emulator(sources, faulty, hubspot_faulty)
     done_kills: list[str] = []
     runs = 0
     exit_codes: list[int] = []
@@ -397,11 +490,13 @@ def soak(writes: int, kills: int, faults: float, seed: int = 0, workdir: Path | 
                 break
         state = snapshot(root / "soak", emu)
         emulator_faults = emu.http.get(emu.creds["instance_url"] + "/_emulator/requests", timeout=30).json()
+        hubspot_faults = emu.hubspot.http.get(emu.hubspot.creds["base_url"] + "/_emulator/requests", timeout=30).json()
     finally:
         emu.stop()
     out = compare(clean, state)
     out.update({"kills": len(done_kills), "retries": runs - 1, "kills_by_stage": dict(Counter(done_kills)),
                 "runs": runs, "exit_codes": exit_codes, "faults_injected": emulator_faults.get("faults", {}),
+                "hubspot_faults_injected": hubspot_faults.get("faults", {}),
                 "params": {"writes": writes, "kills": kills, "faults": faults, "seed": seed},
                 "wall_s": round(time.monotonic() - t0, 1), "workdir": str(root)})
     if workdir is None:

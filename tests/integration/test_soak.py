@@ -19,3 +19,7 @@ def test_small_soak_kill_between_act_and_report_loses_and_doubles_nothing(tmp_pa
     assert out["hodor_rows"]["soak"] == out["hodor_rows"]["clean"] > 0  # each Prospect Import row once
     assert out["sfmc_rows"]["soak"] == out["sfmc_rows"]["clean"]  # each suppression row once
     assert out["tasks"]["soak"] == out["tasks"]["clean"] > 0  # each Task once
+    # HubSpot, the second CRM target, under its own faults: each contact write and its Task once
+    assert out["hubspot_writes"]["soak"] == out["hubspot_writes"]["clean"] > 0
+    assert out["hubspot_tasks"]["soak"] == out["hubspot_tasks"]["clean"] > 0
+    assert out["lost_by_kind"]["hubspot_contacts_values_differ"] == 0

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import signal
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import uvicorn
@@ -36,6 +38,18 @@ def start_server(app: Any, sock: socket.socket, name: str, **config: Any) -> tup
             raise RuntimeError(f"{name} did not start")
         time.sleep(0.01)
     return server, thread
+
+
+@contextlib.contextmanager
+def serving(app: Any, sock: socket.socket, name: str) -> Iterator[str]:
+    """`app` served on `sock` for the duration of the block (tests of `serve`); yields its base URL."""
+    server, thread = start_server(app, sock, name)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
 
 
 def serve_until_stopped(emulator_cm: Any) -> int:

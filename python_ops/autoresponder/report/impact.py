@@ -221,6 +221,8 @@ def build_impact(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dict,
             "salesforce_requests": sum(sf_server.values()),
             "salesforce_requests_by_kind": sf_server,
             "salesforce_writer_requests_by_kind": dict(getattr(sf_writer, "request_counts", {}) or {}),
+            "hubspot_requests": sum(requests.get("hubspot", {}).values()),
+            "hubspot_requests_by_kind": requests.get("hubspot", {}),
             "cupola_procedure_calls": len(cupola.procedure_calls()) if hasattr(cupola, "procedure_calls") else None,
             "requests_by_system": requests,
         },
@@ -285,6 +287,8 @@ def impact_markdown(impact: dict[str, Any]) -> str:
         f"* **Writes:** {t['succeeded']} succeeded (remote confirmed) · {t['queued']} queued (file hand-offs) · "
         f"{t['failed']} failed · {t['skipped']} skipped · {t['pending']} pending",
         f"* Salesforce API requests: {impact['api_calls']['salesforce_requests']}",
+        *([f"* HubSpot API requests: {impact['api_calls']['hubspot_requests']}"]
+          if impact["api_calls"].get("hubspot_requests_by_kind") else []),
         *[f"* **Connection {c['system']}: error** — {c['last_error']} (last success: {c['last_success_at'] or 'never'})"
           for c in impact.get("connections") or [] if c["status"] == "error"],
         f"* LLM calls: {impact['llm']['calls']} ({impact['llm']['tokens']} tokens)",
@@ -323,6 +327,9 @@ def impact_markdown(impact: dict[str, Any]) -> str:
         "",
         *_table(impact["api_calls"]["salesforce_requests_by_kind"], ("kind", "requests")),
     ]
+    if impact["api_calls"].get("hubspot_requests_by_kind"):  # HubSpot configured (off by default)
+        lines += ["## HubSpot requests by kind", "",
+                  *_table(impact["api_calls"]["hubspot_requests_by_kind"], ("kind", "requests"))]
     requests = (impact["api_calls"].get("requests_by_system") or {})
     if any(requests.get(s) for s in requests if s != "salesforce"):
         lines += ["## Requests by system", "",

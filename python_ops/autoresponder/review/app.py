@@ -8,6 +8,7 @@
 * `GET /healthz`: liveness, no authentication.
 * `GET /oauth/salesforce/start`, `GET /oauth/salesforce/callback`: the OAuth 2.0 web-server flow
   that grants AutoResponder access to the Salesforce org (`review/oauth_routes.py`).
+* `GET /oauth/hubspot/start`, `GET /oauth/hubspot/callback`: the same for the HubSpot portal.
 
 Authentication per reviewer from `Settings.reviewers` (name -> secret): `Authorization: Bearer
 <secret>` or HTTP basic auth `name:secret`. Errors: 401 unauthenticated, 413 file over
@@ -36,7 +37,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from autoresponder.report.csv_safe import write_csv
 from autoresponder.review import service
-from autoresponder.review.oauth_routes import add_oauth_routes
+from autoresponder.review.oauth_routes import add_hubspot_oauth_routes, add_oauth_routes
 from autoresponder.review.parse import BadUpload
 
 REALM = 'Basic realm="AutoResponder review", charset="UTF-8"'
@@ -100,6 +101,7 @@ def create_app(settings, salesforce_session: Any = None) -> FastAPI:
 
     add_oauth_routes(app, settings, connect, reviewer, **({"session_factory": salesforce_session}
                                                           if salesforce_session is not None else {}))
+    add_hubspot_oauth_routes(app, settings, reviewer)
 
     @app.exception_handler(BadUpload)
     async def _bad_upload(request: Request, exc: BadUpload) -> JSONResponse:

@@ -53,6 +53,21 @@ def test_a_401_after_renewal_marks_error_stops_writes_and_the_next_run_resumes(e
     assert emulator.state.get("Contact", writes[0].record_id)["Title"] == "Head of 0"
 
 
+def test_a_403_marks_error_and_stops_writes_like_a_second_401(emulator, wh, writes):
+    emulator.set_faults({"rate": 1.0, "kinds": ["API_DISABLED_FOR_ORG"], "seed": 1})
+    emulator.reset()
+    report = execute(wh, writes, {"salesforce": _writer(emulator)}, mode="apply", run_id="r1")
+
+    [row] = connection_state.read(wh)
+    assert (row["system"], row["status"]) == ("salesforce", "error")
+    assert "API_DISABLED_FOR_ORG: API is not enabled" in row["last_error"] and "run again" in row["last_error"]
+    assert report.connection_errors == {"salesforce": row["last_error"]}
+    assert _statuses(wh) == ["pending", "pending", "pending"]
+    counts = emulator.request_counts()
+    assert counts["login"] == 1 and "composite_patch" not in counts  # one renewal, then nothing sent
+    assert counts["composite_get"] == 2  # refused, renewed once, refused again: stop
+
+
 def test_error_keeps_the_last_success_so_the_report_says_since_when(wh):
     connection_state.mark_ok(wh, "salesforce", "r1")
     connection_state.mark_error(wh, "salesforce", "salesforce: refused", "r2")

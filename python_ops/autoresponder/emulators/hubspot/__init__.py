@@ -1,7 +1,7 @@
 """A local HubSpot CRM emulator (OAuth, contacts, deals, tasks, notes, associations v4) on 127.0.0.1."""
 
-from .seed import seed_from_sources, seed_synthetic
+from .seed import contacts_like_salesforce, seed_from_sources, seed_synthetic
 from .server import EmulatorHandle, emulate_main, start_emulator
 from .state import Portal
 
-__all__ = ["EmulatorHandle", "Portal", "emulate_main", "seed_from_sources", "seed_synthetic", "start_emulator"]
+__all__ = ["EmulatorHandle", "Portal", "contacts_like_salesforce", "emulate_main", "seed_from_sources", "seed_synthetic", "start_emulator"]

@@ -44,6 +44,21 @@ def seed_from_sources(portal: Portal, sources_dir: Path | str | None) -> dict[st
     return loaded
 
 
+def contacts_like_salesforce(sources_dir: Path | str) -> int:
+    """Write `hubspot/contacts.csv` holding every Salesforce Contact of `salesforce/Contact.csv`
+    (same email, names and title; `hs_lead_status` OPEN): a portal where each reply that matches a
+    Salesforce Contact also matches a HubSpot contact (tests, soak). Returns the rows written."""
+    folder = Path(sources_dir)
+    rows = _rows(folder / "salesforce" / "Contact.csv")
+    (folder / "hubspot").mkdir(exist_ok=True)
+    with (folder / "hubspot" / "contacts.csv").open("w", newline="", encoding="utf-8") as fh:
+        out = csv.writer(fh, lineterminator="\n")
+        out.writerow(["email", "firstname", "lastname", "jobtitle", "hs_lead_status"])
+        out.writerows([r.get("Email"), r.get("FirstName"), r.get("LastName"), r.get("Title"), "OPEN"]
+                      for r in rows if r.get("Email"))
+    return sum(1 for r in rows if r.get("Email"))
+
+
 def seed_synthetic(portal: Portal, contacts: int, *, deal_every: int = 3, companies: int = 50) -> list[str]:
     """`contacts` contacts (person{i}@company{i % companies}.example.com), one company per domain
     (`associatedcompanyid` and an association), and an open deal for every `deal_every`-th contact.

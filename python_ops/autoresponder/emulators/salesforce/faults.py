@@ -10,6 +10,7 @@ debug routes). Each kind answers the way Salesforce does:
 * ``UNABLE_TO_LOCK_ROW``: on collection writes, per-record errors for some records; on other
   writes HTTP 400; reads are not affected
 * ``INVALID_SESSION_ID``: HTTP 401 for this request (the session itself stays valid)
+* ``API_DISABLED_FOR_ORG``: HTTP 403, the org refuses API access to this user (not a limit)
 * ``drop``: the request is processed, then the connection is cut before the body is sent
   (the client cannot tell whether the write happened)
 """
@@ -34,6 +35,7 @@ FAULT_BODIES: dict[str, tuple[int, str, str]] = {
     "503": (503, "SERVER_UNAVAILABLE", "Server temporarily unavailable. Please try again."),
     "UNABLE_TO_LOCK_ROW": (400, "UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record"),
     "INVALID_SESSION_ID": (401, "INVALID_SESSION_ID", "Session expired or invalid"),
+    "API_DISABLED_FOR_ORG": (403, "API_DISABLED_FOR_ORG", "API is not enabled for this Organization or Partner"),
 }
 
 

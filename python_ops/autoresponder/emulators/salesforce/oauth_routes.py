@@ -1,6 +1,8 @@
 """OAuth 2.0 of the emulated org: the connected app, the web-server flow's authorize step and
 the token endpoint (authorization code, refresh token, password grants), revocation, and session
-expiry for tests (see `auth_routes.py` for the wire contract of each route)."""
+expiry for tests (see `auth_routes.py` for the wire contract of each route). With
+`org.rotate_refresh_tokens = True` (a connected app with refresh token rotation) a refresh grant
+answers with a new refresh token and the one it used stops working."""
 
 from __future__ import annotations
 
@@ -106,6 +108,11 @@ def add_oauth_routes(app: FastAPI, org: EmulatedOrg) -> None:
         with org._lock:  # noqa: SLF001
             org.sessions.add(token)
         org.count("login")
+        if getattr(org, "rotate_refresh_tokens", False):  # the connected app's "rotate refresh tokens"
+            rotated = f"5Aep861emulator{secrets.token_urlsafe(40)}"
+            org.refresh_tokens.discard(form["refresh_token"])
+            org.refresh_tokens.add(rotated)
+            return JSONResponse(_token_body(org, token, refresh_token=rotated))
         return JSONResponse(_token_body(org, token))
 
     @app.post("/services/oauth2/revoke")

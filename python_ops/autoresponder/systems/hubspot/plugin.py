@@ -149,6 +149,8 @@ def oauth_start(settings: HubSpotSettings, state: str) -> str:
     """The consent URL the start endpoint redirects to."""
     if not settings.client_id:
         raise ConfigurationError("AUTORESPONDER_HUBSPOT_CLIENT_ID is not set: create a HubSpot app and set its id")
+    if not settings.redirect_uri:
+        raise ConfigurationError("AUTORESPONDER_HUBSPOT_REDIRECT_URI is not set: the OAuth callback of `serve`")
     return authorize_url(settings.client_id, settings.redirect_uri, state, auth_base_url=settings.auth_base_url)
 
 
@@ -159,4 +161,4 @@ def oauth_callback(settings: HubSpotSettings, code: str) -> Tokens:
         raise ConfigurationError("AUTORESPONDER_HUBSPOT_TOKEN_KEY is not set: tokens are only stored encrypted")
     connection = HubSpotConnection(settings.base_url, store=store, client_id=settings.client_id,
                                    client_secret=settings.client_secret)
-    return connection.exchange_code(code, settings.redirect_uri)
+    return connection.exchange_code(code, settings.redirect_uri or "")

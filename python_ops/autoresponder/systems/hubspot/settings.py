@@ -12,7 +12,8 @@ class HubSpotSettings(BaseSettings):
         enabled: write to HubSpot at all (DESIGN §2: off unless configured).
         base_url / auth_base_url: API host and the consent page host (the emulator serves both).
         client_id / client_secret / redirect_uri: the OAuth app; the callback of `autoresponder serve`.
-        token_path / token_key: the encrypted token file and its Fernet key.
+        token_path / token_key: the encrypted token file and its Fernet key (None: the shared
+            `AUTORESPONDER_TOKEN_KEY` of the Salesforce grant, see `system.resolved`).
         access_token: a private-app token instead of OAuth (never refreshed).
         association_ttl_s: how long association type ids are cached.
         create_tasks / weekly_rollup / record_bounces: the curated Task, the weekly Note, the bounce write.
@@ -25,7 +26,7 @@ class HubSpotSettings(BaseSettings):
     auth_base_url: str = AUTH_BASE_URL
     client_id: str | None = None
     client_secret: str | None = None
-    redirect_uri: str = "http://127.0.0.1:8765/oauth/hubspot/callback"
+    redirect_uri: str | None = None  # None: `<review_url>oauth/hubspot/callback` (system.resolved)
     token_path: str = "hubspot_tokens.enc"
     token_key: str | None = None
     access_token: str | None = None

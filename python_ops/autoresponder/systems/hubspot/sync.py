@@ -43,6 +43,12 @@ create table if not exists ops.hubspot_sync (
 """
 
 
+def ensure_tables(conn: Any) -> None:
+    """`raw.hubspot_contacts` and `ops.hubspot_sync`, empty when missing (dbt reads the snapshot
+    even when the connection failed before the first sync)."""
+    conn.execute(_DDL)
+
+
 def _ms(text: Any) -> int:
     if text in (None, ""):
         return 0
@@ -105,7 +111,7 @@ def associated_ids(caller: HubSpotCaller, from_type: str, to_type: str, ids: lis
 def land_contacts(caller: HubSpotCaller, conn: Any, *, full: bool = False,
                   max_results: int = MAX_RESULTS) -> dict[str, Any]:
     """Upsert changed contacts into `raw.hubspot_contacts`; returns rows read, requests, watermark."""
-    conn.execute(_DDL)
+    ensure_tables(conn)
     found = conn.execute("select watermark_ms from ops.hubspot_sync where object = 'contacts'").fetchall()
     since = 0 if full or not found else int(found[0][0] or 0)
     before = sum(caller.counts.values())

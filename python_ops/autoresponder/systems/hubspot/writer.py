@@ -243,8 +243,9 @@ class HubSpotWriter:
     # heal -------------------------------------------------------------------------------
     def heal(self, writes: list[PlannedWrite]) -> list[WriteOutcome | None]:
         """Writes an interrupted run may have sent: `succeeded` when the contact holds the value
-        and a Task carries the write's key; otherwise None (apply decides, with its checks; the
-        batch update is idempotent by value)."""
+        and a Task carries the write's key; when the contact holds the value but no Task does (the
+        run stopped between the update and its Task), the Task is created now. Otherwise None
+        (apply decides, with its checks; the batch update is idempotent by value)."""
         candidates = [w for w in writes if w.object in CONTACT_OBJECTS and w.record_id and w.payload]
         try:
             saved, self.changed_since_ms = self.changed_since_ms, None
@@ -260,6 +261,19 @@ class HubSpotWriter:
             message="healed: the contact holds the value and its Task carries this write's key",
             observed={"healed": True, "task_id": keys.get(w.idempotency_key)})
             for w in landed if not self.create_tasks or w.idempotency_key in keys}
+        taskless = [(w, str(w.record_id)) for w in landed if w.idempotency_key not in healed]
+        if taskless:
+            for w, rid in taskless:
+                healed[w.idempotency_key] = WriteOutcome(
+                    w.idempotency_key, "succeeded", remote_id=rid, attempts=0, observed={"healed": True},
+                    message="healed: the contact holds the value; its missing Task was created now")
+            try:
+                self.tasks_created += create_tasks(self.caller, self.assoc_types, taskless, self.deals, healed)
+            except HubSpotApiError as exc:  # connection in error: apply decides (and stops)
+                for w, _rid in taskless:
+                    healed.pop(w.idempotency_key, None)
+                if isinstance(exc, HubSpotConnectionInError):
+                    self.connection_error = exc.message
         return [healed.get(w.idempotency_key) for w in writes]
 
     def stats(self) -> dict[str, Any]:

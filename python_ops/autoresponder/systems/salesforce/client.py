@@ -16,6 +16,8 @@ Re-authentication after a 401 `INVALID_SESSION_ID`:
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -94,11 +96,16 @@ class OneRenewal:
 
 
 def _token_refresher(session: requests.Session, token_url: str, refresh_token: str, client_id: str | None,
-                     client_secret: str | None):
-    """simple-salesforce's login hook for the OAuth 2.0 refresh-token flow: (access token, instance)."""
+                     client_secret: str | None, on_rotate: Callable[[str, str], Any] | None = None):
+    """simple-salesforce's login hook for the OAuth 2.0 refresh-token flow: (access token, instance).
+
+    A connected app with refresh token rotation answers with a new refresh token (the old one is
+    then dead): it is used from then on and handed to `on_rotate(refresh_token, access_token)`,
+    which saves it (the stored grant); without `on_rotate` it lives for this run only."""
+    current = [refresh_token]
 
     def refresh() -> tuple[str, str]:
-        data = {"grant_type": "refresh_token", "refresh_token": refresh_token}
+        data = {"grant_type": "refresh_token", "refresh_token": current[0]}
         if client_id:
             data["client_id"] = client_id
         if client_secret:
@@ -116,6 +123,15 @@ def _token_refresher(session: requests.Session, token_url: str, refresh_token: s
                 f"salesforce: token refresh refused by {token_url}: {body.get('error')}: "
                 f"{body.get('error_description')}; issue a new refresh token for the connected app "
                 "(AUTORESPONDER_SALESFORCE_REFRESH_TOKEN) and run again", body.get("error"), resp.status_code)
+        rotated = body.get("refresh_token")
+        if rotated and rotated != current[0]:
+            current[0] = rotated
+            if on_rotate is not None:
+                on_rotate(rotated, body["access_token"])
+            else:
+                print("warning: salesforce rotated the refresh token; the new one is used for this run only: "
+                      "grant access through `autoresponder serve` (/oauth/salesforce/start) with "
+                      "AUTORESPONDER_SALESFORCE_OAUTH=true so it is stored", file=sys.stderr)
         instance = urlsplit(body.get("instance_url") or token_url).netloc
         return body["access_token"], instance
 
@@ -126,13 +142,13 @@ def connect(*, session: requests.Session, instance_url: str | None = None, acces
             username: str | None = None, password: str | None = None, security_token: str | None = None,
             domain: str = "login", version: str = "59.0", refresh_token: str | None = None,
             client_id: str | None = None, client_secret: str | None = None,
-            token_url: str | None = None) -> Salesforce:
+            token_url: str | None = None, on_rotate: Callable[[str, str], Any] | None = None) -> Salesforce:
     """A logged-in `Salesforce` client.
 
     Username/password wins when both are given, because it can re-authenticate after a 401
     (simple-salesforce then refreshes the session itself). An access token re-authenticates
     through the refresh-token flow when `refresh_token` is given; otherwise the client gets an
-    `AuthGuard` (see the module docstring).
+    `AuthGuard` (see the module docstring). `on_rotate` receives a rotated refresh token.
     """
     if username and password is not None:
         sf = Salesforce(username=username, password=password, security_token=security_token or "",
@@ -145,7 +161,7 @@ def connect(*, session: requests.Session, instance_url: str | None = None, acces
         if refresh_token:
             url = token_url or f"{instance_url}/services/oauth2/token"
             sf._salesforce_login_partial = OneRenewal(_token_refresher(  # noqa: SLF001 - simple-salesforce's hook
-                session, url, refresh_token, client_id, client_secret), session)
+                session, url, refresh_token, client_id, client_secret, on_rotate), session)
         else:
             guard = AuthGuard(session.get_adapter(instance_url))
             session.mount(instance_url, guard)

@@ -1,8 +1,10 @@
 """Salesforce failures split into retriable, re-authenticate and terminal (DESIGN §6).
 
 Retriable: HTTP 429 and 5xx, `REQUEST_LIMIT_EXCEEDED`, `UNABLE_TO_LOCK_ROW`, `SERVER_UNAVAILABLE`,
-connection errors and timeouts. `INVALID_SESSION_ID` (401) asks for one re-login. Every
-other 4xx is terminal and keeps Salesforce's own message.
+connection errors and timeouts. `INVALID_SESSION_ID` (401) and any other 403 (the org or user
+refuses the API: `API_DISABLED_FOR_ORG`, `INSUFFICIENT_ACCESS`, ...) ask for one re-login; refused
+again, the connection is in error and the run stops writing to Salesforce. Every other 4xx is
+terminal and keeps Salesforce's own message.
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ class SalesforceSessionRefused(SalesforceRetriableError):
 
 
 class SalesforceAuthError(SalesforceApiError):
-    """The session is invalid (401 INVALID_SESSION_ID) and could not be renewed.
+    """The session is invalid (401 INVALID_SESSION_ID) or refused (403 other than a limit) and
+    could not be renewed.
 
     Exit 2: the credentials are configuration; the writes it stopped stay `failed_retriable`
     and are retried by the next run once the credentials are fixed.
@@ -102,6 +105,8 @@ def classify(exc: BaseException) -> SalesforceApiError:
         status = exc.status
         text = f"{code}: {message}" if code else message
         if status == 401 or code == "INVALID_SESSION_ID":
+            return SalesforceAuthError(text, code, status)
+        if status == 403 and code not in RETRIABLE_CODES:  # API_DISABLED_FOR_ORG, INSUFFICIENT_ACCESS, ...
             return SalesforceAuthError(text, code, status)
         if status == 429 or (status is not None and status >= 500) or code in RETRIABLE_CODES:
             return SalesforceRetriableError(text, code, status)

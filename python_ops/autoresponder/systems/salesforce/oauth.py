@@ -4,11 +4,13 @@
 `/oauth/salesforce/callback` with a code, `exchange_code` trades it at the token endpoint for an
 access and a refresh token, and `token_store` keeps both encrypted in the warehouse. A run with
 `AUTORESPONDER_SALESFORCE_OAUTH=true` then connects through `connect_stored`: the stored access
-token, renewed through the refresh-token flow whenever Salesforce refuses it.
+token, renewed through the refresh-token flow whenever Salesforce refuses it; a refresh token the
+token endpoint rotates is stored in place of the old one.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -86,6 +88,16 @@ def connect_stored(settings: Any, warehouse: Path, *, session: requests.Session)
                                  f"open {settings.review_url.rstrip('/')}/oauth/salesforce/start as a reviewer to "
                                  "grant access, then run again")
     client_id, secret = _client(settings)
+
+    def save_rotated(refresh_token: str, access_token: str) -> None:
+        """A connected app with refresh token rotation: the old token is dead, keep the new one."""
+        conn = duckdb.connect(str(warehouse))
+        try:
+            token_store.save(conn, replace(grant, refresh_token=refresh_token, access_token=access_token),
+                             settings.token_key)
+        finally:
+            conn.close()
+
     return connect(session=session, instance_url=grant.instance_url, access_token=grant.access_token or "expired",
                    refresh_token=grant.refresh_token, client_id=client_id, client_secret=secret,
-                   token_url=token_url(settings), version=settings.salesforce_api_version)
+                   token_url=token_url(settings), version=settings.salesforce_api_version, on_rotate=save_rotated)

@@ -9,11 +9,11 @@ from typing import Any
 
 import requests
 
-from autoresponder.act.rollback import plan_salesforce_restore
 from autoresponder.emulators.salesforce import start_emulator
 from autoresponder.land.snapshots import Snapshot
 from autoresponder.systems.registry import Opened, System
 from autoresponder.systems.salesforce import SalesforceWriter, connect, sync_objects
+from autoresponder.systems.salesforce.restore import plan_restore
 
 EMBEDDED_SALESFORCE = "embedded-emulator"
 
@@ -96,14 +96,9 @@ def _counts(opened: Opened | None, writer: Any) -> dict[str, int]:
     return dict(getattr(writer, "request_counts", {}) or {})
 
 
-def _restore(row: dict[str, Any]) -> tuple[Any, str, str] | None:
-    """Deletes a created Lead or roll-up Task, restores bounce fields; None: the generic rule."""
-    return plan_salesforce_restore(row, row["payload"] or {}, row["prior"] or {})
-
-
 SYSTEM = System(
     name="salesforce", order=30, fallback_snapshots=EXPORTS, configured=configured, open=_open, land=_land,
-    api_tables=_api_tables, writer=_writer, request_counts=_counts, matched=True, restore=_restore,
+    api_tables=_api_tables, writer=_writer, request_counts=_counts, matched=True, restore=plan_restore,
     emulator="autoresponder.emulators.salesforce.server",
     crm=lambda settings: True,  # a configured org, else the embedded emulator: always a target
 )

@@ -193,6 +193,16 @@ def test_heal_finds_a_write_whose_value_and_task_landed(portal):
     assert healed[0].status == "succeeded" and healed[0].observed["task_id"] and healed[1] is None
 
 
+def test_heal_creates_the_task_of_a_write_interrupted_between_its_update_and_its_task(portal):
+    w = title_write(portal, portal.ids[0])
+    _writer(portal, create_tasks=False, weekly_rollup=False).apply([w])  # the run stopped before the Task
+    assert not portal.objects("tasks")
+    healed = _writer(portal).heal([w])
+    assert healed[0].status == "succeeded" and healed[0].observed["task_id"]
+    again = _writer(portal).heal([w])  # found by its key, not created twice
+    assert again[0].observed["task_id"] == healed[0].observed["task_id"] and len(portal.objects("tasks")) == 1
+
+
 def test_tasks_of_a_batch_cut_off_mid_answer_are_found_not_created_twice(portal):
     portal.emu.set_faults({"script": [{"path": "/crm/v3/objects/tasks/batch/create", "status": "drop", "times": 1}]})
     writes = [title_write(portal, rid) for rid in portal.ids[:3]]

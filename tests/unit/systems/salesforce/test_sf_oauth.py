@@ -5,19 +5,16 @@ built on the stored grant renews its access token with the stored refresh token.
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import duckdb
 import httpx
 import pytest
-import uvicorn
 from cryptography.fernet import Fernet
 
 from autoresponder.config import Settings
+from autoresponder.emulators.serving import bind_local, serving
 from autoresponder.review.app import create_app
 from autoresponder.systems.salesforce.oauth import connect_stored
 from autoresponder.token_store import load
@@ -27,28 +24,16 @@ SECRET = "admin-secret-1"
 
 @pytest.fixture
 def served(emulator, tmp_path: Path):
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
+    sock = bind_local()
     base = f"http://127.0.0.1:{sock.getsockname()[1]}"
     org = emulator.org
     settings = Settings(warehouse=tmp_path / "w.duckdb", runs_dir=tmp_path / "runs", reviewers={"admin": SECRET},
                         salesforce_client_id=org.client_id, salesforce_client_secret=org.client_secret,
                         salesforce_login_url=emulator.instance_url, review_url=base + "/",
                         token_key=Fernet.generate_key().decode(), salesforce_oauth=True)
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, salesforce_session=emulator.session),
-                                           log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    try:
-        with httpx.Client(base_url=base, timeout=30) as client:
-            yield settings, client
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serving(create_app(settings, salesforce_session=emulator.session), sock, "serve"), \
+            httpx.Client(base_url=base, timeout=30) as client:
+        yield settings, client
 
 
 def _authorize(emulator, client: httpx.Client) -> str:
@@ -84,6 +69,22 @@ def test_the_web_server_flow_stores_encrypted_tokens_that_renew_access(emulator,
     sf = connect_stored(settings, settings.warehouse, session=emulator.session())
     assert sf.query("SELECT Id FROM Contact")["totalSize"] > 0
     assert sf.session_id != grant.access_token and emulator.org.session_valid(sf.session_id)
+
+
+def test_a_rotated_refresh_token_is_stored_and_the_next_run_uses_it(emulator, served) -> None:
+    settings, client = served
+    assert client.get(_authorize(emulator, client)).status_code == 200
+    with duckdb.connect(str(settings.warehouse)) as conn:
+        first = load(conn, "salesforce", settings.token_key)
+    emulator.org.rotate_refresh_tokens = True  # the connected app rotates refresh tokens
+    for _run in range(2):  # each run renews its expired session with the refresh token stored last
+        emulator.expire_sessions()
+        sf = connect_stored(settings, settings.warehouse, session=emulator.session())
+        assert sf.query("SELECT Id FROM Contact")["totalSize"] > 0
+    with duckdb.connect(str(settings.warehouse)) as conn:
+        stored = load(conn, "salesforce", settings.token_key)
+    assert stored.refresh_token != first.refresh_token and first.refresh_token not in emulator.org.refresh_tokens
+    assert stored.refresh_token in emulator.org.refresh_tokens and stored.granted_by == "admin"
 
 
 def test_a_replayed_callback_or_code_stores_nothing(emulator, served) -> None:

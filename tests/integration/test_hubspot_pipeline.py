@@ -1,0 +1,102 @@
+"""HubSpot as a pipeline target, through the real chain (land → classify → dbt → apply) against
+the HubSpot emulator on 127.0.0.1: the same write log, keys, gates and rollback as Salesforce, and
+a token HubSpot refuses after one refresh stops HubSpot's writes while the rest of the run goes on."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography.fernet import Fernet
+
+from autoresponder.act.rollback import rollback
+from autoresponder.emulators.hubspot import contacts_like_salesforce, start_emulator
+from autoresponder.pipeline import build_writers, connect_warehouse
+from autoresponder.systems.hubspot import HubSpotSettings, Tokens, TokenStore
+from tests.integration.chain import start_chain
+
+
+@pytest.fixture
+def hubspot(sources: Path, tmp_path: Path) -> Iterator[tuple[Any, HubSpotSettings]]:
+    """The emulator seeded with the demo's contacts, and settings holding its OAuth grant encrypted."""
+    contacts_like_salesforce(sources)
+    with start_emulator(sources) as emu:
+        creds = emu.credentials()
+        key = Fernet.generate_key().decode()
+        TokenStore(tmp_path / "hubspot_tokens.enc", key).save(
+            Tokens(creds["access_token"], creds["refresh_token"], time.time() + 1800))
+        yield emu, HubSpotSettings(enabled=True, base_url=emu.base_url, client_id=creds["client_id"],
+                                   client_secret=creds["client_secret"], token_path=str(tmp_path / "hubspot_tokens.enc"),
+                                   token_key=key)
+
+
+def _status_by_email(emu: Any) -> dict[str, str]:
+    return {r["properties"]["email"]: r["properties"].get("hs_lead_status")
+            for r in emu.portal.records["contacts"].values()}
+
+
+def test_hubspot_stops_on_a_refused_token_then_the_next_run_writes_like_salesforce_and_rolls_back(
+        hubspot, sources: Path, tmp_path: Path) -> None:
+    emu, settings = hubspot
+    # run 1: every batch update refused (401): one token refresh, refused again -> connection error
+    emu.set_faults({"script": [{"path": "/crm/v3/objects/contacts/batch/update", "status": 401, "times": 10}]})
+    first = start_chain(sources, tmp_path, hubspot=settings)
+    try:
+        hs = first.query("select status, count(*) as n from ops.write_log where system = 'hubspot' group by 1")
+        sf = first.query("select status, count(*) as n from ops.write_log where system = 'salesforce' group by 1")
+        connection = first.query("select * from ops.connections where system = 'hubspot'")[0]
+        counts = emu.request_counts()
+        refreshes = first.systems.get("hubspot").caller.refreshes
+        report = (first.ctx.run_dir / "impact_report.md").read_text(encoding="utf-8")
+    finally:
+        first.stack.close()
+    assert {r["status"] for r in hs} == {"pending"}  # waiting for the next run, nothing lost
+    assert {r["status"]: r["n"] for r in sf}.get("succeeded", 0) > 0  # the rest of the run went on
+    assert connection["status"] == "error" and "re-authorize" in connection["last_error"]
+    assert refreshes == 1 and counts["POST /oauth/v1/token"] == 1
+    assert counts["POST /crm/v3/objects/contacts/batch/update"] == 2  # refused, refreshed, refused: stop
+    assert "Connection hubspot: error" in report
+
+    # run 2 (the refreshed token was saved encrypted): a 503 and a 429 are retried, each write lands once
+    emu.set_faults({"retry_after": 0, "script": [
+        {"path": "/crm/v3/objects/contacts/batch/update", "status": 503, "times": 1},
+        {"path": "/crm/v3/objects/contacts/batch/update", "status": 429, "times": 1}]})
+    run = start_chain(sources, tmp_path, hubspot=settings)
+    try:
+        actions = run.query("select * from marts.fct_actions where system = 'hubspot' and gate = 'auto'")
+        logged = run.query("select * from ops.write_log where system = 'hubspot'")
+        after = _status_by_email(emu)
+        tasks = [t for t in emu.portal.records["tasks"].values()
+                 if "AutoResponder key:" in (t["properties"].get("hs_task_body") or "")]
+        conn = connect_warehouse(run.ctx.warehouse)
+        try:  # rollback through the registry's writers, against the same emulator
+            undone = rollback(conn, run.ctx.run_id, build_writers(run.ctx, run.systems, conn))
+        finally:
+            conn.close()
+        restored = _status_by_email(emu)
+        connections = {c["system"]: c for c in run.impact["connections"]}
+        report = (run.ctx.run_dir / "impact_report.md").read_text(encoding="utf-8")
+    finally:
+        run.stack.close()
+
+    log = [r for r in logged if r["object"] == "contact"]
+    notes = [r for r in logged if r["object"] == "note"]  # the weekly roll-up Note of each contact
+    inactive = [a for a in actions if a["action"] == "mark_inactive"]
+    assert inactive and {a["object"] for a in actions} == {"contact"}
+    assert {r["status"] for r in log} == {"succeeded"} and len(log) == len(actions) == len(tasks)
+    by_id = {rid: r["properties"]["email"] for rid, r in emu.portal.records["contacts"].items()}
+    deactivated = {a["record_id"] for a in inactive}
+    assert {after[by_id[rid]] for rid in deactivated} == {"UNQUALIFIED"}
+    assert emu.portal.faults_injected["503"] == 1 and emu.portal.faults_injected["429"] == 1
+    # the impact report shows HubSpot beside Salesforce; the connection is ok again
+    assert len(notes) == len({r["record_id"] for r in log}) and {r["status"] for r in notes} == {"succeeded"}
+    assert run.impact["writes_by_system"]["hubspot"] == {"succeeded": len(logged)}
+    assert run.impact["api_calls"]["hubspot_requests"] > 0
+    assert connections["hubspot"]["status"] == "ok" and connections["salesforce"]["status"] == "ok"
+    assert "HubSpot API requests" in report and "## HubSpot requests by kind" in report
+    # rollback puts the prior status back
+    assert {(r["system"], r["record_id"]) for r in undone["restored"]} >= {("hubspot", rid) for rid in deactivated}
+    assert {restored[by_id[rid]] for rid in deactivated} == {"OPEN"}
