@@ -39,8 +39,14 @@ CUPOLA_STATES = ["active", "inactive", "none", "ambiguous"]
 
 # a text cell longer than this is not a snippet of evidence (capped at 700 characters) but a body
 MAX_CELL_CHARS = 2000
-# a message body this long found whole in an output cell means the output carries the raw body
+# a message body this long found whole in an output cell means the output carries the raw body ...
 MIN_BODY_CHARS = 120
+# ... when it has more sentences than evidence holds: the classifier quotes the sentence that
+# decided and at most two it read names or addresses from, so a two-sentence notice ("I have
+# left. Please contact x@y") is its own evidence, quoted whole by design, and not a raw body
+MIN_BODY_SENTENCES = 4
+# sentence ends (Latin and CJK): what the count above counts
+SENTENCE_END = r"[.!?](\s|$)|[。！？]"
 
 Expectation = tuple[str, dict]
 
@@ -172,12 +178,15 @@ INPUT_SUITES: tuple[Suite, ...] = (
 
 def _raw_body_sql(table: str, text_columns: tuple[str, ...]) -> str:
     """The table plus `holds_raw_body`: a text cell too long to be evidence, or holding the whole
-    body of its own message (when that body is long enough to mean something)."""
+    body of its own message (when that body is longer than any evidence the classifier quotes)."""
     cells = " or ".join(
         f"length(coalesce(t.{c}::varchar, '')) > {MAX_CELL_CHARS} or (length(e.body) >= {MIN_BODY_CHARS} "
-        f"and contains(coalesce(t.{c}::varchar, ''), e.body))" for c in text_columns)
+        f"and e.sentences >= {MIN_BODY_SENTENCES} and contains(coalesce(t.{c}::varchar, ''), e.body))"
+        for c in text_columns)
     return (f"select t.*, coalesce({cells or 'false'}, false) as holds_raw_body from {table} t "
-            f"left join (select message_id, trim(text) as body from raw.emails) e on e.message_id = t.message_id")
+            f"left join (select message_id, trim(text) as body, "
+            f"len(regexp_extract_all(trim(text), '{SENTENCE_END}')) as sentences from raw.emails) e "
+            f"on e.message_id = t.message_id")
 
 
 def _document(model: str, text_columns: tuple[str, ...], keys: tuple[str, ...] = ("run_id", "message_id"),
@@ -222,7 +231,7 @@ OUTPUT_SUITES: tuple[Suite, ...] = (
     _document("output_document_undeliverables", ("bounce_diagnostic", "subject")),
     _document("output_document_undetermined_senders", ("evidence", "subject")),
     _document("human_review_metadata", ("payload", "prior"),
-              keys=("run_id", "message_id", "system", "object", "record_id", "action")),
+              keys=("run_id", "message_id", "system", "object", "record_id", "action", "review_reason")),
     _document("out_of_office_tracking", ("evidence",)),
     _document("marketing_suppression", ("reason",), keys=("run_id", "email"), more=(_email("email"),)),
 )

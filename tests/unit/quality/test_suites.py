@@ -100,3 +100,46 @@ def test_output_suites_catch_a_raw_email_body_and_unknown_values(warehouse, tmp_
     (result,) = validate(warehouse, run_dir, "o", [BY_NAME["outputs.marketing_suppression"]])
     assert [(f["expectation"], f["column"]) for f in result.failures] == [
         ("expect_column_values_to_be_in_set", "holds_raw_body")]
+
+
+def test_a_short_notice_quoted_whole_as_its_own_evidence_is_not_a_raw_body(warehouse, tmp_path: Path) -> None:
+    # generated and real notices are often just the sentences that decide ("I have left. Contact x"):
+    # the classifier quotes them whole as evidence, by design; a longer body quoted whole still fails
+    run_dir = tmp_path / "runs" / "e"
+    run_dir.mkdir(parents=True)
+    notice = ("Hannah Moore is no longer with Zenith Atlantic Partners. Please direct all future correspondence "
+              "to Maria Rodriguez, Investment Director, at maria_rodriguez@zenith-atlantic-partners.fr.")
+    long_body = notice + " I hope the study goes well. Best wishes to the whole team. Regards, Hannah."
+    warehouse.execute("insert into raw.emails (message_id, text) values ('<n1@x>', ?), ('<n2@x>', ?)",
+                      [notice, long_body])
+    warehouse.execute("create schema if not exists marts")
+    warehouse.execute("create table marts.output_document_undetermined_senders (run_id varchar, message_id varchar, "
+                      "evidence varchar, subject varchar)")
+    warehouse.execute("insert into marts.output_document_undetermined_senders values ('e', '<n1@x>', ?, 's')",
+                      [notice + " [x-autoreply: yes]"])
+    suite = [BY_NAME["outputs.output_document_undetermined_senders"]]
+    assert validate(warehouse, run_dir, "e1", suite)[0].success
+    warehouse.execute("insert into marts.output_document_undetermined_senders values ('e', '<n2@x>', ?, 's')",
+                      [long_body])
+    (result,) = validate(warehouse, run_dir, "e2", suite)
+    assert [(f["expectation"], f["column"], f["unexpected_count"]) for f in result.failures] == [
+        ("expect_column_values_to_be_in_set", "holds_raw_body", 1)]
+
+
+def test_one_message_may_go_to_review_for_two_reasons_on_the_same_record(warehouse, tmp_path: Path) -> None:
+    # an INACTIVE reply with no CUPOLA match that names a new organisation: two review rows, one per reason
+    run_dir = tmp_path / "runs" / "h"
+    run_dir.mkdir(parents=True)
+    warehouse.execute("create schema if not exists marts")
+    warehouse.execute("create table marts.human_review_metadata (run_id varchar, message_id varchar, system varchar, "
+                      "object varchar, record_id varchar, action varchar, review_reason varchar, payload varchar, "
+                      "prior varchar)")
+    warehouse.execute("insert into marts.human_review_metadata values "
+                      "('h', '<m@x>', 'cupola', 'org_person', null, 'review', 'INACTIVE_NO_CUPOLA_MATCH', '{}', '{}'), "
+                      "('h', '<m@x>', 'cupola', 'org_person', null, 'review', 'NEW_ORG_RESEARCH', '{}', '{}')")
+    suite = [BY_NAME["outputs.human_review_metadata"]]
+    assert validate(warehouse, run_dir, "h1", suite)[0].success
+    warehouse.execute("insert into marts.human_review_metadata values "
+                      "('h', '<m@x>', 'cupola', 'org_person', null, 'review', 'NEW_ORG_RESEARCH', '{}', '{}')")
+    (result,) = validate(warehouse, run_dir, "h2", suite)
+    assert [f["expectation"] for f in result.failures] == ["expect_compound_columns_to_be_unique"]
