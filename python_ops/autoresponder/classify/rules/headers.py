@@ -49,3 +49,20 @@ def out_of_office_subject(view: MessageView) -> str | None:
                      r"respuesta automática|risposta automatica|automatisch antwoord|resposta automática|"
                      r"自動応答|自動返信)\s*[:：]\s*)", "", view.subject, flags=re.I)
     return f"Subject: {view.subject}"[:200] if _OOO_SUBJECT.search(subject) else None
+
+
+_BULK_MAILER = re.compile(r"(mailchimp|sendinblue|brevo|hubspot|campaign monitor|newsletter|mailjet|klaviyo)", re.I)
+_BULK_LOCAL = re.compile(r"^(news|newsletters?|nieuws|nieuwsbrief|boletin|boletim|noticias|notizie|nachrichten|"
+                         r"actualites|mailing|updates|marketing|campaigns?)([._+-]|$)", re.I)
+
+
+def bulk_mail(view: MessageView) -> str | None:
+    """Evidence that the message is a newsletter or list mail (RFC 2369 `List-*`, a bulk mailer): it speaks for
+    nobody, so a departure, address or title in it is never the mailbox person's news."""
+    for name in ("list-id", "list-unsubscribe"):
+        if view.header(name):
+            return f"{name}: {view.header(name)}"[:200]
+    if view.from_email and _BULK_LOCAL.match(view.from_email.split("@", 1)[0]):
+        return f"From: {view.from_email}"
+    mailer = view.header("x-mailer")
+    return f"x-mailer: {mailer}"[:200] if _BULK_MAILER.search(mailer) else None

@@ -349,7 +349,7 @@ STILL_HERE = _t([
     ("de", r"((ich bleibe|bleibe ich) (ihr|ihre|weiterhin|im unternehmen|an bord)|ich bin (weiterhin|nach wie vor) "
            r"(ihr|ihre|für sie|erreichbar|bei)|weiterhin ihr(e)? ansprechpartner)"),
     ("fr", r"(je reste (votre|à votre écoute|l'interlocut|au sein|chez)|je demeure (votre|au sein)|"
-           r"reste votre (contact|interlocut))"),
+           r"(?<!\bil )(?<!\belle )(?<!\bon )reste votre (contact|interlocut))"),
     ("es", r"(sigo siendo (su|tu|el|la)|continúo siendo|sigo (en|con) (la|el|nosotros)|seguiré siendo|"
            r"continúo en (la|el))"),
     ("it", r"(resto (il|la|vostro|vostra|vostri) (referente|contatto|interlocutore)|rimango (il|la|vostro|vostra) "

@@ -26,7 +26,7 @@ from autoresponder.classify.rules.about import (
     speaks_for,
     subject_kind,
 )
-from autoresponder.classify.rules.headers import auto_submitted, out_of_office_subject
+from autoresponder.classify.rules.headers import auto_submitted, bulk_mail, out_of_office_subject
 from autoresponder.classify.rules.human_reply import detect_human_reply
 from autoresponder.domains import FREEMAIL, org_domain, other_org
 
@@ -469,13 +469,20 @@ DETECTORS = (
     ("human_reply", detect_human_reply),
 )
 
+# detectors that state news about the mailbox's person: never read from bulk mail
+_ABOUT_A_PERSON = ("departure", "new_email", "new_title", "handover")
+
 
 def phrase_decision(view: MessageView) -> Decision | None:
     """The determination the reply's own words state about its person, or None when they state none."""
     r = Reading.of(view)
     if r is None:
         return None
-    for _name, detect in DETECTORS:
+    bulk = bulk_mail(view) is not None
+    for name, detect in DETECTORS:
+        if bulk and name in _ABOUT_A_PERSON:
+            continue  # a newsletter's "retirement planning" or "our new CIO" is nobody's news
+
         d = detect(r)
         if d is not None:
             d.speaks_for = speaks_for(view, view.reply_text)
