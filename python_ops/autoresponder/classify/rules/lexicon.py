@@ -148,6 +148,28 @@ LEFT = _t([
     ("pt", r"\b(?:sou|é) (?:agora )?(?:uma? )?(?:antig[oa] |ex-?)\s?(?:funcionári[oa]|colaborador[a]?|empregad[oa]) "
            r"(?:da|do|de)\b"),
     ("ja", r"((退職|退社)(いたしました|しました|致しました|いたし、|し、|致し、)|在籍しておりません)"),
+    # telegram-style fragments with no subject, at the start of a sentence: "No longer with the firm.", "Ausgetreten
+    # per 31.10.", "Non più in organico.", "Uit dienst per 1-11.", "退職済み"
+    ("en", r"^(?:(?:has |have )?left the (?:company|firm|bank|group)|no longer employed here|employment ended)\b"),
+    ("de", r"^(?:ausgetreten|ausgeschieden|nicht mehr im (?:unternehmen|haus))\b(?!\s+(?:ist|sind|wird|werden)\b)"),
+    ("fr", r"^(?:plus en poste|ne fait plus partie (?:de|du|des)|a quitté (?:la société|l'entreprise|le groupe))\b"),
+    ("es", r"^(?:ya no (?:en|está en) (?:la|el) (?:empresa|compañía|entidad|banco|grupo)|fuera de la (?:empresa|entidad) desde)\b"),
+    ("it", r"^(?:non più (?:in organico|in forza|dipendente|presso)|uscit[oa] dall?'?(?:azienda|società|organico))\b"),
+    ("nl", r"^(?:uit dienst|niet langer (?:in dienst|werkzaam))(?:\s+(?:per|sinds|vanaf|met ingang van)\b|\s*[.;,]|$)"),
+    ("pt", r"^(?:já não (?:está )?(?:n[ao]|na empresa)|deslig(?:ado|ada) d[ao] (?:empresa|banco|grupo))\b"),
+    ("ja", r"^(?:退職済み|退職済|退社済み|退職しております|既に退職)"),
+])
+
+# The mailbox is not read: next to an absence subject with no stated return, the "absence" may be a departure
+MAILBOX_UNREAD = _t([
+    ("en", r"\b(?:this |the )?(?:mailbox|inbox|address|account) (?:is|will) (?:no longer |not )(?:be )?(?:monitored|read|checked)\b"),
+    ("de", r"\b(?:postfach|mailbox|adresse|e-?mail-?adresse) wird (?:nicht mehr|nicht länger|nicht) (?:gelesen|abgerufen|betreut)"),
+    ("fr", r"\b(?:boîte|adresse)(?: aux lettres| mail| e-?mail)? (?:n'est plus|n'est pas|ne sera plus|non) (?:consultée|relevée|lue)"),
+    ("es", r"\b(?:buzón|dirección|cuenta|correo) (?:ya )?no (?:se )?(?:atiende|atendid[oa]|revisa|revisad[oa]|lee|leíd[oa])"),
+    ("it", r"\b(?:casella|indirizzo|mailbox)(?: di posta)? (?:non (?:più )?(?:presidiat[oa]|monitorat[oa]|lett[oa]|consultat[oa]))"),
+    ("nl", r"\b(?:mailbox|postbus|adres|mailadres) wordt (?:niet (?:meer )?|niet langer )(?:gelezen|bekeken|gecontroleerd)"),
+    ("pt", r"\b(?:caixa|endereço|conta)(?: de correio)? (?:não é|não será|já não é|deixou de ser) (?:lid[oa]|monitorizad[oa]|monitorad[oa]|consultad[oa])"),
+    ("ja", r"(?:アドレス|メールボックス).{0,20}(?:確認しておりません|確認されません|廃止|使用しておりません)"),
 ])
 
 ORG = r"(?P<org>(?-i:[A-ZÀ-ÝÄÖÜ])[\w&.'-]*(?: (?:(?-i:[A-ZÀ-ÝÄÖÜ&])[\w&.'-]*|of|and|de|du|des|di|del|della|do|da|van|der|für|&))*)"

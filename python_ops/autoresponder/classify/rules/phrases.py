@@ -418,6 +418,9 @@ def detect_out_of_office(r: Reading) -> Decision | None:
         return None  # a person writing back who mentions an absence, not an automatic notice
     if not ooo and not ooo_subject:
         return None
+    if not ooo and (_first(lexicon.MAILBOX_UNREAD, sentences) or _first(lexicon.MAILBOX_CLOSING, sentences)) \
+            and not _RETURNING.search(view.reply_text[:MAX_CHARS]):
+        return None  # only the subject says "absent" and the text says the mailbox is not read: maybe gone for good
     lang = ooo[0] if ooo else "en"
     if not ooo:
         sub = _first(lexicon.OUT_OF_OFFICE, [view.subject])
