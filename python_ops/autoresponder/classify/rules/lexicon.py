@@ -286,19 +286,21 @@ NEW_TITLE = _t([
 CONTACT_CUE = _t([
     ("en", r"\b(contact|reach out to|get in touch with|e-?mail|write to|direct (your|all|any)|forward|"
            r"send .{0,30} to|taken over|take over|is (now )?(responsible|handling|your (new )?contact)|"
-           r"will be (handling|covering|taking care)|successor|replacement|in (my|his|her) (place|stead))\b"),
+           r"will be (handling|covering|taking care)|successor|replacement|in (my|his|her) (place|stead)|"
+           r"direct (anything|everything|all matters|queries|enquiries)|(has|have) taken on|takes over|now looks after)\b"),
     ("de", r"(wenden sie sich|kontaktieren sie|an (meine|meinen|unsere|unseren) (kollegin|kollegen|nachfolger)|"
-           r"nachfolger|übernommen|zuständig|ansprechpartner|schreiben sie|richten sie)"),
+           r"nachfolger|übernommen|übernimmt|zuständig|ansprechpartner|schreiben sie|richten sie)"),
     ("fr", r"(contacter|contactez|adressez-vous|s'adresser|vous adresser|successeur|remplaçante?|reprend|"
-           r"en charge|écrire à|interlocut)"),
+           r"en charge|écrire à|interlocut|succède|prend le relais)"),
     ("es", r"(contacte|contactar|póngase en contacto|diríjase|dirigirse|escriba a|escríbale a|escribile a|escríbele a|"
-           r"sucesor|reemplazo|se encargará|responsable)"),
+           r"sucesor|reemplazo|se encargará|responsable|sustitut[oa]|releva|toma el relevo)"),
     ("it", r"(contattare|contattate|contatti|rivolger[sv]i|rivolgetevi|scrivere a|scrivete a|successore|sostituto|"
-           r"si occuperà|referente|fare riferimento a)"),
-    ("nl", r"(contact op|neem contact|neemt u|contacteer|wendt u|richt u|opvolger|vervanger|overgenomen|aanspreekpunt)"),
+           r"si occuperà|referente|fare riferimento a|subentra|subentrat[oa]|prende il posto)"),
+    ("nl", r"(contact op|neem contact|neemt u|contacteer|wendt u|richt u|opvolger|vervanger|overgenomen|aanspreekpunt|"
+           r"neemt (?:het |de taken |zijn taken |haar taken )?over)"),
     ("pt", r"(entre em contato|entre em contacto|contate|contacte|contactar|contatar|falar com|procur(?:e|ar) |dirija-se|sucessor|substitut[oa]|"
-           r"responsável|escreva para)"),
-    ("ja", r"(ご連絡|お問い合わせ|連絡ください|担当|後任)"),
+           r"responsável|escreva para|assume (?:as|a) (?:funções|carteira|pasta)|assumiu)"),
+    ("ja", r"(ご連絡|お問い合わせ|連絡ください|担当|後任|引き継)"),
 ])
 
 OUT_OF_OFFICE = _t([
