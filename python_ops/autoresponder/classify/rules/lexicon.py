@@ -177,7 +177,7 @@ MOVED = _t([
     ("en", r"\b(?:(?:has|have|and) (?:now |recently )?(?:joined|moved to)|i (?:now |recently )?joined|(?:is|am) now (?:with|at|working (?:for|at))|and (?:have )?(?:now )?joined|"
            r"(?:now works|now working|new role) (?:for|at|with)|(?:taken|accepted|started) a (?:new )?(?:position|role|job) "
            r"(?:at|with)|(?:i|he|she) (?:now work(?:s)?|work(?:s)? now) (?:for|at) )\s*(?:the )?" + ORG),
-    ("de", r"(?:(?:ist|bin|arbeite|arbeitet) (?:jetzt|nun|inzwischen|seit\s.{1,40}?)\s(?:als\s.{1,60}?\s)?(?:bei|für)|"
+    ("de", r"(?:(?:ist|bin|arbeite|arbeitet)(?: ich| er| sie)? (?:jetzt|nun|inzwischen|seit\s.{1,40}?)\s(?:als\s.{1,60}?\s)?(?:bei|für)|"
            r"(?:wechselte|gewechselt|wechsle|wechselt) zu[rm]?|(?:bin|ist) (?:zu|zur|zum)(?= (?-i:[A-ZÄÖÜ])))"
            r"\s+(?:der\s|dem\s|die\s|den\s)?(?!(?:Sie|Ihr\w*|Euch|Dich|Rückfragen|Fragen)\b)" + ORG),
     ("fr", r"(?:a rejoint|ai rejoint|a intégré|ai intégré|travaille désormais (?:chez|pour)|travaille maintenant (?:chez|pour)|"
@@ -434,13 +434,14 @@ MOVED_NEXT = _t([
            r"(?:bin|werde) ich (?:dann )?(?:bei|für) (?=(?-i:[A-ZÄÖÜ])))\s*(?:der |dem |die |den )?" + ORG),
     ("fr", r"(?:je rejoins|je rejoindrai|j'intègre|j'intégrerai|je serai (?:désormais )?chez)\s+(?:la |le |l')?"
            r"(?:groupe |société |cabinet |équipe d[eu] )?(?:la |le |l')?" + ORG),
-    ("es", r"(?:me (?:uno|incorporo|incorporaré|uniré) a|pasaré a trabajar (?:en|para)|empezaré (?:a trabajar )?en)\s*"
+    ("es", r"(?:me (?:uno|incorporo|incorporaré|uniré) a|pasaré a trabajar (?:en|para)|empezaré (?:a trabajar )?en|"
+           r"(?:ahora )?estoy (?:ahora )?en)\s*"
            r"(?:la |el |l )?(?:equipo de |grupo )?(?:la |el )?" + ORG),
     ("it", r"(?:lavorerò (?:per|presso|in|con)|entrerò (?:in|a far parte di)|mi unirò a|passerò a|sarò (?:in forza )?presso)\s*"
            r"(?:la |il |l')?" + ORG),
     ("nl", r"(?:ga ik (?:aan de slag|werken|over) (?:bij|naar)|begin ik (?:bij|aan)|stap ik over naar|ik ga (?:aan de slag|werken) bij)"
            r"\s+" + ORG),
     ("pt", r"(?:vou (?:trabalhar (?:na|no|para a|para o|em)|integrar a equipa d[ao]|integrar a equipe d[ao]|juntar-me (?:à|ao))|"
-           r"passo a integrar (?:a equipa d[ao]|a equipe d[ao]|[ao])|ingressarei n[ao])\s*" + ORG),
+           r"passo a integrar (?:a equipa d[ao]|a equipe d[ao]|[ao])|ingressarei n[ao]|(?:agora )?estou (?:agora )?n[ao])\s*" + ORG),
     ("ja", r"(?P<org>[^\s、。]{2,40})\s*(?:へ|に)(?:転籍|出向|移籍|入社|転職)(?:すること|いたします|します|予定)"),
 ])

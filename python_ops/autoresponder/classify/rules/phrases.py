@@ -67,7 +67,8 @@ _EMPLOYER_CHANGE = re.compile(
     r"(\bleft\b|\bjoined\b|\bjoining\b|new (employer|company|job|firm|position)|moved on|verlassen|gewechselt|"
     r"neue[nrm]? (arbeitgeber|stelle|unternehmen)|quitté|rejoint|nouvel employeur|dejado|incorporado|nueva empresa|"
     r"lasciato|nuova (azienda|società)|entrat[oa]|verlaten|overgestapt|in dienst|nieuwe (werkgever|baan)|"
-    r"deixei|deixou|juntei|nova empresa|退社|退職|転職|入社)", re.I)
+    r"deixei|deixou|juntei|nova empresa|退社|退職|転職|入社|移籍|転籍|"
+    r"\bme incorporo\b|\bme uno a\b|\bestou (?:agora )?n[ao] (?-i:[A-Z])|\bestoy (?:ahora )?en (?-i:[A-Z]))", re.I)
 # the writer says they come back ("back on Monday", "wieder im Büro", "de retour le", "rientro il"): with an absence
 # subject or phrase, any departure wording next to it is an absence ("I am no longer with the team until Monday")
 _RETURNING = re.compile(
@@ -100,8 +101,16 @@ def _like_sender(addr: str, view: MessageView) -> bool:
     if not view.from_email or addr == view.from_email:
         return False
     local = addr.split("@", 1)[0]
-    if local == view.from_email.split("@", 1)[0]:
+    from_local = view.from_email.split("@", 1)[0]
+    if local == from_local:
         return True
+    parts = [t for t in re.split(r"[._+-]+", from_local) if t.isalpha()]
+    if len(parts) >= 2 and len(parts[-1]) >= 4:
+        first, last = parts[0], parts[-1]
+        # the same person's name in another house style: "d.ishii" / "dishii" / "ishii.d" for daisuke.ishii
+        if local.replace("-", ".").replace("_", ".") in {f"{first[0]}.{last}", f"{first[0]}{last}", f"{last}.{first[0]}",
+                                                           f"{last}{first[0]}", f"{first}{last}", f"{last}.{first}"}:
+            return True
     words = [w for w in re.split(r"[\s,.'-]+", (view.from_name or "").lower()) if len(w) >= 3]
     return len(words) >= 2 and words[-1] in local and (words[0] in local or local.startswith(words[0][0]))
 
@@ -302,8 +311,8 @@ def detect_departure(r: Reading) -> Decision | None:
     if r.stays:
         return None
     hits = [h for reason, table in _DEPARTURES for h in r.hits(table, reason)]
-    if not hits and _first(lexicon.MAILBOX_CLOSING, r.sentences):
-        hits = announced_moves(r)
+    if not hits and (_first(lexicon.MAILBOX_CLOSING, r.sentences) or _own_address_elsewhere(r)):
+        hits = announced_moves(r)  # "I am joining X" confirmed by the mailbox closing or the own address at X
     if not hits:
         return None
     if _RETURNING.search(r.view.reply_text[:MAX_CHARS]) and (
@@ -353,6 +362,11 @@ def detect_departure(r: Reading) -> Decision | None:
         new_email=new_email if reason == "moved_to_other_org" else None,
         rule="departure/announced" if hit.announced else f"departure/{hit.kind}",
     )
+
+
+def _own_address_elsewhere(r: Reading) -> bool:
+    """The person gives their own new address at another organisation (not a private webmail)."""
+    return any(other_org(a, r.view.from_email) and org_domain(a) not in FREEMAIL for a in own_addresses(r.sentences, r.view))
 
 
 # an organisation, not a city: an announced move must name something that employs people
