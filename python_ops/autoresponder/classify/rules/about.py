@@ -109,7 +109,9 @@ _NOT_A_NAME = frozenset(
     "da dal dalla dallo con per nel nella durante lo gli una egregio gentile buongiorno "
     "met na vanaf sinds het een de geachte beste hallo "
     "após depois com em na no os prezado prezada caro cara olá bom "
-    "with by to for of on at in".split())
+    "with by to for of on at in "
+    # capitalised adverbs at the start of a sentence ("Ya colgué…", "Já saí…", "Schon…")
+    "ya já ja déjà schon già al reeds now nun ora agora ahora maintenant jetzt nu".split())
 
 
 def fold(word: str) -> str:

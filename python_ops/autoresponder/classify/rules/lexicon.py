@@ -39,6 +39,17 @@ RETIRED = _t([
     ("nl", r"\b(met pensioen|gepensioneerd)\b"),
     ("pt", r"\b(aposentad[oa]|aposentou|aposentei|aposentadoria|reformad[oa]|reforma|reformei|reformou)\b"),
     ("ja", r"(定年退職|退官)"),
+    # retirement told as a life event: "enjoying my retirement", "genieße meinen Lebensabend", "colgué las botas"
+    ("en", r"\b(?:(?:i am|i'm|now) enjoying (?:my )?(?:retirement|pension)|hung up my (?:boots|suit|briefcase)|"
+           r"handed in my (?:pass|badge|keys) for good)\b"),
+    ("de", r"\b(?:genieße ich (?:nun |jetzt )?meinen (?:lebensabend|ruhestand)|ich genieße (?:nun |jetzt )?meinen "
+           r"(?:lebensabend|ruhestand)|in den wohlverdienten ruhestand)"),
+    ("fr", r"\b(?:je profite (?:désormais |maintenant )?de ma retraite|j'ai raccroché les crampons)"),
+    ("es", r"\b(?:colgué las botas|he colgado las botas|disfruto (?:ya |ahora )?de mi jubilación)"),
+    ("it", r"\b(?:ho appeso [^.;]{0,30}al chiodo|mi godo (?:ora |finalmente )?la pensione)"),
+    ("nl", r"\b(?:geniet (?:ik )?(?:nu |inmiddels )?van mijn pensioen|ik geniet (?:nu )?van mijn oude dag)"),
+    ("pt", r"\b(?:pendurei as chuteiras|aproveito (?:agora )?a (?:minha )?(?:reforma|aposentadoria))"),
+    ("ja", r"(会社を卒業|定年を迎え)"),
 ])
 
 # "no longer at the office", "non sono più in ufficio": a place of work, not an employer (transient absence)
@@ -383,6 +394,45 @@ STILL_HERE = _t([
     ("pt", r"(continuo (sendo|a ser|como) (seu|sua|o|a|vosso|vossa)|permaneço (como|seu|sua|na|no)|"
            r"sigo sendo (seu|sua|o|a))"),
     ("ja", r"(引き続き(私|わたくし)|私が引き続き|引き続き担当させて|私の(?:連絡先|メールアドレス)(?:に|は)変更(?:は)?(?:ございません|ありません))"),
+])
+
+# The writer takes the matter on ("I'll handle it", "ci penso io", "私が対応します"): next to a colleague's departure
+# it says the writer stays (ACTIVE); alone it is an ordinary answer
+TAKES_OVER = _t([
+    ("en", r"\b(?:i(?:'ll| will) (?:handle|take care of|look after) (?:it|this|that|your)|i(?:'ve| have) taken over|"
+           r"i am (?:now )?handling)\b"),
+    ("de", r"\b(?:ich (?:kümmere mich|übernehme)|übernehme ich|kümmere ich mich)\b"),
+    ("fr", r"\b(?:je m'en (?:occupe|charge)|je prends le relais|je reprends (?:le dossier|ses dossiers))"),
+    ("es", r"\b(?:me encargo yo|yo me encargo|me ocupo yo|yo me ocupo|tomo el relevo)\b"),
+    ("it", r"\b(?:ci penso io|me ne occupo io|subentro io|me ne occupo)\b"),
+    ("nl", r"\b(?:ik neem (?:het|dit|zijn taken|haar taken) over|ik pak (?:het|dit) op)\b"),
+    ("pt", r"\b(?:eu (?:trato|cuido) disso|assumo eu|fico eu com)\b"),
+    ("ja", r"(私が(?:対応|担当|引き継)|わたくしが(?:対応|担当|引き継))"),
+])
+
+# Colloquial "is gone" ("Stefano è andato via", "se fue", "ist weg"): too loose to be a departure of the person; read
+# only to see that somebody else left (`TAKES_OVER`) and to keep a human reply open
+GONE = _t([
+    ("en", r"\b(?:is gone|has gone|went away|has moved on)\b"),
+    ("de", r"\bist (?:nicht mehr(?= da\b)|weg\b|gegangen\b)"),
+    ("fr", r"\b(?:est partie?|s'en est allée?)\b"),
+    ("es", r"\b(?:se fue|se ha ido|se marchó|se ha marchado)\b"),
+    ("it", r"\b(?:è andat[oa] via|se n'è andat[oa]|non c'è più)\b"),
+    ("nl", r"\b(?:is vertrokken|is weg|is weggegaan)\b"),
+    ("pt", r"\b(?:foi embora|já saiu)\b"),
+    ("ja", r"(辞めました|辞めております|いなくなりました)"),
+])
+
+# An automatic notice that the office (not the person) moved: "we have moved to new premises"
+OFFICE_MOVE = _t([
+    ("en", r"\b(?:(?:we|our office|our offices) (?:have|has) (?:moved|relocated)|new (?:office )?address as of)\b"),
+    ("de", r"\b(?:wir sind umgezogen|unser büro (?:ist|befindet sich) (?:umgezogen|jetzt)|neue büroadresse)"),
+    ("fr", r"\b(?:nous avons déménagé|nos bureaux ont déménagé|nouvelle adresse postale)"),
+    ("es", r"\b(?:nos hemos (?:mudado|trasladado)|nuestras oficinas se han trasladado|nueva dirección postal)"),
+    ("it", r"\b(?:ci siamo trasferiti|i nostri uffici si sono trasferiti|nuova sede)"),
+    ("nl", r"\b(?:wij zijn verhuisd|we zijn verhuisd|ons kantoor is verhuisd|nieuw bezoekadres)"),
+    ("pt", r"\b(?:mudámos|mudamos de (?:morada|endereço|escritório)|os nossos escritórios mudaram|nova morada)"),
+    ("ja", r"(移転いたしました|移転しました|移転のお知らせ)"),
 ])
 
 # Everyday absence worded like a departure: "left for the day", "no longer at my desk today"

@@ -466,9 +466,20 @@ def detect_handover(r: Reading) -> Decision | None:
     )
 
 
+def _someone_else_left(r: Reading) -> bool:
+    """A departure stated about somebody else (a colleague named or described)."""
+    return any(h.kind == "other" for reason, table in (*_DEPARTURES, ("left", lexicon.GONE)) for h in r.hits(table, reason))
+
+
 def detect_still_active(r: Reading) -> Decision | None:
     """A live acknowledgement, or the writer saying they stay."""
-    hit = _first(lexicon.STILL_ACTIVE, r.sentences) or _first(lexicon.STILL_HERE, r.sentences)
+    hit = _first(lexicon.STILL_HERE, r.sentences)
+    if not hit:
+        hit = _first(lexicon.STILL_ACTIVE, r.sentences)
+        if hit and _first(lexicon.OFFICE_MOVE, r.sentences):
+            return None  # "we received your mail; our office has moved": a notice about premises, not a person
+    if not hit and _first(lexicon.TAKES_OVER, r.sentences) and _someone_else_left(r):
+        hit = _first(lexicon.TAKES_OVER, r.sentences)  # "Tom left in May; I'll handle it"
     if not hit:
         return None
     return Decision(determination="ACTIVE", reason="still_active", category="ACTIVE", confidence=0.0,
