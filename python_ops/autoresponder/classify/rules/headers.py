@@ -21,7 +21,8 @@ _OOO_SUBJECT = re.compile(
     r"^\s*(out of (the )?office|ooo\b|away from (the )?office|on vacation|on leave|annual leave|abwesend|"
     r"abwesenheit(snotiz)?|nicht im büro|außer haus|im urlaub|absent(e)?\b|absence|en congés?|hors du bureau|"
     r"fuera de la oficina|ausente|de vacaciones|fuori (sede|ufficio)|assente|in ferie|afwezig|"
-    r"niet op kantoor|met vakantie|fora do escrit[óo]rio|de férias|不在|休暇|外出)", re.I)
+    r"niet op kantoor|met vakantie|fora do escrit[óo]rio|de férias|不在|休暇|外出|"
+    r"temporary absence|ausência|ausencia|assenza|afwezigheid)", re.I)
 _AUTO_SUBJECT = re.compile(
     r"^\s*(auto(matic|matische|matique|mática|matica|matisch)?[ -]?(reply|response|antwort|réponse|respuesta|"
     r"risposta|antwoord|resposta)|autoreply|auto-reply|automatische antwort|réponse automatique|"

@@ -330,7 +330,7 @@ OUT_OF_OFFICE = _t([
            r"no estaré disponible|no me encuentro disponible|de permiso|estaré fuera)"),
     ("it", r"(fuori (sede|ufficio)|in ferie|assente|rientrerò|sarò di ritorno|in vacanza|accesso limitato|non sarò in ufficio)"),
     ("nl", r"(afwezig|niet op kantoor|met vakantie|op vakantie|terug op|weer aanwezig|beperkt toegang|weer terug)"),
-    ("pt", r"(fora do escrit[óo]rio|de férias|ausente|retorno (no dia|em|a)|estarei de volta|regressarei|"
+    ("pt", r"(fora do escrit[óo]rio|de férias|ausente|retorno (no dia|em|a|n[ao])|em viagem|estarei de volta|regressarei|"
            r"regressando|regresso (a|no dia|em)|acesso limitado)"),
     ("ja", r"(不在にしております|不在です|休暇を|休暇中|外出|出張|お休み|戻ります|帰社)"),
     # kinds of leave (parental, maternity, sick), limited availability, and a bare "back on <day>"
@@ -394,6 +394,20 @@ STILL_HERE = _t([
     ("pt", r"(continuo (sendo|a ser|como) (seu|sua|o|a|vosso|vossa)|permaneço (como|seu|sua|na|no)|"
            r"sigo sendo (seu|sua|o|a))"),
     ("ja", r"(引き続き(私|わたくし)|私が引き続き|引き続き担当させて|私の(?:連絡先|メールアドレス)(?:に|は)変更(?:は)?(?:ございません|ありません))"),
+    # an explicit denial of one's own departure ("I have not left", "no me he ido", "退職はしておりません")
+    ("en", r"\b(?:i (?:have not|haven't|did not|didn't) (?:left|retired|resigned)|i(?:'m| am) not leaving|"
+           r"i(?:'m| am) still (?:here|head|the right person|in (?:my|the same) (?:role|job|position)))\b"),
+    ("de", r"\b(?:ich habe (?:[^.;]{0,40} )?nicht verlassen|ich bin nicht (?:ausgeschieden|in (?:rente|pension|den ruhestand)"
+           r"(?: gegangen)?)|ich bin (?:weiterhin|nach wie vor|noch immer|immer noch) (?:bei|als|für|hier))"),
+    ("fr", r"(?:je n'ai pas quitté|je ne suis pas partie?|je ne suis pas (?:à la retraite|retraitée?)|"
+           r"je suis toujours (?:responsable|chez|en poste|là|votre|au sein))"),
+    ("es", r"\b(?:no me he ido|no he dejado|no me he jubilado|no me fui|sigo (?:como|trabajando en|en mi puesto))\b"),
+    ("it", r"\b(?:non ho lasciato|non me ne sono andat[oa]|non sono andat[oa] in pensione|"
+           r"sono (?:sempre|ancora) (?:responsabile|io il|in (?:forza|azienda)|presso|qui))"),
+    ("nl", r"\b(?:ik ben niet vertrokken|ik heb [^.;]{0,40} niet verlaten|ik ben niet met pensioen|"
+           r"ik werk (?:nog steeds|nog altijd) (?:bij|als|voor))\b"),
+    ("pt", r"(?:\bnão (?:saí|deixei|me aposentei|me reformei)\b|\bcontinuo (?:como|a trabalhar n[ao]|na mesma função))"),
+    ("ja", r"(退職(?:は)?(?:して)?おりません|退職していません|現在も[^。]{0,20}在籍)"),
 ])
 
 # The writer takes the matter on ("I'll handle it", "ci penso io", "私が対応します"): next to a colleague's departure
@@ -449,6 +463,15 @@ TRANSIENT_ABSENCE = _t([
     ("nl", r"(heb het kantoor verlaten|niet meer op kantoor|rouwverlof|calamiteitenverlof)"),
     ("pt", r"(saí do escritório|(já não estou|não estou mais) no escritório|licença (de )?nojo|licença por luto)"),
     ("ja", r"(本日は(退社|失礼)|退社しております|席を外して)"),
+    # left early today: "I left early today", "heute früher gegangen", "salí antes", "早退"
+    ("en", r"\b(?:(?:have |'ve )?(?:left|gone home|finished) (?:work |the office )?early|off for the rest of the day)\b"),
+    ("de", r"\b(?:heute (?:früher|früh|vorzeitig) (?:gegangen|weg|nach hause|aus dem büro)|bin heute früher)"),
+    ("fr", r"\b(?:parti(?:e)? (?:plus tôt|en avance)|quitté le bureau (?:plus tôt|en avance))"),
+    ("es", r"\b(?:(?:he salido|salí|me fui|me he ido) (?:antes|temprano|pronto)(?: de la oficina)?)"),
+    ("it", r"\b(?:(?:sono )?uscit[oa] (?:prima|in anticipo|presto)(?: dall'ufficio)?)"),
+    ("nl", r"\b(?:(?:eerder|vroeger) vertrokken|(?:ben|ging) (?:vandaag )?(?:eerder|vroeg) weg)"),
+    ("pt", r"\b(?:saí (?:mais cedo|antes|cedo)(?: do escritório)?)"),
+    ("ja", r"(早退)"),
 ])
 
 # The mailbox stops, or the writer says goodbye: "this address will be deactivated", "Dit was mijn laatste week".

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from autoresponder.classify import dates
 from autoresponder.classify.decision import Decision
@@ -81,6 +82,9 @@ _RETURNING = re.compile(
     r"(?:ben|weer) (?:ik )?(?:weer )?(?:terug|aanwezig|op kantoor|bereikbaar)|terug op|"
     r"estarei de volta|regresso (?:a|no dia|em|ao escritório)|regressarei|retorno (?:no dia|em|a|ao escritório)|"
     r"戻ります|帰社いたします|出社いたします|出社します)", re.I)
+# "tomorrow" after a same-day absence ("I left early; I'll read it tomorrow"), not "Guten Morgen" / "esta mañana"
+_TOMORROW_WORD = re.compile(r"(?<!guten )(?<!esta )(?<!la )(?<!this )\b(?:tomorrow|demain|mañana|domani|morgen(?:ochtend|vroeg)?|"
+                            r"amanhã)\b|明日", re.I)
 _CONVERSATIONAL = re.compile(
     r"(\?|？|\b(happy to|glad to|sounds good|let's|let me know|could we|can we|would you|could you|shall we|"
     r"gerne|können wir|volontiers|pourriez-vous|con gusto|podríamos|volentieri|potremmo|graag|kunnen we|"
@@ -442,6 +446,9 @@ def detect_out_of_office(r: Reading) -> Decision | None:
     ooo_sentences = [s for s in sentences if any(p.search(s) for _, p in lexicon.OUT_OF_OFFICE)]
     subject_sentences = [view.subject] if view.subject else []
     when = dates.return_date(ooo_sentences + sentences[:6] + subject_sentences, lang, view.sent_at)
+    early = _first(lexicon.TRANSIENT_ABSENCE, sentences)
+    if when is None and early and view.sent_at and any(_TOMORROW_WORD.search(x) for x in sentences[early[1]:early[1] + 3]):
+        when = (view.sent_at.date() + timedelta(days=1)).isoformat()  # "left early today, I'll read it tomorrow"
     return Decision(
         determination="OUT_OF_OFFICE", reason="out_of_office", category="OUT_OF_OFFICE", confidence=0.0,
         evidence=(sentences[ooo[1]] if ooo else ooo_subject or "")[:600], return_date=when,
