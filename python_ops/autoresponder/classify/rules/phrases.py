@@ -394,19 +394,50 @@ def announced_moves(r: Reading) -> list[Hit]:
     return out
 
 
+# the own address is the one to use from now on: "from now on", "ab sofort", "désormais", "changes to", "wijzigt naar", "今後は"
+_FROM_NOW_ON = re.compile(
+    r"(\bfrom now on\b|\bhenceforth\b|\bgoing forward\b|\b(?:changes|has changed|will change|is changing) to\b|"
+    r"\bab sofort\b|\bkünftig\b|\bzukünftig\b|\blautet (?:ab|nun|jetzt|ab sofort)\b|\bdésormais\b|\bdorénavant\b|"
+    r"\bchange (?:pour|en)\b|\ba partir de ahora\b|\ben adelante\b|\bcambia a\b|\bd'ora in (?:poi|avanti)\b|"
+    r"\bcambia in\b|\bvoortaan\b|\bvanaf nu\b|\bwijzigt\b|\bgewijzigd\b|\ba partir de agora\b|\bdoravante\b|"
+    r"\bmuda para\b|\bpassa a ser\b|今後は|変わります|変更になります|変更いたします)", re.I)
+_NOT_FOR_GOOD = re.compile(r"(\?|？|\b(?:until|till|while|during|bis|während|jusqu|pendant|hasta|durante|fino|tijdens|tot en met|"
+                           r"até|if|wenn|falls|qualora|indien|caso)\b|まで)", re.I)
+
+
+def _own_address_from_now_on(r: Reading) -> tuple[int, str] | None:
+    """The person's own address, in a sentence saying it is the one to use from now on (no absence anywhere)."""
+    if _first(lexicon.OUT_OF_OFFICE, r.sentences) or _first(lexicon.TRANSIENT_ABSENCE, r.sentences) \
+            or out_of_office_subject(r.view):
+        return None  # "during my leave use my private address": not a change of address
+    own = own_addresses(r.sentences, r.view)
+    for i, s in enumerate(r.sentences):
+        found = [a for a in own if a in s.lower()]
+        if found and _FROM_NOW_ON.search(s) and not _NOT_FOR_GOOD.search(EMAIL_RE.sub(" ", s)):
+            return i, found[0]
+    return None
+
+
 def detect_new_email(r: Reading) -> Decision | None:
     """"My new address is …" (the person's own, never a colleague's)."""
     hit, new_email = r.new_email
+    rule = f"new_email/{hit.kind}" if hit else "new_email/own_from_now_on"
+    index = hit.index if hit else 0
+    if hit and _NOT_FOR_GOOD.search(EMAIL_RE.sub(" ", r.sentences[hit.index])):
+        return None  # "until 30.11. reach me at my private address": for a while, not a new address
     if not hit or not new_email:
-        return None
+        found = _own_address_from_now_on(r) if r.has_address else None
+        if not found:
+            return None
+        index, new_email = found
     if other_org(new_email, r.view.from_email) and _EMPLOYER_CHANGE.search(r.view.reply_text[:MAX_CHARS]):
         return None  # a new address at another organisation next to job-change words: not an address update
     title = r.first(lexicon.NEW_TITLE)
     return Decision(
         determination="EMAIL_UPDATE", reason="new_email", category="EMAIL_UPDATE", confidence=0.0,
-        evidence=" ".join(r.sentences[hit.index:hit.index + 2])[:600], new_email=new_email,
+        evidence=" ".join(r.sentences[index:index + 2])[:600], new_email=new_email,
         new_title=clean_title(title_of(title.match), r.view.from_email) if title else None,
-        rule=f"new_email/{hit.kind}",
+        rule=rule,
     )
 
 
