@@ -380,7 +380,7 @@ STILL_HERE = _t([
            r"(main |primary |point of )?(contact|point of contact|counterpart|relationship manager)|"
            r"i (remain|am staying|'m staying|will stay) (at|with|on at|on with)|(i am|i'm) still (here|with|at|your)|"
            r"please (continue|keep) (to )?(contact|write to|email|sending .{0,20}to) me|"
-           r"(nothing changes|no change) for (me|my role))\b"),
+           r"(nothing changes|no change) for (me|my role)|(and|but) (i )?remain (your|the) (main |primary )?contact)\b"),
     ("de", r"((ich bleibe|bleibe ich) (ihr|ihre|weiterhin|im unternehmen|an bord)|ich bin (weiterhin|nach wie vor) "
            r"(ihr|ihre|für sie|erreichbar|bei)|weiterhin ihr(e)? ansprechpartner)"),
     ("fr", r"(je reste (votre|à votre écoute|l'interlocut|au sein|chez)|je demeure (votre|au sein)|"
@@ -388,15 +388,17 @@ STILL_HERE = _t([
     ("es", r"(sigo siendo (su|tu|el|la)|continúo siendo|sigo (en|con) (la|el|nosotros)|seguiré siendo|"
            r"continúo en (la|el))"),
     ("it", r"(resto (il|la|vostro|vostra|vostri) (referente|contatto|interlocutore)|rimango (il|la|vostro|vostra) "
-           r"(referente|contatto|interlocutore)|continuo a essere|rimango in (azienda|società))"),
+           r"(referente|contatto|interlocutore)|continuo a essere|rimango in (azienda|società)|"
+           r"resto io (il|la) (vostr[oa] )?(referente|contatto|interlocut)|\bio resto (in|presso|qui))"),
     ("nl", r"(ik blijf (uw|je|het|jullie) (contact|aanspreekpunt|contactpersoon)|blijf ik (uw|je|jullie)|"
+           r"(zelf )?blijf ik (gewoon )?bereikbaar op dit adres|"
            r"ik ben nog steeds (werkzaam|uw|je|in dienst))"),
     ("pt", r"(continuo (sendo|a ser|como) (seu|sua|o|a|vosso|vossa)|permaneço (como|seu|sua|na|no)|"
-           r"sigo sendo (seu|sua|o|a))"),
+           r"sigo sendo (seu|sua|o|a)|\b(eu )?(sigo|continuo) aqui\b)"),
     ("ja", r"(引き続き(私|わたくし)|私が引き続き|引き続き担当させて|私の(?:連絡先|メールアドレス)(?:に|は)変更(?:は)?(?:ございません|ありません))"),
     # an explicit denial of one's own departure ("I have not left", "no me he ido", "退職はしておりません")
     ("en", r"\b(?:i (?:have not|haven't|did not|didn't) (?:left|retired|resigned)|i(?:'m| am) not leaving|"
-           r"i(?:'m| am) still (?:here|head|the right person|in (?:my|the same) (?:role|job|position)))\b"),
+           r"i(?:'m| am) (?:very much )?still (?:here|head|the right person|in (?:my|the same) (?:role|job|position)))\b"),
     ("de", r"\b(?:ich habe (?:[^.;]{0,40} )?nicht verlassen|ich bin nicht (?:ausgeschieden|in (?:rente|pension|den ruhestand)"
            r"(?: gegangen)?)|ich bin (?:weiterhin|nach wie vor|noch immer|immer noch) (?:bei|als|für|hier))"),
     ("fr", r"(?:je n'ai pas quitté|je ne suis pas partie?|je ne suis pas (?:à la retraite|retraitée?)|"
@@ -414,10 +416,12 @@ STILL_HERE = _t([
 # it says the writer stays (ACTIVE); alone it is an ordinary answer
 TAKES_OVER = _t([
     ("en", r"\b(?:i(?:'ll| will) (?:handle|take care of|look after) (?:it|this|that|your)|i(?:'ve| have) taken over|"
-           r"i am (?:now )?handling)\b"),
+           r"i am (?:now )?handling|i(?:'ll| will) pick (?:this|it|that)(?: one)? up|"
+           r"i(?:'ll| will) (?:take|answer|do|fill in|complete) (?:the survey|the questionnaire|it|this) myself)\b"),
     ("de", r"\b(?:ich (?:kümmere mich|übernehme)|übernehme ich|kümmere ich mich)\b"),
-    ("fr", r"\b(?:je m'en (?:occupe|charge)|je prends le relais|je reprends (?:le dossier|ses dossiers))"),
-    ("es", r"\b(?:me encargo yo|yo me encargo|me ocupo yo|yo me ocupo|tomo el relevo)\b"),
+    ("fr", r"\b(?:je m'en (?:occupe|charge)|je prends le relais|je reprends (?:le dossier|ses dossiers)|"
+           r"c'est moi qui (?:reprends|m'en occupe|prends le relais|réponds))"),
+    ("es", r"\b(?:me encargo yo|yo me encargo|me ocupo yo|yo me ocupo|tomo el relevo|respondo yo|contesto yo)\b"),
     ("it", r"\b(?:ci penso io|me ne occupo io|subentro io|me ne occupo)\b"),
     ("nl", r"\b(?:ik neem (?:het|dit|zijn taken|haar taken) over|ik pak (?:het|dit) op)\b"),
     ("pt", r"\b(?:eu (?:trato|cuido) disso|assumo eu|fico eu com)\b"),
@@ -427,13 +431,13 @@ TAKES_OVER = _t([
 # Colloquial "is gone" ("Stefano è andato via", "se fue", "ist weg"): too loose to be a departure of the person; read
 # only to see that somebody else left (`TAKES_OVER`) and to keep a human reply open
 GONE = _t([
-    ("en", r"\b(?:is gone|has gone|went away|has moved on)\b"),
+    ("en", r"\b(?:is gone|has gone|has been gone|went away|has moved on|left us)\b"),
     ("de", r"\bist (?:nicht mehr(?= da\b)|weg\b|gegangen\b)"),
     ("fr", r"\b(?:est partie?|s'en est allée?)\b"),
     ("es", r"\b(?:se fue|se ha ido|se marchó|se ha marchado)\b"),
     ("it", r"\b(?:è andat[oa] via|se n'è andat[oa]|non c'è più)\b"),
     ("nl", r"\b(?:is vertrokken|is weg|is weggegaan)\b"),
-    ("pt", r"\b(?:foi embora|já saiu)\b"),
+    ("pt", r"\b(?:foi embora|já saiu|saiu (?:em|no|na|há))\b"),
     ("ja", r"(辞めました|辞めております|いなくなりました)"),
 ])
 
