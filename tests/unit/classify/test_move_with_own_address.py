@@ -62,3 +62,12 @@ def test_a_colleague_at_another_firm_is_not_the_own_address():
     c = _classify("Desde noviembre me incorporo a Tisza Capital Partners. Contacte a mi colega: peter.nagy@tisza-cp.es.")
     assert c.determination != "EMAIL_UPDATE"
     assert c.new_email != "peter.nagy@tisza-cp.es"
+
+
+@pytest.mark.parametrize(("body", "new"), [
+    ("Da ottobre sono approdata in Tisza Capital SGR. Potete scrivermi a k.varga@tisza-sgr.it.", "k.varga@tisza-sgr.it"),
+    ("Sinds oktober ben ik overgestapt naar Tisza Vermogensbeheer. Mail mij op k.varga@tisza-vb.nl.", "k.varga@tisza-vb.nl"),
+], ids=["it_approdata", "nl_inversion"])
+def test_unusual_move_verbs_with_the_own_address(body, new):
+    c = _classify(body)
+    assert (c.determination, c.reason, c.new_email) == ("INACTIVE", "moved_to_other_org", new), (body, c.rule)

@@ -90,6 +90,9 @@ _THING_OBJECT = re.compile(
     r"^\s*(?:the|our|my|this|that|these|those|a|an|all|its)\s+(?:\w+\s+){0,3}?(?:number|line|fax|phone|address|product|"
     r"fund|system|service|model|brand|policy|programme|program|document|file|report|paper|car|keys?|building|"
     r"website|site|account|mailbox|series|index|name|logo|platform|strategy)\b", re.I)
+_THING_SUBJECT = re.compile(
+    r"\b(?:budget|portfolio|topic|accounts?|matter|file|project|mandates?|responsibilit(?:y|ies)|coverage|area|desk|"
+    r"relationship|thema|mandat|dossier|cartera|portafoglio|portefeuille|carteira)\s*$", re.I)
 _PAST_YEAR = re.compile(r"\b(?:in|im|en|nel|em|since|seit|depuis|desde|dal|sinds)\s+(19\d\d|200\d|201[0-9])\b", re.I)
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _NAME_TOKEN = re.compile(r"(?<![\w])(?-i:[A-ZÀ-ÝÄÖÜ][a-zà-ÿäöüß]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w])")
@@ -237,6 +240,8 @@ def subject_kind(sentence: str, match: re.Match[str], person: Person, *, object_
         return "transient"
     if _THING_OBJECT.match(suffix) and re.search(r"\b(retired|left)\s*$", cue, re.I):
         return "object"
+    if re.match(r"\s*(?:is|are)\s+now\b", cue, re.I) and _THING_SUBJECT.search(prefix):
+        return "object"  # "the budget is now with Omar Haddad": a topic moved, not the person
     if _PAST_YEAR.search(suffix[:80]) or _PAST_YEAR.search(prefix):
         return "history"
     about = suffix[:80] if object_after else prefix

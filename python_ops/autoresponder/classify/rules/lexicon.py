@@ -198,8 +198,8 @@ MOVED = _t([
            r"(?:equipo de |grupo )?(?:la |el )?" + ORG),
     ("it", r"(?:ora lavoro (?:presso|per|in)|ora lavora (?:presso|per|in)|lavor[oa] ora (?:presso|per|in)|"
            r"(?:è|sono) passat[oa] a|si è unit[oa] a|mi sono unit[oa] a|(?:sono|è) entrat[oa] (?:a far parte di |in |a )|"
-           r"(?:sono|è) ora (?:presso|in))\s*(?:la |il |l')?" + ORG),
-    ("nl", r"(?:werkt nu (?:bij|voor)|werk nu (?:bij|voor)|(?:is|ben) overgestapt naar|"
+           r"(?:sono|è) ora (?:presso|in)|(?:sono|è) approdat[oa] (?:in|a|presso))\s*(?:la |il |l')?" + ORG),
+    ("nl", r"(?:werkt nu (?:bij|voor)|werk nu (?:bij|voor)|(?:is|ben)(?: ik| hij| zij)? overgestapt naar|"
            r"(?:sinds|per|vanaf|met ingang van)\s.{1,40}?\s(?:ben|is)(?: ik| hij| zij)? (?:in dienst|werkzaam) bij|"
            r"(?:ben|is)(?: ik| hij| zij)? (?:sinds .{1,40}? |nu |inmiddels |tegenwoordig )(?:in dienst|werkzaam) bij)"
            r"\s+(?!(?:u|ons|jou)\b)" + ORG),

@@ -46,6 +46,10 @@ _HANDOVER = re.compile(
     r"(have|has) (been )?(passed|handed|transferred) (over |on )?to|nicht (mehr|länger) für [^.;]{0,60}(zuständig|verantwortlich)|"
     r"ne suis plus (en charge|responsable|chargée? d)|ne m'occupe plus|ya no me (ocupo|encargo)|ya no llevo|"
     r"non mi occupo più|non seguo più|niet (meer|langer) (verantwoordelijk|bezig met)|"
+    # the topic now lies with somebody else: "zuständig ist jetzt", "ligt nu bij", "quem trata agora é"
+    r"\b(?:is now with|now sits with|now lies with)\b|zuständig ist (?:jetzt|nun|ab sofort)|habe [^.;]{0,40}abgegeben|"
+    r"est désormais suivi par|ahora (?:lo|la|los|las) lleva|ora se ne occupa|(?:ligt|is) nu (?:bij|in handen van)|"
+    r"doe [^.;]{0,40}niet meer|quem (?:trata|acompanha|cuida) agora|já não acompanho|担当は[^。]{0,20}(?:変わり|変更)|"
     r"(não sou mais|já não sou|deixei de ser) (o |a )?responsável|não cuido mais|担当しておりません|担当から外れ)", re.I)
 # The person's own address: "reach me at", "my new address", "her new e-mail" (not a successor's)
 _OWN_CUE = re.compile(
