@@ -7,30 +7,16 @@ is a title, not a statement; a reported question ("they ask me whether I left"),
 somebody else ("佐藤は退職しました"); "he remains your contact" is not the writer staying.
 """
 
-from email.message import EmailMessage
-
 import pytest
 
-from autoresponder.classify import classify_message
+from .conftest import classify_reply
 
 FROM = "Ilse Brandt <ilse.brandt@moorland-capital.com>"
-DATE = "Wed, 18 Nov 2026 10:00:00 +0000"
 
 
 def _classify(body: str, subject: str = "Automatic reply: Q4 outlook", auto: bool = True,
               sender: str = FROM, headers: dict | None = None):
-    m = EmailMessage()
-    m["From"] = sender
-    m["To"] = "research@example-research.com"
-    m["Subject"] = subject
-    m["Date"] = DATE
-    m["Message-ID"] = "<about-person-class@moorland-capital.com>"
-    if auto:
-        m["Auto-Submitted"] = "auto-replied"
-    for k, v in (headers or {}).items():
-        m[k] = v
-    m.set_content(body)
-    return classify_message(m.as_bytes())
+    return classify_reply(body, subject=subject, auto=auto, sender=sender, headers=headers)
 
 
 NEWSLETTER_TOPICS = [

@@ -4,27 +4,15 @@ words around it; and leaving work early today ("left early", "heute früher gega
 day back resolved from the message Date.
 """
 
-from email.message import EmailMessage
-
 import pytest
 
-from autoresponder.classify import classify_message
+from .conftest import classify_reply
 
 FROM = "Elena Moretti <elena.moretti@laguna-am.com>"
-DATE = "Wed, 18 Nov 2026 10:00:00 +0000"  # a Wednesday
 
 
 def _classify(body: str, subject: str = "Re: Q4 outlook", auto: bool = False):
-    m = EmailMessage()
-    m["From"] = FROM
-    m["To"] = "research@example-research.com"
-    m["Subject"] = subject
-    m["Date"] = DATE
-    m["Message-ID"] = "<denial-class@laguna-am.com>"
-    if auto:
-        m["Auto-Submitted"] = "auto-replied"
-    m.set_content(body)
-    return classify_message(m.as_bytes())
+    return classify_reply(body, subject=subject, auto=auto, sender=FROM)
 
 
 DENIALS = [

@@ -4,26 +4,15 @@ enjoying my retirement", "genieße meinen Lebensabend", "colgué las botas"); "a
 reply that mentions somebody going away is never settled as "nothing to act on".
 """
 
-from email.message import EmailMessage
-
 import pytest
 
-from autoresponder.classify import classify_message
+from .conftest import classify_reply
 
 FROM = "Sofia Lind <sofia.lind@ostra-wm.se>"
 
 
 def _classify(body: str, subject: str = "Re: Q4 outlook", auto: bool = False, sender: str = FROM):
-    m = EmailMessage()
-    m["From"] = sender
-    m["To"] = "research@example-research.com"
-    m["Subject"] = subject
-    m["Date"] = "Wed, 18 Nov 2026 10:00:00 +0000"
-    m["Message-ID"] = "<life-event-class@ostra-wm.se>"
-    if auto:
-        m["Auto-Submitted"] = "auto-replied"
-    m.set_content(body)
-    return classify_message(m.as_bytes())
+    return classify_reply(body, subject=subject, auto=auto, sender=sender)
 
 
 RETIREMENTS = [

@@ -4,25 +4,15 @@ EMAIL_UPDATE of the old record and never a REPLACEMENT. The own address may be i
 ("k.varga@", "kvarga@" for katalin.varga@).
 """
 
-from email.message import EmailMessage
-
 import pytest
 
-from autoresponder.classify import classify_message
+from .conftest import classify_reply
 
 FROM = "Katalin Varga <katalin.varga@duna-capital.hu>"
 
 
 def _classify(body: str, sender: str = FROM):
-    m = EmailMessage()
-    m["From"] = sender
-    m["To"] = "research@example-research.com"
-    m["Subject"] = "Automatic reply: Q4 outlook"
-    m["Date"] = "Wed, 18 Nov 2026 10:00:00 +0000"
-    m["Message-ID"] = "<move-class@duna-capital.hu>"
-    m["Auto-Submitted"] = "auto-replied"
-    m.set_content(body)
-    return classify_message(m.as_bytes())
+    return classify_reply(body, sender=sender, subject="Automatic reply: Q4 outlook", auto=True)
 
 
 MOVES = [

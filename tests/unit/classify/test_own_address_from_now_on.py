@@ -3,26 +3,15 @@ with tests/fixtures/classify_dev2; own phrasings): "please use x@ from now on", 
 "désormais", "wijzigt naar", "今後は" → EMAIL_UPDATE. During an absence, until a date, or as a question it is not.
 """
 
-from email.message import EmailMessage
-
 import pytest
 
-from autoresponder.classify import classify_message
+from .conftest import classify_reply
 
 FROM = "Lars Ekman <lars.ekman@vasa-am.se>"
 
 
 def _classify(body: str, subject: str = "Re: Q4 outlook", auto: bool = False):
-    m = EmailMessage()
-    m["From"] = FROM
-    m["To"] = "research@example-research.com"
-    m["Subject"] = subject
-    m["Date"] = "Wed, 18 Nov 2026 10:00:00 +0000"
-    m["Message-ID"] = "<from-now-on-class@vasa-am.se>"
-    if auto:
-        m["Auto-Submitted"] = "auto-replied"
-    m.set_content(body)
-    return classify_message(m.as_bytes())
+    return classify_reply(body, subject=subject, auto=auto, sender=FROM)
 
 
 FROM_NOW_ON = [

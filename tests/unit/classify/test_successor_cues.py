@@ -3,25 +3,15 @@ her clients", "direct anything for her to X", "übernimmt", "succède", "mi sust
 over", "assume a carteira", "引き継ぎ" make the named colleague the replacement; a role mailbox next to it never is.
 """
 
-from email.message import EmailMessage
-
 import pytest
 
-from autoresponder.classify import classify_message
+from .conftest import classify_reply
 
 FROM = "Hanna Roos <hanna.roos@lindgren-am.com>"
 
 
 def _classify(body: str):
-    m = EmailMessage()
-    m["From"] = FROM
-    m["To"] = "research@example-research.com"
-    m["Subject"] = "Automatic reply: Q4 outlook"
-    m["Date"] = "Wed, 18 Nov 2026 10:00:00 +0000"
-    m["Message-ID"] = "<successor-class@lindgren-am.com>"
-    m["Auto-Submitted"] = "auto-replied"
-    m.set_content(body)
-    return classify_message(m.as_bytes())
+    return classify_reply(body, sender=FROM, subject="Automatic reply: Q4 outlook", auto=True)
 
 
 SUCCESSORS = [

@@ -4,25 +4,13 @@ under an absence subject; and an absence subject alone never makes an absence of
 when nothing says the person comes back.
 """
 
-from email.message import EmailMessage
-
 import pytest
 
-from autoresponder.classify import classify_message
-
-DATE = "Wed, 18 Nov 2026 10:00:00 +0000"
+from .conftest import classify_reply
 
 
 def _classify(body: str, subject: str, sender: str = "Pieter Claes <pieter.claes@zeeland-wm.nl>"):
-    m = EmailMessage()
-    m["From"] = sender
-    m["To"] = "research@example-research.com"
-    m["Subject"] = subject
-    m["Date"] = DATE
-    m["Message-ID"] = "<telegram-class@zeeland-wm.nl>"
-    m["Auto-Submitted"] = "auto-replied"
-    m.set_content(body)
-    return classify_message(m.as_bytes())
+    return classify_reply(body, subject=subject, sender=sender, auto=True)
 
 
 TELEGRAMS = [

@@ -3,22 +3,13 @@ tests/fixtures/classify_dev2; own phrasings): "zuständig ist jetzt", "ligt nu b
 with", "ahora lo lleva", "ora se ne occupa" → REPLACEMENT `replacement` with X; without an address nothing.
 """
 
-from email.message import EmailMessage
-
 import pytest
 
-from autoresponder.classify import classify_message
+from .conftest import classify_reply
 
 
 def _classify(body: str):
-    m = EmailMessage()
-    m["From"] = "Ruth Falk <ruth.falk@inn-bank.at>"
-    m["To"] = "research@example-research.com"
-    m["Subject"] = "Re: Q4 outlook"
-    m["Date"] = "Wed, 18 Nov 2026 10:00:00 +0000"
-    m["Message-ID"] = "<lies-with-class@inn-bank.at>"
-    m.set_content(body)
-    return classify_message(m.as_bytes())
+    return classify_reply(body, sender="Ruth Falk <ruth.falk@inn-bank.at>", subject="Re: Q4 outlook", auto=False)
 
 
 LIES_WITH = [

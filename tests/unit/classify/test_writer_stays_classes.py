@@ -4,22 +4,13 @@ bereikbaar op dit adres", "eu sigo aqui", "until then I remain your contact" →
 person's departure is never the writer's.
 """
 
-from email.message import EmailMessage
-
 import pytest
 
-from autoresponder.classify import classify_message
+from .conftest import classify_reply
 
 
 def _classify(body: str, sender: str = "Nora Quist <nora.quist@fyris-am.se>"):
-    m = EmailMessage()
-    m["From"] = sender
-    m["To"] = "research@example-research.com"
-    m["Subject"] = "Re: Q4 outlook"
-    m["Date"] = "Wed, 18 Nov 2026 10:00:00 +0000"
-    m["Message-ID"] = "<stays-class@fyris-am.se>"
-    m.set_content(body)
-    return classify_message(m.as_bytes())
+    return classify_reply(body, sender=sender, subject="Re: Q4 outlook", auto=False)
 
 
 STAYS = [
