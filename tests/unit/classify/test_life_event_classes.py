@@ -1,4 +1,5 @@
-"""Classes found with tests/fixtures/classify_dev2, in own phrasings: retirement told as a life event ("I'm
+"""Classes found with tests/fixtures/classify_dev2, in own phrasings: a role taken on ("habe die Funktion als X
+übernommen", "X を拝命"); retirement told as a life event ("I'm
 enjoying my retirement", "genieße meinen Lebensabend", "colgué las botas"); "a colleague is gone, I'll handle it"
 (the writer stays: ACTIVE); an automatic notice that the office moved is no live acknowledgement; and a human
 reply that mentions somebody going away is never settled as "nothing to act on".
@@ -24,6 +25,9 @@ RETIREMENTS = [
     "Sinds oktober geniet ik van mijn pensioen aan zee.",
     "Pendurei as chuteiras em outubro; agora só praia.",
     "10月末で会社を卒業いたしました。",
+    "After 28 years I'm now officially a pensioner.",
+    "Da ottobre mi godo il meritato riposo.",
+    "実は9月末で定年を迎えました。",
 ]
 
 
@@ -77,3 +81,20 @@ def test_an_office_move_notice_is_no_live_acknowledgement(body):
 def test_a_human_reply_about_somebody_going_away_stays_open():
     c = _classify("Luca se n'è andato via. Il questionario lo compilo domani.")
     assert c.reason != "not_an_auto_reply" or c.determination != "UNKNOWN"
+
+
+TITLES_TAKEN_ON = [
+    ("Zur Info: Ich habe per 1. Oktober die Funktion als Leiterin Portfoliomanagement übernommen.", "Leiterin Portfoliomanagement"),
+    ("なお、10月1日付で運用部長を拝命いたしました。", "運用部長"),
+]
+
+
+@pytest.mark.parametrize(("body", "title"), TITLES_TAKEN_ON, ids=["de", "ja"])
+def test_a_role_taken_on_is_a_title_update(body, title):
+    c = _classify(body)
+    assert (c.determination, c.new_title) == ("TITLE_UPDATE", title), (body, c.determination, c.rule)
+
+
+def test_a_role_someone_else_took_on_is_not_the_writers_title():
+    c = _classify("Herr Kraus hat die Funktion als Leiter Vertrieb übernommen.")
+    assert c.determination != "TITLE_UPDATE"

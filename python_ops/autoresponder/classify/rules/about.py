@@ -169,7 +169,7 @@ _JA_SELF = ("私", "わたくし", "わたし", "小職", "当方", "僕", "自�
 # the topic of the clause: the kanji/katakana run right before は/が ("吉田は", "小林 誠は"); kana-only openers
 # ("このたびは", "突然ではございますが") have no run and are no topic
 _JA_TOPIC = re.compile(r"(?P<owner>[一-龯々ァ-ヶー]{1,8})\s*(?:は|が)(?![^、。]*[はが])[^。]*$")
-_JA_NOT_A_PERSON = frozenset("今回 今後 本日 今年 今月 先日 当日 先月 昨年 弊社 当社 本件 現在 以前 皆様 皆さま 皆さん 私事 "
+_JA_NOT_A_PERSON = frozenset("実 今 今回 今後 本日 今年 今月 先日 当日 先月 昨年 弊社 当社 本件 現在 以前 皆様 皆さま 皆さん 私事 "
                              "メール 連絡先 電話番号 住所 所属".split())
 _DENIAL_ANY = re.compile(r"(?<![\w])(?:not|never|n't|no|nicht|kein\w*|pas|jamais|nunca|non|niet|geen|não|may|might|"
                          r"perhaps|maybe|vielleicht|eventuell|peut-être|quizás?|tal vez|forse|misschien|talvez)(?![\w])|"

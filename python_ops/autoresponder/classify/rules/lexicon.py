@@ -41,12 +41,13 @@ RETIRED = _t([
     ("ja", r"(定年退職|退官)"),
     # retirement told as a life event: "enjoying my retirement", "genieße meinen Lebensabend", "colgué las botas"
     ("en", r"\b(?:(?:i am|i'm|now) enjoying (?:my )?(?:retirement|pension)|hung up my (?:boots|suit|briefcase)|"
+           r"(?:i am|i'm) (?:now )?(?:officially )?a pensioner|"
            r"handed in my (?:pass|badge|keys) for good)\b"),
     ("de", r"\b(?:genieße ich (?:nun |jetzt )?meinen (?:lebensabend|ruhestand)|ich genieße (?:nun |jetzt )?meinen "
            r"(?:lebensabend|ruhestand)|in den wohlverdienten ruhestand)"),
     ("fr", r"\b(?:je profite (?:désormais |maintenant )?de ma retraite|j'ai raccroché les crampons)"),
     ("es", r"\b(?:colgué las botas|he colgado las botas|disfruto (?:ya |ahora )?de mi jubilación)"),
-    ("it", r"\b(?:ho appeso [^.;]{0,30}al chiodo|mi godo (?:ora |finalmente )?la pensione)"),
+    ("it", r"\b(?:ho appeso [^.;]{0,30}al chiodo|mi godo (?:ora |finalmente )?(?:la |il )?(?:meritat[oa] )?(?:pensione|riposo))"),
     ("nl", r"\b(?:geniet (?:ik )?(?:nu |inmiddels )?van mijn pensioen|ik geniet (?:nu )?van mijn oude dag)"),
     ("pt", r"\b(?:pendurei as chuteiras|aproveito (?:agora )?a (?:minha )?(?:reforma|aposentadoria))"),
     ("ja", r"(会社を卒業|定年を迎え)"),
@@ -292,6 +293,10 @@ NEW_TITLE = _t([
            r"(?P<title>[A-Za-zÀ-ú][^,.;:!?()\n]{2,60})|\b(?:a )?minha (?:nova )?função (?:é agora|agora é|é|:)\s*"
            r"(?P<title2>[A-Za-zÀ-ú][^,.;:!?()\n]{2,60})"),
     ("ja", r"(?:新役職|新しい役職|新肩書|役職)\s*(?:：|:|は)\s*(?P<title>[^\n、。]{2,30})"),
+    # a role taken on: "habe die Funktion als X übernommen", "X を拝命いたしました"
+    ("de", r"\b(?:ich )?(?:habe|hat)\s+(?:(?:[^.;]|(?<=\d)\.){0,40}?\s)?die (?:funktion|position|rolle|stelle) als\s+"
+           r"(?P<title>(?-i:[A-ZÄÖÜ])[^,.;:!?()\n]{2,60}?)\s+übernommen"),
+    ("ja", r"(?:付で|付けで|より|、)\s*(?P<title>[^\s、。をにの]{2,20})を拝命"),
 ])
 
 CONTACT_CUE = _t([
