@@ -125,3 +125,11 @@ def test_he_remains_your_contact_is_not_the_writer_staying():
     assert c.determination != "ACTIVE", c.rule
     assert _classify("Je reste votre interlocutrice pour l'étude.", subject="RE: Q4 outlook",
                      auto=False).determination == "ACTIVE"
+
+
+def test_japanese_topic_with_a_one_character_given_name_is_the_person():
+    # the mailbox's own person ("高橋 誠") named with the given name last: a colleague writes the death notice
+    c = _classify("弊社 高橋 誠 は、去る10月2日に永眠いたしました。", sender="高橋 誠 <makoto.takahashi@moorland-capital.com>")
+    assert (c.determination, c.reason) == ("INACTIVE", "deceased"), c.rule
+    c = _classify("弊社の山田 誠は、去る10月2日に永眠いたしました。", sender="高橋 誠 <makoto.takahashi@moorland-capital.com>")
+    assert c.determination != "INACTIVE", c.rule

@@ -127,6 +127,7 @@ class Person:
     """Name tokens of the person a reply is about (lowercase)."""
 
     tokens: set[str] = field(default_factory=set)
+    cjk_parts: set[str] = field(default_factory=set)  # every CJK part of the display name, one-character given names too
 
     def named_in(self, text: str) -> bool:
         words = {fold(w) for w in re.findall(r"[\wÀ-ÿ]+", text)}
@@ -158,7 +159,9 @@ def person_of(view: MessageView) -> Person:
     if to:
         name = to.split("<", 1)[0].strip().strip('"') if "<" in to else None
         tokens |= _tokens(name, address_of(to))
-    return Person(tokens)
+    parts = set() if is_role_mailbox(view.from_email) else \
+        {w for w in re.split(r"[\s・,]+", view.from_name or "") if w and CJK.search(w)}
+    return Person(tokens, parts)
 
 
 # a polite request before the statement is not a hedge: "Could you please update your records - my title is now X"
@@ -168,7 +171,7 @@ _JA_OWNER = re.compile(r"(?P<owner>[^\s、。の：:]{1,10})の\s*$")
 _JA_SELF = ("私", "わたくし", "わたし", "小職", "当方", "僕", "自分", "本人", "小生")
 # the topic of the clause: the kanji/katakana run right before は/が ("吉田は", "小林 誠は"); kana-only openers
 # ("このたびは", "突然ではございますが") have no run and are no topic
-_JA_TOPIC = re.compile(r"(?P<owner>[一-龯々ァ-ヶー]{1,8})\s*(?:は|が)(?![^、。]*[はが])[^。]*$")
+_JA_TOPIC = re.compile(r"(?P<owner>(?:[一-龯々ァ-ヶー]{1,6}[ 　])?[一-龯々ァ-ヶー]{1,8})\s*(?:は|が)(?![^、。]*[はが])[^。]*$")
 _JA_NOT_A_PERSON = frozenset("実 今 今回 今後 本日 今年 今月 先日 当日 先月 昨年 弊社 当社 本件 現在 以前 皆様 皆さま 皆さん 私事 "
                              "メール 連絡先 電話番号 住所 所属".split())
 _DENIAL_ANY = re.compile(r"(?<![\w])(?:not|never|n't|no|nicht|kein\w*|pas|jamais|nunca|non|niet|geen|não|may|might|"
@@ -226,6 +229,7 @@ def subject_kind(sentence: str, match: re.Match[str], person: Person, *, object_
         return "other"
     topic = _JA_TOPIC.search(prefix) if CJK.search(prefix) else None
     if topic and not any(w in topic.group("owner") for w in _JA_SELF) and not person.named_in(topic.group("owner")) \
+            and not set(topic.group("owner").split()) <= person.cjk_parts \
             and topic.group("owner") not in _JA_NOT_A_PERSON and not _MAILBOX.search(topic.group("owner")):
         return "other"  # "担当だった吉田は…退職しました", "弊社の小林 誠は退職いたしました": somebody else is the topic
     # the cue's own negation ("no longer", "nicht mehr", "ya no") is the statement; any other is a denial
