@@ -118,6 +118,20 @@ LEFT = _t([
     ("pt", r"\b(?:o )?meu (?:vínculo|contrato|percurso|período) (?:(?:com|n[ao]|à|ao|em|junto d[ao]) [^.;:]{1,60}? )?"
            r"(?:terminou|chegou ao fim|cessou|acabou|foi (?:encerrado|rescindido))|\b(?:a )?minha (?:colaboração|ligação|"
            r"passagem|relação laboral) (?:(?:com|n[ao]|à|ao|em|junto d[ao]) [^.;:]{1,60}? )?(?:terminou|chegou ao fim|cessou|acabou)"),
+    # employment ended, in the third person or verb first: "her employment with X has ended", "ha finalizado su relación
+    # laboral con X", "sein Arbeitsverhältnis … endete", "ya no se desempeña en X" ("Ihr/su/il suo/o seu" alone may be the
+    # formal "your": only with an explicit third-person verb)
+    ("en", r"(?:\b(?:his|her|their)|'s) (?:employment|contract of employment) (?:(?:with|at) [^.;:]{1,60}? )?(?:has )?"
+           r"(?:ended|come to an end|came to an end|been terminated|was terminated)\b"),
+    ("de", r"\b(?:sein|das) (?:arbeitsverhältnis|dienstverhältnis|anstellungsverhältnis) (?:von (?:frau |herrn )?"
+           r"(?-i:[A-ZÄÖÜ])\w+(?: (?-i:[A-ZÄÖÜ])\w+)? )?(?:(?:mit|bei) [^.;:]{1,60}? )?"
+           r"(?:endete|ist (?:(?:[^.;:]|(?<=\d)\.){1,40}? )?beendet|wurde (?:(?:[^.;:]|(?<=\d)\.){1,40}? )?beendet)"),
+    ("fr", r"\b(?:a mis fin à|a terminé) (?:son|sa) (?:contrat|collaboration|activité) (?:avec|chez|au sein)"),
+    ("es", r"\b(?:ha (?:finalizado|terminado|concluido) su (?:relación laboral|vinculación|contrato|colaboración)|"
+           r"ya no se desempeña (?:en|como|dentro))"),
+    ("it", r"\bha concluso il (?:suo )?rapporto (?:di lavoro )?con"),
+    ("nl", r"\b(?:zijn|haar) dienstverband (?:bij|met) [^.;:]{1,60}? (?:is (?:beëindigd|geëindigd)|eindigde)"),
+    ("pt", r"\b(?:encerrou|terminou) (?:o )?seu vínculo (?:com|à|ao)"),
     # last working day, in the past: "Friday was my last day", "mijn laatste werkdag bij X was vrijdag"
     ("en", r"\b(?:was|has been) my (?:very )?(?:last|final) (?:working )?day(?=\s*(?:$|[.;,!]|(?:at|with|here)\b))|\bmy (?:last|final) (?:working )?day "
            r"(?:at|with|in) [^.;:]{1,60}? (?:was|has been)\b"),
@@ -309,7 +323,8 @@ CONTACT_CUE = _t([
     ("fr", r"(contacter|contactez|adressez-vous|s'adresser|vous adresser|successeur|remplaçante?|reprend|"
            r"en charge|écrire à|interlocut|succède|prend le relais)"),
     ("es", r"(contacte|contactar|póngase en contacto|diríjase|dirigirse|escriba a|escríbale a|escribile a|escríbele a|"
-           r"sucesor|reemplazo|se encargará|responsable|sustitut[oa]|releva|toma el relevo)"),
+           r"sucesor|reemplazo|se encargará|responsable|sustitut[oa]|releva|toma el relevo|(?:los|las|lo|la) tiene ahora|"
+           r"ahora (?:los|las|lo|la) lleva)"),
     ("it", r"(contattare|contattate|contatti|rivolger[sv]i|rivolgetevi|scrivere a|scrivete a|successore|sostituto|"
            r"si occuperà|referente|fare riferimento a|subentra|subentrat[oa]|prende il posto)"),
     ("nl", r"(contact op|neem contact|neemt u|contacteer|wendt u|richt u|opvolger|vervanger|overgenomen|aanspreekpunt|"
