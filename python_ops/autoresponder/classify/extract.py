@@ -96,9 +96,12 @@ _ROLE_LOCAL = frozenset(
     "general mailbox secretariat secretariaat sekretariat secretaria secretaria segreteria secretariado zentrale "
     "empfang accueil recepcion recepção receptie ufficio oficina kantoor buero bureau post postmaster webmaster "
     "marketing press media hr jobs careers billing accounts finance investments investor investors ir research "
-    "office-manager frontdesk front-desk noreply no-reply enquiries-uk".split())
+    "office-manager frontdesk front-desk noreply no-reply enquiries-uk "
+    # bulk senders: a newsletter or mailing list speaks for nobody
+    "news newsletter newsletters nieuws nieuwsbrief boletin boletim noticias notizie nachrichten actualites "
+    "mailing updates".split())
 _ROLE_PREFIX = ("info", "contact", "kontakt", "office", "sales", "support", "admin", "service", "enquir", "secret",
-                "segreter", "sekretar", "reception")
+                "segreter", "sekretar", "reception", "newsletter", "nieuwsbrief", "boletin")
 _STRONG_PREFIX = ("info", "kontakt", "contact", "enquir", "secretar", "segreter", "sekretar", "reception")
 _GENERIC_CONTEXT = re.compile(
     r"(general (inbox|mailbox|enquiries|inquiries|address|e-?mail)|shared (inbox|mailbox)|team (inbox|mailbox)|"

@@ -19,10 +19,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from autoresponder.classify.extract import is_role_mailbox
 from autoresponder.classify.message import MessageView, address_of
 
 ACCEPTED = ("self", "name", "mailbox", "none", "pronoun")
-REJECTED = ("other", "hedged", "transient", "object", "history")
+REJECTED = ("other", "hedged", "transient", "object", "history", "quoted")
 
 _FIRST_PERSON = re.compile(
     r"(?:(?<![\w'])(?:i|i'm|i've|i'd|i'll|im|my|me|myself|ich|mein\w*|mich|mir|habe|bin|je|moi|mon|ma|mes|ai|suis|"
@@ -52,12 +53,25 @@ _HEDGE = re.compile(
     r"rumeurs?|nunca|quizás?|tal vez|cuando|podría|seré|será|voy a|va a|pronto|próxim[oa]s?|rumores?|"
     r"mai|forse|quando|potrei|potrebbe|sarò|sarà|presto|prossim[oa]|voci|nooit|misschien|wanneer|zou|zal|"
     r"binnenkort|volgende?|geruchten|talvez|poderia|poderá|serei|vou|vai|em breve)(?![\w])|かもしれ|予定|もし|ません", re.I)
+# "…; until then I remain your contact": anywhere in the sentence, the change is still ahead
+_UNTIL_THEN = re.compile(r"(?<![\w])(?:until then|till then|bis dahin|d'ici là|jusque-là|hasta entonces|mientras tanto|"
+                         r"fino ad allora|nel frattempo|tot dan|tot die tijd|até lá|até então)(?![\w])|それまで", re.I)
 _OWN_NEGATION = re.compile(
     r"(no longer|not longer|nicht (mehr|länger)|ne (fait|travaille|suis|est) plus|n'(est|ai) plus|ne\b|plus\b|"
     r"ya no|non (lavora|lavoro|fa|faccio|è|sono) più|non\b|più\b|niet (langer|meer)|não\b|mais\b|já não)", re.I)
 # a plain "no" / "not yet" before the cue in the pro-drop languages ("No me he jubilado", "Ainda não saí")
 _DENIAL = re.compile(r"(?<![\w])(?:no|non|não|nao|ainda não|todavía no|noch nicht|pas encore|nog niet|mocht|indien)(?![\w])",
                      re.I)
+# a reported question: "people ask me whether I have left", "me preguntan si he dejado", "chiedono se sono andato via"
+_ASKED = re.compile(r"(?<![\w])(?:ask\w*|wonder\w*|frag\w*|demand\w*|pregunt\w*|chied\w*|domand\w*|vra\w*|"
+                    r"pergunt\w*)\s*,?(?:[\s-]*(?:me|mir|moi|mij|mi))?\s*(?:if|whether|ob|si|se|of)(?![\w])", re.I)
+# a first-person future or a joke about it ("andrò in pensione prima di finirli", "me jubilaré", "je partirai")
+_FUTURE = re.compile(r"(?<![\w])(?:andrò|andrà|andremo|lascerò|lascerà|iré|irá|dejaré|dejará|jubilaré|jubilará|"
+                     r"partirai|partira|prendrai|prendra|quitterai|quittera|irei|deixarei|deixará|aposentarei|"
+                     r"aposentará|reformarei)(?![\w])", re.I)
+# the cue inside quotation marks is a title or a topic ("«Planning your retirement in 2027»"), not a statement
+_OPEN_QUOTES = "«„“\"‘‹「『"
+_CLOSE_QUOTES = "»“”\"’›」』"
 _CONDITIONAL_START = re.compile(r"(?:^|[,;:]\s*)(?:si|se|als|wenn|if)\s", re.I)
 _TRANSIENT = re.compile(
     r"(?<![\w])(?:today|tonight|this (?:morning|afternoon|evening|week)|for the (?:day|evening|night|weekend|week|"
@@ -76,6 +90,9 @@ _THING_OBJECT = re.compile(
     r"^\s*(?:the|our|my|this|that|these|those|a|an|all|its)\s+(?:\w+\s+){0,3}?(?:number|line|fax|phone|address|product|"
     r"fund|system|service|model|brand|policy|programme|program|document|file|report|paper|car|keys?|building|"
     r"website|site|account|mailbox|series|index|name|logo|platform|strategy)\b", re.I)
+_THING_SUBJECT = re.compile(
+    r"\b(?:budget|portfolio|topic|accounts?|matter|file|project|mandates?|responsibilit(?:y|ies)|coverage|area|desk|"
+    r"relationship|thema|mandat|dossier|cartera|portafoglio|portefeuille|carteira)\s*$", re.I)
 _PAST_YEAR = re.compile(r"\b(?:in|im|en|nel|em|since|seit|depuis|desde|dal|sinds)\s+(19\d\d|200\d|201[0-9])\b", re.I)
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _NAME_TOKEN = re.compile(r"(?<![\w])(?-i:[A-ZÀ-ÝÄÖÜ][a-zà-ÿäöüß]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w])")
@@ -95,7 +112,9 @@ _NOT_A_NAME = frozenset(
     "da dal dalla dallo con per nel nella durante lo gli una egregio gentile buongiorno "
     "met na vanaf sinds het een de geachte beste hallo "
     "após depois com em na no os prezado prezada caro cara olá bom "
-    "with by to for of on at in".split())
+    "with by to for of on at in "
+    # capitalised adverbs at the start of a sentence ("Ya colgué…", "Já saí…", "Schon…")
+    "ya já ja déjà schon già al reeds now nun ora agora ahora maintenant jetzt nu".split())
 
 
 def fold(word: str) -> str:
@@ -108,6 +127,7 @@ class Person:
     """Name tokens of the person a reply is about (lowercase)."""
 
     tokens: set[str] = field(default_factory=set)
+    cjk_parts: set[str] = field(default_factory=set)  # every CJK part of the display name, one-character given names too
 
     def named_in(self, text: str) -> bool:
         words = {fold(w) for w in re.findall(r"[\wÀ-ÿ]+", text)}
@@ -118,6 +138,10 @@ class Person:
 
 def _tokens(name: str | None, addr: str | None) -> set[str]:
     out: set[str] = set()
+    if is_role_mailbox(addr):
+        # a role or bulk mailbox (secretariat@, segreteria.neri@, newsletter@) is nobody: a name in its display
+        # name or local part ("Segreteria Dott. Neri") is the person it serves, not the one writing
+        return out
     for w in re.split(r"[\s,.'\"()<>_+-]+", (name or "").lower()):
         if (len(w) >= 3 or (len(w) == 2 and CJK.search(w))) and w not in _NOT_A_NAME:
             out.add(fold(w))
@@ -135,17 +159,37 @@ def person_of(view: MessageView) -> Person:
     if to:
         name = to.split("<", 1)[0].strip().strip('"') if "<" in to else None
         tokens |= _tokens(name, address_of(to))
-    return Person(tokens)
+    parts = set() if is_role_mailbox(view.from_email) else \
+        {w for w in re.split(r"[\s・,]+", view.from_name or "") if w and CJK.search(w)}
+    return Person(tokens, parts)
 
 
 # a polite request before the statement is not a hedge: "Could you please update your records - my title is now X"
 _REQUEST = re.compile(r"(?<![\w])(?:could|would|can|will) you(?: kindly| please)?(?![\w])", re.I)
 # Japanese "<someone>の" right before the cue: somebody else's address or title ("弊社の斎藤のメールアドレス")
 _JA_OWNER = re.compile(r"(?P<owner>[^\s、。の：:]{1,10})の\s*$")
-_JA_SELF = ("私", "わたくし", "わたし", "小職", "当方", "僕", "自分", "本人")
+_JA_SELF = ("私", "わたくし", "わたし", "小職", "当方", "僕", "自分", "本人", "小生")
+# the topic of the clause: the kanji/katakana run right before は/が ("吉田は", "小林 誠は"); kana-only openers
+# ("このたびは", "突然ではございますが") have no run and are no topic
+_JA_TOPIC = re.compile(r"(?P<owner>(?:[一-龯々ァ-ヶー]{1,6}[ 　])?[一-龯々ァ-ヶー]{1,8})\s*(?:は|が)(?![^、。]*[はが])[^。]*$")
+_JA_NOT_A_PERSON = frozenset("実 今 今回 今後 本日 今年 今月 先日 当日 先月 昨年 弊社 当社 本件 現在 以前 皆様 皆さま 皆さん 私事 "
+                             "メール 連絡先 電話番号 住所 所属".split())
 _DENIAL_ANY = re.compile(r"(?<![\w])(?:not|never|n't|no|nicht|kein\w*|pas|jamais|nunca|non|niet|geen|não|may|might|"
                          r"perhaps|maybe|vielleicht|eventuell|peut-être|quizás?|tal vez|forse|misschien|talvez)(?![\w])|"
                          r"もし|かもしれ|ません", re.I)
+
+
+def _in_quotes(prefix: str) -> bool:
+    """The text before a cue opens a quotation it has not closed."""
+    depth = 0
+    for ch in prefix:
+        if ch == '"':
+            depth = 0 if depth else 1
+        elif ch in _CLOSE_QUOTES and depth:
+            depth -= 1  # „…“: the German closing mark is the English opening one
+        elif ch in _OPEN_QUOTES:
+            depth += 1
+    return depth > 0
 
 
 def announced_kind(sentence: str, match: re.Match[str], person: Person) -> str:
@@ -183,15 +227,25 @@ def subject_kind(sentence: str, match: re.Match[str], person: Person, *, object_
     owner = _JA_OWNER.search(prefix) if CJK.search(prefix[-12:]) else None
     if owner and owner.group("owner") not in _JA_SELF and not person.named_in(owner.group("owner")):
         return "other"
+    topic = _JA_TOPIC.search(prefix) if CJK.search(prefix) else None
+    if topic and not any(w in topic.group("owner") for w in _JA_SELF) and not person.named_in(topic.group("owner")) \
+            and not set(topic.group("owner").split()) <= person.cjk_parts \
+            and topic.group("owner") not in _JA_NOT_A_PERSON and not _MAILBOX.search(topic.group("owner")):
+        return "other"  # "担当だった吉田は…退職しました", "弊社の小林 誠は退職いたしました": somebody else is the topic
     # the cue's own negation ("no longer", "nicht mehr", "ya no") is the statement; any other is a denial
     cue_rest = _OWN_NEGATION.sub(" ", cue)
     if _HEDGE.search(prefix) or _CONDITIONAL_START.search(prefix) or _HEDGE.search(cue_rest) \
-            or _DENIAL.search(prefix[-40:]):
+            or _DENIAL.search(prefix[-40:]) or _ASKED.search(prefix) or _FUTURE.search(prefix + cue + suffix[:20]) \
+            or _UNTIL_THEN.search(sentence):
         return "hedged"
+    if _in_quotes(prefix):
+        return "quoted"
     if _TRANSIENT.search(sentence):
         return "transient"
     if _THING_OBJECT.match(suffix) and re.search(r"\b(retired|left)\s*$", cue, re.I):
         return "object"
+    if re.match(r"\s*(?:is|are)\s+now\b", cue, re.I) and _THING_SUBJECT.search(prefix):
+        return "object"  # "the budget is now with Omar Haddad": a topic moved, not the person
     if _PAST_YEAR.search(suffix[:80]) or _PAST_YEAR.search(prefix):
         return "history"
     about = suffix[:80] if object_after else prefix

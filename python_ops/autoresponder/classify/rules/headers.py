@@ -22,7 +22,8 @@ _OOO_SUBJECT = re.compile(
     r"^\s*(out of (the )?office|ooo\b|away from (the )?office|on vacation|on leave|annual leave|abwesend|"
     r"abwesenheit(snotiz)?|nicht im büro|außer haus|im urlaub|absent(e)?\b|absence|en congés?|hors du bureau|"
     r"fuera de la oficina|ausente|de vacaciones|fuori (sede|ufficio)|assente|in ferie|afwezig|"
-    r"niet op kantoor|met vakantie|fora do escrit[óo]rio|de férias|不在|休暇|外出)", re.I)
+    r"niet op kantoor|met vakantie|fora do escrit[óo]rio|de férias|不在|休暇|外出|"
+    r"temporary absence|ausência|ausencia|assenza|afwezigheid)", re.I)
 _AUTO_SUBJECT = re.compile(
     r"^\s*(auto(matic|matische|matique|mática|matica|matisch)?[ -]?(reply|response|antwort|réponse|respuesta|"
     r"risposta|antwoord|resposta)|autoreply|auto-reply|automatische antwort|réponse automatique|"
@@ -73,3 +74,20 @@ def vacation_header(view: MessageView) -> Decision | None:
                             confidence=0.95, evidence=f"{name}: {value}"[:300],
                             return_date=end.group(1) if end else None)
     return None
+
+
+_BULK_MAILER = re.compile(r"(mailchimp|sendinblue|brevo|hubspot|campaign monitor|newsletter|mailjet|klaviyo)", re.I)
+_BULK_LOCAL = re.compile(r"^(news|newsletters?|nieuws|nieuwsbrief|boletin|boletim|noticias|notizie|nachrichten|"
+                         r"actualites|mailing|updates|marketing|campaigns?)([._+-]|$)", re.I)
+
+
+def bulk_mail(view: MessageView) -> str | None:
+    """Evidence that the message is a newsletter or list mail (RFC 2369 `List-*`, a bulk mailer): it speaks for
+    nobody, so a departure, address or title in it is never the mailbox person's news."""
+    for name in ("list-id", "list-unsubscribe"):
+        if view.header(name):
+            return f"{name}: {view.header(name)}"[:200]
+    if view.from_email and _BULK_LOCAL.match(view.from_email.split("@", 1)[0]):
+        return f"From: {view.from_email}"
+    mailer = view.header("x-mailer")
+    return f"x-mailer: {mailer}"[:200] if _BULK_MAILER.search(mailer) else None

@@ -47,7 +47,10 @@ _CHANGE_HINT = re.compile(
     r"terug|kantoor|niet meer|verlof|verhuis|vestiging|"
     r"deix|\bsaí|saiu|aposent|reform|falec|\bnov[oa]s?\b|endereço|função|responsáv|sucessor|integr|férias|volt|"
     r"retorno|escritório|mais\b|já não|licença|\bmud|instalações|recado|morada|"
-    r"退職|退社|異動|転籍|入社|逝去|新|アドレス|役職|担当|後任|連絡先|不在|休暇|出張|戻|出社|変更|移転|産休|育休)", re.I)
+    r"退職|退社|異動|転籍|入社|逝去|新|アドレス|役職|担当|後任|連絡先|不在|休暇|出張|戻|出社|変更|移転|産休|育休|"
+    # colloquial departures and retirement told as a life event
+    r"\bgone\b|went away|lebensabend|verabschied|\bweg\b|gegangen|\bpartie?s?\b|s'en est|se fue|\bido\b|marchó|marchado|"
+    r"botas|andat[oa] via|non c'è più|chiodo|vertrok|weggegaan|oude dag|embora|chuteiras|辞め|卒業)", re.I)
 
 
 def detect_human_reply(r: Reading) -> Decision | None:

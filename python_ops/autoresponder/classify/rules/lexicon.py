@@ -39,6 +39,18 @@ RETIRED = _t([
     ("nl", r"\b(met pensioen|gepensioneerd)\b"),
     ("pt", r"\b(aposentad[oa]|aposentou|aposentei|aposentadoria|reformad[oa]|reforma|reformei|reformou)\b"),
     ("ja", r"(定年退職|退官)"),
+    # retirement told as a life event: "enjoying my retirement", "genieße meinen Lebensabend", "colgué las botas"
+    ("en", r"\b(?:(?:i am|i'm|now) enjoying (?:my )?(?:retirement|pension)|hung up my (?:boots|suit|briefcase)|"
+           r"(?:i am|i'm) (?:now )?(?:officially )?a pensioner|"
+           r"handed in my (?:pass|badge|keys) for good)\b"),
+    ("de", r"\b(?:genieße ich (?:nun |jetzt )?meinen (?:lebensabend|ruhestand)|ich genieße (?:nun |jetzt )?meinen "
+           r"(?:lebensabend|ruhestand)|in den wohlverdienten ruhestand)"),
+    ("fr", r"\b(?:je profite (?:désormais |maintenant )?de ma retraite|j'ai raccroché les crampons)"),
+    ("es", r"\b(?:colgué las botas|he colgado las botas|disfruto (?:ya |ahora )?de mi jubilación)"),
+    ("it", r"\b(?:ho appeso [^.;]{0,30}al chiodo|mi godo (?:ora |finalmente )?(?:la |il )?(?:meritat[oa] )?(?:pensione|riposo))"),
+    ("nl", r"\b(?:geniet (?:ik )?(?:nu |inmiddels )?van mijn pensioen|ik geniet (?:nu )?van mijn oude dag)"),
+    ("pt", r"\b(?:pendurei as chuteiras|aproveito (?:agora )?a (?:minha )?(?:reforma|aposentadoria))"),
+    ("ja", r"(会社を卒業|定年を迎え)"),
 ])
 
 # "no longer at the office", "non sono più in ufficio": a place of work, not an employer (transient absence)
@@ -106,6 +118,20 @@ LEFT = _t([
     ("pt", r"\b(?:o )?meu (?:vínculo|contrato|percurso|período) (?:(?:com|n[ao]|à|ao|em|junto d[ao]) [^.;:]{1,60}? )?"
            r"(?:terminou|chegou ao fim|cessou|acabou|foi (?:encerrado|rescindido))|\b(?:a )?minha (?:colaboração|ligação|"
            r"passagem|relação laboral) (?:(?:com|n[ao]|à|ao|em|junto d[ao]) [^.;:]{1,60}? )?(?:terminou|chegou ao fim|cessou|acabou)"),
+    # employment ended, in the third person or verb first: "her employment with X has ended", "ha finalizado su relación
+    # laboral con X", "sein Arbeitsverhältnis … endete", "ya no se desempeña en X" ("Ihr/su/il suo/o seu" alone may be the
+    # formal "your": only with an explicit third-person verb)
+    ("en", r"(?:\b(?:his|her|their)|'s) (?:employment|contract of employment) (?:(?:with|at) [^.;:]{1,60}? )?(?:has )?"
+           r"(?:ended|come to an end|came to an end|been terminated|was terminated)\b"),
+    ("de", r"\b(?:sein|das) (?:arbeitsverhältnis|dienstverhältnis|anstellungsverhältnis) (?:von (?:frau |herrn )?"
+           r"(?-i:[A-ZÄÖÜ])\w+(?: (?-i:[A-ZÄÖÜ])\w+)? )?(?:(?:mit|bei) [^.;:]{1,60}? )?"
+           r"(?:endete|ist (?:(?:[^.;:]|(?<=\d)\.){1,40}? )?beendet|wurde (?:(?:[^.;:]|(?<=\d)\.){1,40}? )?beendet)"),
+    ("fr", r"\b(?:a mis fin à|a terminé) (?:son|sa) (?:contrat|collaboration|activité) (?:avec|chez|au sein)"),
+    ("es", r"\b(?:ha (?:finalizado|terminado|concluido) su (?:relación laboral|vinculación|contrato|colaboración)|"
+           r"ya no se desempeña (?:en|como|dentro))"),
+    ("it", r"\bha concluso il (?:suo )?rapporto (?:di lavoro )?con"),
+    ("nl", r"\b(?:zijn|haar) dienstverband (?:bij|met) [^.;:]{1,60}? (?:is (?:beëindigd|geëindigd)|eindigde)"),
+    ("pt", r"\b(?:encerrou|terminou) (?:o )?seu vínculo (?:com|à|ao)"),
     # last working day, in the past: "Friday was my last day", "mijn laatste werkdag bij X was vrijdag"
     ("en", r"\b(?:was|has been) my (?:very )?(?:last|final) (?:working )?day(?=\s*(?:$|[.;,!]|(?:at|with|here)\b))|\bmy (?:last|final) (?:working )?day "
            r"(?:at|with|in) [^.;:]{1,60}? (?:was|has been)\b"),
@@ -148,6 +174,28 @@ LEFT = _t([
     ("pt", r"\b(?:sou|é) (?:agora )?(?:uma? )?(?:antig[oa] |ex-?)\s?(?:funcionári[oa]|colaborador[a]?|empregad[oa]) "
            r"(?:da|do|de)\b"),
     ("ja", r"((退職|退社)(いたしました|しました|致しました|いたし、|し、|致し、)|在籍しておりません)"),
+    # telegram-style fragments with no subject, at the start of a sentence: "No longer with the firm.", "Ausgetreten
+    # per 31.10.", "Non più in organico.", "Uit dienst per 1-11.", "退職済み"
+    ("en", r"^(?:(?:has |have )?left the (?:company|firm|bank|group)|no longer employed here|employment ended)\b"),
+    ("de", r"^(?:ausgetreten|ausgeschieden|nicht mehr im (?:unternehmen|haus))\b(?!\s+(?:ist|sind|wird|werden)\b)"),
+    ("fr", r"^(?:plus en poste|ne fait plus partie (?:de|du|des)|a quitté (?:la société|l'entreprise|le groupe))\b"),
+    ("es", r"^(?:ya no (?:en|está en) (?:la|el) (?:empresa|compañía|entidad|banco|grupo)|fuera de la (?:empresa|entidad) desde)\b"),
+    ("it", r"^(?:non più (?:in organico|in forza|dipendente|presso)|uscit[oa] dall?'?(?:azienda|società|organico))\b"),
+    ("nl", r"^(?:uit dienst|niet langer (?:in dienst|werkzaam))(?:\s+(?:per|sinds|vanaf|met ingang van)\b|\s*[.;,]|$)"),
+    ("pt", r"^(?:já não (?:está )?(?:n[ao]|na empresa)|deslig(?:ado|ada) d[ao] (?:empresa|banco|grupo))\b"),
+    ("ja", r"^(?:退職済み|退職済|退社済み|退職しております|既に退職)"),
+])
+
+# The mailbox is not read: next to an absence subject with no stated return, the "absence" may be a departure
+MAILBOX_UNREAD = _t([
+    ("en", r"\b(?:this |the )?(?:mailbox|inbox|address|account) (?:is|will) (?:no longer |not )(?:be )?(?:monitored|read|checked)\b"),
+    ("de", r"\b(?:postfach|mailbox|adresse|e-?mail-?adresse) wird (?:nicht mehr|nicht länger|nicht) (?:gelesen|abgerufen|betreut)"),
+    ("fr", r"\b(?:boîte|adresse)(?: aux lettres| mail| e-?mail)? (?:n'est plus|n'est pas|ne sera plus|non) (?:consultée|relevée|lue)"),
+    ("es", r"\b(?:buzón|dirección|cuenta|correo) (?:ya )?no (?:se )?(?:atiende|atendid[oa]|revisa|revisad[oa]|lee|leíd[oa])"),
+    ("it", r"\b(?:casella|indirizzo|mailbox)(?: di posta)? (?:non (?:più )?(?:presidiat[oa]|monitorat[oa]|lett[oa]|consultat[oa]))"),
+    ("nl", r"\b(?:mailbox|postbus|adres|mailadres) wordt (?:niet (?:meer )?|niet langer )(?:gelezen|bekeken|gecontroleerd)"),
+    ("pt", r"\b(?:caixa|endereço|conta)(?: de correio)? (?:não é|não será|já não é|deixou de ser) (?:lid[oa]|monitorizad[oa]|monitorad[oa]|consultad[oa])"),
+    ("ja", r"(?:アドレス|メールボックス).{0,20}(?:確認しておりません|確認されません|廃止|使用しておりません)"),
 ])
 
 ORG = r"(?P<org>(?-i:[A-ZÀ-ÝÄÖÜ])[\w&.'-]*(?: (?:(?-i:[A-ZÀ-ÝÄÖÜ&])[\w&.'-]*|of|and|de|du|des|di|del|della|do|da|van|der|für|&))*)"
@@ -155,7 +203,7 @@ MOVED = _t([
     ("en", r"\b(?:(?:has|have|and) (?:now |recently )?(?:joined|moved to)|i (?:now |recently )?joined|(?:is|am) now (?:with|at|working (?:for|at))|and (?:have )?(?:now )?joined|"
            r"(?:now works|now working|new role) (?:for|at|with)|(?:taken|accepted|started) a (?:new )?(?:position|role|job) "
            r"(?:at|with)|(?:i|he|she) (?:now work(?:s)?|work(?:s)? now) (?:for|at) )\s*(?:the )?" + ORG),
-    ("de", r"(?:(?:ist|bin|arbeite|arbeitet) (?:jetzt|nun|inzwischen|seit\s.{1,40}?)\s(?:als\s.{1,60}?\s)?(?:bei|für)|"
+    ("de", r"(?:(?:ist|bin|arbeite|arbeitet)(?: ich| er| sie)? (?:jetzt|nun|inzwischen|seit\s.{1,40}?)\s(?:als\s.{1,60}?\s)?(?:bei|für)|"
            r"(?:wechselte|gewechselt|wechsle|wechselt) zu[rm]?|(?:bin|ist) (?:zu|zur|zum)(?= (?-i:[A-ZÄÖÜ])))"
            r"\s+(?:der\s|dem\s|die\s|den\s)?(?!(?:Sie|Ihr\w*|Euch|Dich|Rückfragen|Fragen)\b)" + ORG),
     ("fr", r"(?:a rejoint|ai rejoint|a intégré|ai intégré|travaille désormais (?:chez|pour)|travaille maintenant (?:chez|pour)|"
@@ -165,8 +213,8 @@ MOVED = _t([
            r"(?:equipo de |grupo )?(?:la |el )?" + ORG),
     ("it", r"(?:ora lavoro (?:presso|per|in)|ora lavora (?:presso|per|in)|lavor[oa] ora (?:presso|per|in)|"
            r"(?:è|sono) passat[oa] a|si è unit[oa] a|mi sono unit[oa] a|(?:sono|è) entrat[oa] (?:a far parte di |in |a )|"
-           r"(?:sono|è) ora (?:presso|in))\s*(?:la |il |l')?" + ORG),
-    ("nl", r"(?:werkt nu (?:bij|voor)|werk nu (?:bij|voor)|(?:is|ben) overgestapt naar|"
+           r"(?:sono|è) ora (?:presso|in)|(?:sono|è) approdat[oa] (?:in|a|presso))\s*(?:la |il |l')?" + ORG),
+    ("nl", r"(?:werkt nu (?:bij|voor)|werk nu (?:bij|voor)|(?:is|ben)(?: ik| hij| zij)? overgestapt naar|"
            r"(?:sinds|per|vanaf|met ingang van)\s.{1,40}?\s(?:ben|is)(?: ik| hij| zij)? (?:in dienst|werkzaam) bij|"
            r"(?:ben|is)(?: ik| hij| zij)? (?:sinds .{1,40}? |nu |inmiddels |tegenwoordig )(?:in dienst|werkzaam) bij)"
            r"\s+(?!(?:u|ons|jou)\b)" + ORG),
@@ -259,24 +307,31 @@ NEW_TITLE = _t([
            r"(?P<title>[A-Za-zÀ-ú][^,.;:!?()\n]{2,60})|\b(?:a )?minha (?:nova )?função (?:é agora|agora é|é|:)\s*"
            r"(?P<title2>[A-Za-zÀ-ú][^,.;:!?()\n]{2,60})"),
     ("ja", r"(?:新役職|新しい役職|新肩書|役職)\s*(?:：|:|は)\s*(?P<title>[^\n、。]{2,30})"),
+    # a role taken on: "habe die Funktion als X übernommen", "X を拝命いたしました"
+    ("de", r"\b(?:ich )?(?:habe|hat)\s+(?:(?:[^.;]|(?<=\d)\.){0,40}?\s)?die (?:funktion|position|rolle|stelle) als\s+"
+           r"(?P<title>(?-i:[A-ZÄÖÜ])[^,.;:!?()\n]{2,60}?)\s+übernommen"),
+    ("ja", r"(?:付で|付けで|より|、)\s*(?P<title>[^\s、。をにの]{2,20})を拝命"),
 ])
 
 CONTACT_CUE = _t([
     ("en", r"\b(contact|reach out to|get in touch with|e-?mail|write to|direct (your|all|any)|forward|"
            r"send .{0,30} to|taken over|take over|is (now )?(responsible|handling|your (new )?contact)|"
-           r"will be (handling|covering|taking care)|successor|replacement|in (my|his|her) (place|stead))\b"),
+           r"will be (handling|covering|taking care)|successor|replacement|in (my|his|her) (place|stead)|"
+           r"direct (anything|everything|all matters|queries|enquiries)|(has|have) taken on|takes over|now looks after)\b"),
     ("de", r"(wenden sie sich|kontaktieren sie|an (meine|meinen|unsere|unseren) (kollegin|kollegen|nachfolger)|"
-           r"nachfolger|übernommen|zuständig|ansprechpartner|schreiben sie|richten sie)"),
+           r"nachfolger|übernommen|übernimmt|zuständig|ansprechpartner|schreiben sie|richten sie)"),
     ("fr", r"(contacter|contactez|adressez-vous|s'adresser|vous adresser|successeur|remplaçante?|reprend|"
-           r"en charge|écrire à|interlocut)"),
+           r"en charge|écrire à|interlocut|succède|prend le relais)"),
     ("es", r"(contacte|contactar|póngase en contacto|diríjase|dirigirse|escriba a|escríbale a|escribile a|escríbele a|"
-           r"sucesor|reemplazo|se encargará|responsable)"),
+           r"sucesor|reemplazo|se encargará|responsable|sustitut[oa]|releva|toma el relevo|(?:los|las|lo|la) tiene ahora|"
+           r"ahora (?:los|las|lo|la) lleva)"),
     ("it", r"(contattare|contattate|contatti|rivolger[sv]i|rivolgetevi|scrivere a|scrivete a|successore|sostituto|"
-           r"si occuperà|referente|fare riferimento a)"),
-    ("nl", r"(contact op|neem contact|neemt u|contacteer|wendt u|richt u|opvolger|vervanger|overgenomen|aanspreekpunt)"),
+           r"si occuperà|referente|fare riferimento a|subentra|subentrat[oa]|prende il posto)"),
+    ("nl", r"(contact op|neem contact|neemt u|contacteer|wendt u|richt u|opvolger|vervanger|overgenomen|aanspreekpunt|"
+           r"neemt (?:het |de taken |zijn taken |haar taken )?over)"),
     ("pt", r"(entre em contato|entre em contacto|contate|contacte|contactar|contatar|falar com|procur(?:e|ar) |dirija-se|sucessor|substitut[oa]|"
-           r"responsável|escreva para)"),
-    ("ja", r"(ご連絡|お問い合わせ|連絡ください|担当|後任)"),
+           r"responsável|escreva para|assume (?:as|a) (?:funções|carteira|pasta)|assumiu)"),
+    ("ja", r"(ご連絡|お問い合わせ|連絡ください|担当|後任|引き継)"),
 ])
 
 OUT_OF_OFFICE = _t([
@@ -295,7 +350,7 @@ OUT_OF_OFFICE = _t([
            r"no estaré disponible|no me encuentro disponible|de permiso|estaré fuera)"),
     ("it", r"(fuori (sede|ufficio)|in ferie|assente|rientrerò|sarò di ritorno|in vacanza|accesso limitato|non sarò in ufficio)"),
     ("nl", r"(afwezig|niet op kantoor|met vakantie|op vakantie|terug op|weer aanwezig|beperkt toegang|weer terug)"),
-    ("pt", r"(fora do escrit[óo]rio|de férias|ausente|retorno (no dia|em|a)|estarei de volta|regressarei|"
+    ("pt", r"(fora do escrit[óo]rio|de férias|ausente|retorno (no dia|em|a|n[ao])|em viagem|estarei de volta|regressarei|"
            r"regressando|regresso (a|no dia|em)|acesso limitado)"),
     ("ja", r"(不在にしております|不在です|休暇を|休暇中|外出|出張|お休み|戻ります|帰社)"),
     # kinds of leave (parental, maternity, sick), limited availability, and a bare "back on <day>"
@@ -345,20 +400,77 @@ STILL_HERE = _t([
            r"(main |primary |point of )?(contact|point of contact|counterpart|relationship manager)|"
            r"i (remain|am staying|'m staying|will stay) (at|with|on at|on with)|(i am|i'm) still (here|with|at|your)|"
            r"please (continue|keep) (to )?(contact|write to|email|sending .{0,20}to) me|"
-           r"(nothing changes|no change) for (me|my role))\b"),
+           r"(nothing changes|no change) for (me|my role)|(and|but) (i )?remain (your|the) (main |primary )?contact)\b"),
     ("de", r"((ich bleibe|bleibe ich) (ihr|ihre|weiterhin|im unternehmen|an bord)|ich bin (weiterhin|nach wie vor) "
            r"(ihr|ihre|für sie|erreichbar|bei)|weiterhin ihr(e)? ansprechpartner)"),
     ("fr", r"(je reste (votre|à votre écoute|l'interlocut|au sein|chez)|je demeure (votre|au sein)|"
-           r"reste votre (contact|interlocut))"),
+           r"(?<!\bil )(?<!\belle )(?<!\bon )reste votre (contact|interlocut))"),
     ("es", r"(sigo siendo (su|tu|el|la)|continúo siendo|sigo (en|con) (la|el|nosotros)|seguiré siendo|"
            r"continúo en (la|el))"),
     ("it", r"(resto (il|la|vostro|vostra|vostri) (referente|contatto|interlocutore)|rimango (il|la|vostro|vostra) "
-           r"(referente|contatto|interlocutore)|continuo a essere|rimango in (azienda|società))"),
+           r"(referente|contatto|interlocutore)|continuo a essere|rimango in (azienda|società)|"
+           r"resto io (il|la) (vostr[oa] )?(referente|contatto|interlocut)|\bio resto (in|presso|qui))"),
     ("nl", r"(ik blijf (uw|je|het|jullie) (contact|aanspreekpunt|contactpersoon)|blijf ik (uw|je|jullie)|"
+           r"(zelf )?blijf ik (gewoon )?bereikbaar op dit adres|"
            r"ik ben nog steeds (werkzaam|uw|je|in dienst))"),
     ("pt", r"(continuo (sendo|a ser|como) (seu|sua|o|a|vosso|vossa)|permaneço (como|seu|sua|na|no)|"
-           r"sigo sendo (seu|sua|o|a))"),
+           r"sigo sendo (seu|sua|o|a)|\b(eu )?(sigo|continuo) aqui\b)"),
     ("ja", r"(引き続き(私|わたくし)|私が引き続き|引き続き担当させて|私の(?:連絡先|メールアドレス)(?:に|は)変更(?:は)?(?:ございません|ありません))"),
+    # an explicit denial of one's own departure ("I have not left", "no me he ido", "退職はしておりません")
+    ("en", r"\b(?:i (?:have not|haven't|did not|didn't) (?:left|retired|resigned)|i(?:'m| am) not leaving|"
+           r"i(?:'m| am) (?:very much )?still (?:here|head|the right person|in (?:my|the same) (?:role|job|position)))\b"),
+    ("de", r"\b(?:ich habe (?:[^.;]{0,40} )?nicht verlassen|ich bin nicht (?:ausgeschieden|in (?:rente|pension|den ruhestand)"
+           r"(?: gegangen)?)|ich bin (?:weiterhin|nach wie vor|noch immer|immer noch) (?:bei|als|für|hier))"),
+    ("fr", r"(?:je n'ai pas quitté|je ne suis pas partie?|je ne suis pas (?:à la retraite|retraitée?)|"
+           r"je suis toujours (?:responsable|chez|en poste|là|votre|au sein))"),
+    ("es", r"\b(?:no me he ido|no he dejado|no me he jubilado|no me fui|sigo (?:como|trabajando en|en mi puesto))\b"),
+    ("it", r"\b(?:non ho lasciato|non me ne sono andat[oa]|non sono andat[oa] in pensione|"
+           r"sono (?:sempre|ancora) (?:responsabile|io il|in (?:forza|azienda)|presso|qui))"),
+    ("nl", r"\b(?:ik ben niet vertrokken|ik heb [^.;]{0,40} niet verlaten|ik ben niet met pensioen|"
+           r"ik werk (?:nog steeds|nog altijd) (?:bij|als|voor))\b"),
+    ("pt", r"(?:\bnão (?:saí|deixei|me aposentei|me reformei)\b|\bcontinuo (?:como|a trabalhar n[ao]|na mesma função))"),
+    ("ja", r"(退職(?:は)?(?:して)?おりません|退職していません|現在も[^。]{0,20}在籍)"),
+])
+
+# The writer takes the matter on ("I'll handle it", "ci penso io", "私が対応します"): next to a colleague's departure
+# it says the writer stays (ACTIVE); alone it is an ordinary answer
+TAKES_OVER = _t([
+    ("en", r"\b(?:i(?:'ll| will) (?:handle|take care of|look after) (?:it|this|that|your)|i(?:'ve| have) taken over|"
+           r"i am (?:now )?handling|i(?:'ll| will) pick (?:this|it|that)(?: one)? up|"
+           r"i(?:'ll| will) (?:take|answer|do|fill in|complete) (?:the survey|the questionnaire|it|this) myself)\b"),
+    ("de", r"\b(?:ich (?:kümmere mich|übernehme)|übernehme ich|kümmere ich mich)\b"),
+    ("fr", r"\b(?:je m'en (?:occupe|charge)|je prends le relais|je reprends (?:le dossier|ses dossiers)|"
+           r"c'est moi qui (?:reprends|m'en occupe|prends le relais|réponds))"),
+    ("es", r"\b(?:me encargo yo|yo me encargo|me ocupo yo|yo me ocupo|tomo el relevo|respondo yo|contesto yo)\b"),
+    ("it", r"\b(?:ci penso io|me ne occupo io|subentro io|me ne occupo)\b"),
+    ("nl", r"\b(?:ik neem (?:het|dit|zijn taken|haar taken) over|ik pak (?:het|dit) op)\b"),
+    ("pt", r"\b(?:eu (?:trato|cuido) disso|assumo eu|fico eu com)\b"),
+    ("ja", r"(私が(?:対応|担当|引き継)|わたくしが(?:対応|担当|引き継))"),
+])
+
+# Colloquial "is gone" ("Stefano è andato via", "se fue", "ist weg"): too loose to be a departure of the person; read
+# only to see that somebody else left (`TAKES_OVER`) and to keep a human reply open
+GONE = _t([
+    ("en", r"\b(?:is gone|has gone|has been gone|went away|has moved on|left us)\b"),
+    ("de", r"\bist (?:nicht mehr(?= da\b)|weg\b|gegangen\b)"),
+    ("fr", r"\b(?:est partie?|s'en est allée?)\b"),
+    ("es", r"\b(?:se fue|se ha ido|se marchó|se ha marchado)\b"),
+    ("it", r"\b(?:è andat[oa] via|se n'è andat[oa]|non c'è più)\b"),
+    ("nl", r"\b(?:is vertrokken|is weg|is weggegaan)\b"),
+    ("pt", r"\b(?:foi embora|já saiu|saiu (?:em|no|na|há))\b"),
+    ("ja", r"(辞めました|辞めております|いなくなりました)"),
+])
+
+# An automatic notice that the office (not the person) moved: "we have moved to new premises"
+OFFICE_MOVE = _t([
+    ("en", r"\b(?:(?:we|our office|our offices) (?:have|has) (?:moved|relocated)|new (?:office )?address as of)\b"),
+    ("de", r"\b(?:wir sind umgezogen|unser büro (?:ist|befindet sich) (?:umgezogen|jetzt)|neue büroadresse)"),
+    ("fr", r"\b(?:nous avons déménagé|nos bureaux ont déménagé|nouvelle adresse postale)"),
+    ("es", r"\b(?:nos hemos (?:mudado|trasladado)|nuestras oficinas se han trasladado|nueva dirección postal)"),
+    ("it", r"\b(?:ci siamo trasferiti|i nostri uffici si sono trasferiti|nuova sede)"),
+    ("nl", r"\b(?:wij zijn verhuisd|we zijn verhuisd|ons kantoor is verhuisd|nieuw bezoekadres)"),
+    ("pt", r"\b(?:mudámos|mudamos de (?:morada|endereço|escritório)|os nossos escritórios mudaram|nova morada)"),
+    ("ja", r"(移転いたしました|移転しました|移転のお知らせ)"),
 ])
 
 # Everyday absence worded like a departure: "left for the day", "no longer at my desk today"
@@ -375,6 +487,15 @@ TRANSIENT_ABSENCE = _t([
     ("nl", r"(heb het kantoor verlaten|niet meer op kantoor|rouwverlof|calamiteitenverlof)"),
     ("pt", r"(saí do escritório|(já não estou|não estou mais) no escritório|licença (de )?nojo|licença por luto)"),
     ("ja", r"(本日は(退社|失礼)|退社しております|席を外して)"),
+    # left early today: "I left early today", "heute früher gegangen", "salí antes", "早退"
+    ("en", r"\b(?:(?:have |'ve )?(?:left|gone home|finished) (?:work |the office )?early|off for the rest of the day)\b"),
+    ("de", r"\b(?:heute (?:früher|früh|vorzeitig) (?:gegangen|weg|nach hause|aus dem büro)|bin heute früher)"),
+    ("fr", r"\b(?:parti(?:e)? (?:plus tôt|en avance)|quitté le bureau (?:plus tôt|en avance))"),
+    ("es", r"\b(?:(?:he salido|salí|me fui|me he ido) (?:antes|temprano|pronto)(?: de la oficina)?)"),
+    ("it", r"\b(?:(?:sono )?uscit[oa] (?:prima|in anticipo|presto)(?: dall'ufficio)?)"),
+    ("nl", r"\b(?:(?:eerder|vroeger) vertrokken|(?:ben|ging) (?:vandaag )?(?:eerder|vroeg) weg)"),
+    ("pt", r"\b(?:saí (?:mais cedo|antes|cedo)(?: do escritório)?)"),
+    ("ja", r"(早退)"),
 ])
 
 # The mailbox stops, or the writer says goodbye: "this address will be deactivated", "Dit was mijn laatste week".
@@ -410,13 +531,14 @@ MOVED_NEXT = _t([
            r"(?:bin|werde) ich (?:dann )?(?:bei|für) (?=(?-i:[A-ZÄÖÜ])))\s*(?:der |dem |die |den )?" + ORG),
     ("fr", r"(?:je rejoins|je rejoindrai|j'intègre|j'intégrerai|je serai (?:désormais )?chez)\s+(?:la |le |l')?"
            r"(?:groupe |société |cabinet |équipe d[eu] )?(?:la |le |l')?" + ORG),
-    ("es", r"(?:me (?:uno|incorporo|incorporaré|uniré) a|pasaré a trabajar (?:en|para)|empezaré (?:a trabajar )?en)\s*"
+    ("es", r"(?:me (?:uno|incorporo|incorporaré|uniré) a|pasaré a trabajar (?:en|para)|empezaré (?:a trabajar )?en|"
+           r"(?:ahora )?estoy (?:ahora )?en)\s*"
            r"(?:la |el |l )?(?:equipo de |grupo )?(?:la |el )?" + ORG),
     ("it", r"(?:lavorerò (?:per|presso|in|con)|entrerò (?:in|a far parte di)|mi unirò a|passerò a|sarò (?:in forza )?presso)\s*"
            r"(?:la |il |l')?" + ORG),
     ("nl", r"(?:ga ik (?:aan de slag|werken|over) (?:bij|naar)|begin ik (?:bij|aan)|stap ik over naar|ik ga (?:aan de slag|werken) bij)"
            r"\s+" + ORG),
     ("pt", r"(?:vou (?:trabalhar (?:na|no|para a|para o|em)|integrar a equipa d[ao]|integrar a equipe d[ao]|juntar-me (?:à|ao))|"
-           r"passo a integrar (?:a equipa d[ao]|a equipe d[ao]|[ao])|ingressarei n[ao])\s*" + ORG),
+           r"passo a integrar (?:a equipa d[ao]|a equipe d[ao]|[ao])|ingressarei n[ao]|(?:agora )?estou (?:agora )?n[ao])\s*" + ORG),
     ("ja", r"(?P<org>[^\s、。]{2,40})\s*(?:へ|に)(?:転籍|出向|移籍|入社|転職)(?:すること|いたします|します|予定)"),
 ])

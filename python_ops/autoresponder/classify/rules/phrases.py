@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from autoresponder.classify import dates
 from autoresponder.classify.decision import Decision
@@ -26,7 +27,7 @@ from autoresponder.classify.rules.about import (
     speaks_for,
     subject_kind,
 )
-from autoresponder.classify.rules.headers import auto_submitted, out_of_office_subject
+from autoresponder.classify.rules.headers import auto_submitted, bulk_mail, out_of_office_subject
 from autoresponder.classify.rules.human_reply import detect_human_reply
 from autoresponder.domains import FREEMAIL, org_domain, other_org
 
@@ -45,6 +46,10 @@ _HANDOVER = re.compile(
     r"(have|has) (been )?(passed|handed|transferred) (over |on )?to|nicht (mehr|länger) für [^.;]{0,60}(zuständig|verantwortlich)|"
     r"ne suis plus (en charge|responsable|chargée? d)|ne m'occupe plus|ya no me (ocupo|encargo)|ya no llevo|"
     r"non mi occupo più|non seguo più|niet (meer|langer) (verantwoordelijk|bezig met)|"
+    # the topic now lies with somebody else: "zuständig ist jetzt", "ligt nu bij", "quem trata agora é"
+    r"\b(?:is now with|now sits with|now lies with)\b|zuständig ist (?:jetzt|nun|ab sofort)|habe [^.;]{0,40}abgegeben|"
+    r"est désormais suivi par|ahora (?:lo|la|los|las) lleva|ora se ne occupa|(?:ligt|is) nu (?:bij|in handen van)|"
+    r"doe [^.;]{0,40}niet meer|quem (?:trata|acompanha|cuida) agora|já não acompanho|担当は[^。]{0,20}(?:変わり|変更)|"
     r"(não sou mais|já não sou|deixei de ser) (o |a )?responsável|não cuido mais|担当しておりません|担当から外れ)", re.I)
 # The person's own address: "reach me at", "my new address", "her new e-mail" (not a successor's)
 _OWN_CUE = re.compile(
@@ -67,7 +72,8 @@ _EMPLOYER_CHANGE = re.compile(
     r"(\bleft\b|\bjoined\b|\bjoining\b|new (employer|company|job|firm|position)|moved on|verlassen|gewechselt|"
     r"neue[nrm]? (arbeitgeber|stelle|unternehmen)|quitté|rejoint|nouvel employeur|dejado|incorporado|nueva empresa|"
     r"lasciato|nuova (azienda|società)|entrat[oa]|verlaten|overgestapt|in dienst|nieuwe (werkgever|baan)|"
-    r"deixei|deixou|juntei|nova empresa|退社|退職|転職|入社)", re.I)
+    r"deixei|deixou|juntei|nova empresa|退社|退職|転職|入社|移籍|転籍|"
+    r"\bme incorporo\b|\bme uno a\b|\bestou (?:agora )?n[ao] (?-i:[A-Z])|\bestoy (?:ahora )?en (?-i:[A-Z]))", re.I)
 # the writer says they come back ("back on Monday", "wieder im Büro", "de retour le", "rientro il"): with an absence
 # subject or phrase, any departure wording next to it is an absence ("I am no longer with the team until Monday")
 _RETURNING = re.compile(
@@ -80,6 +86,9 @@ _RETURNING = re.compile(
     r"(?:ben|weer) (?:ik )?(?:weer )?(?:terug|aanwezig|op kantoor|bereikbaar)|terug op|"
     r"estarei de volta|regresso (?:a|no dia|em|ao escritório)|regressarei|retorno (?:no dia|em|a|ao escritório)|"
     r"戻ります|帰社いたします|出社いたします|出社します)", re.I)
+# "tomorrow" after a same-day absence ("I left early; I'll read it tomorrow"), not "Guten Morgen" / "esta mañana"
+_TOMORROW_WORD = re.compile(r"(?<!guten )(?<!esta )(?<!la )(?<!this )\b(?:tomorrow|demain|mañana|domani|morgen(?:ochtend|vroeg)?|"
+                            r"amanhã)\b|明日", re.I)
 _CONVERSATIONAL = re.compile(
     r"(\?|？|\b(happy to|glad to|sounds good|let's|let me know|could we|can we|would you|could you|shall we|"
     r"gerne|können wir|volontiers|pourriez-vous|con gusto|podríamos|volentieri|potremmo|graag|kunnen we|"
@@ -100,8 +109,16 @@ def _like_sender(addr: str, view: MessageView) -> bool:
     if not view.from_email or addr == view.from_email:
         return False
     local = addr.split("@", 1)[0]
-    if local == view.from_email.split("@", 1)[0]:
+    from_local = view.from_email.split("@", 1)[0]
+    if local == from_local:
         return True
+    parts = [t for t in re.split(r"[._+-]+", from_local) if t.isalpha()]
+    if len(parts) >= 2 and len(parts[-1]) >= 4:
+        first, last = parts[0], parts[-1]
+        # the same person's name in another house style: "d.ishii" / "dishii" / "ishii.d" for daisuke.ishii
+        if local.replace("-", ".").replace("_", ".") in {f"{first[0]}.{last}", f"{first[0]}{last}", f"{last}.{first[0]}",
+                                                           f"{last}{first[0]}", f"{first}{last}", f"{last}.{first}"}:
+            return True
     words = [w for w in re.split(r"[\s,.'-]+", (view.from_name or "").lower()) if len(w) >= 3]
     return len(words) >= 2 and words[-1] in local and (words[0] in local or local.startswith(words[0][0]))
 
@@ -302,8 +319,8 @@ def detect_departure(r: Reading) -> Decision | None:
     if r.stays:
         return None
     hits = [h for reason, table in _DEPARTURES for h in r.hits(table, reason)]
-    if not hits and _first(lexicon.MAILBOX_CLOSING, r.sentences):
-        hits = announced_moves(r)
+    if not hits and (_first(lexicon.MAILBOX_CLOSING, r.sentences) or _own_address_elsewhere(r)):
+        hits = announced_moves(r)  # "I am joining X" confirmed by the mailbox closing or the own address at X
     if not hits:
         return None
     if _RETURNING.search(r.view.reply_text[:MAX_CHARS]) and (
@@ -355,6 +372,11 @@ def detect_departure(r: Reading) -> Decision | None:
     )
 
 
+def _own_address_elsewhere(r: Reading) -> bool:
+    """The person gives their own new address at another organisation (not a private webmail)."""
+    return any(other_org(a, r.view.from_email) and org_domain(a) not in FREEMAIL for a in own_addresses(r.sentences, r.view))
+
+
 # an organisation, not a city: an announced move must name something that employs people
 _ORG_WORD = re.compile(
     r"(bank|banca|banco|capital|kapital|group|gruppe|groupe|grupo|gruppo|partners|invest|inversion|asset|management|fund|fonds|"
@@ -376,19 +398,50 @@ def announced_moves(r: Reading) -> list[Hit]:
     return out
 
 
+# the own address is the one to use from now on: "from now on", "ab sofort", "désormais", "changes to", "wijzigt naar", "今後は"
+_FROM_NOW_ON = re.compile(
+    r"(\bfrom now on\b|\bhenceforth\b|\bgoing forward\b|\b(?:changes|has changed|will change|is changing) to\b|"
+    r"\bab sofort\b|\bkünftig\b|\bzukünftig\b|\blautet (?:ab|nun|jetzt|ab sofort)\b|\bdésormais\b|\bdorénavant\b|"
+    r"\bchange (?:pour|en)\b|\ba partir de ahora\b|\ben adelante\b|\bcambia a\b|\bd'ora in (?:poi|avanti)\b|"
+    r"\bcambia in\b|\bvoortaan\b|\bvanaf nu\b|\bwijzigt\b|\bgewijzigd\b|\ba partir de agora\b|\bdoravante\b|"
+    r"\bmuda para\b|\bpassa a ser\b|今後は|変わります|変更になります|変更いたします)", re.I)
+_NOT_FOR_GOOD = re.compile(r"(\?|？|\b(?:until|till|while|during|bis|während|jusqu|pendant|hasta|durante|fino|tijdens|tot en met|"
+                           r"até|if|wenn|falls|qualora|indien|caso)\b|まで)", re.I)
+
+
+def _own_address_from_now_on(r: Reading) -> tuple[int, str] | None:
+    """The person's own address, in a sentence saying it is the one to use from now on (no absence anywhere)."""
+    if _first(lexicon.OUT_OF_OFFICE, r.sentences) or _first(lexicon.TRANSIENT_ABSENCE, r.sentences) \
+            or out_of_office_subject(r.view):
+        return None  # "during my leave use my private address": not a change of address
+    own = own_addresses(r.sentences, r.view)
+    for i, s in enumerate(r.sentences):
+        found = [a for a in own if a in s.lower()]
+        if found and _FROM_NOW_ON.search(s) and not _NOT_FOR_GOOD.search(EMAIL_RE.sub(" ", s)):
+            return i, found[0]
+    return None
+
+
 def detect_new_email(r: Reading) -> Decision | None:
     """"My new address is …" (the person's own, never a colleague's)."""
     hit, new_email = r.new_email
+    rule = f"new_email/{hit.kind}" if hit else "new_email/own_from_now_on"
+    index = hit.index if hit else 0
+    if hit and _NOT_FOR_GOOD.search(EMAIL_RE.sub(" ", r.sentences[hit.index])):
+        return None  # "until 30.11. reach me at my private address": for a while, not a new address
     if not hit or not new_email:
-        return None
+        found = _own_address_from_now_on(r) if r.has_address else None
+        if not found:
+            return None
+        index, new_email = found
     if other_org(new_email, r.view.from_email) and _EMPLOYER_CHANGE.search(r.view.reply_text[:MAX_CHARS]):
         return None  # a new address at another organisation next to job-change words: not an address update
     title = r.first(lexicon.NEW_TITLE)
     return Decision(
         determination="EMAIL_UPDATE", reason="new_email", category="EMAIL_UPDATE", confidence=0.0,
-        evidence=" ".join(r.sentences[hit.index:hit.index + 2])[:600], new_email=new_email,
+        evidence=" ".join(r.sentences[index:index + 2])[:600], new_email=new_email,
         new_title=clean_title(title_of(title.match), r.view.from_email) if title else None,
-        rule=f"new_email/{hit.kind}",
+        rule=rule,
     )
 
 
@@ -418,6 +471,9 @@ def detect_out_of_office(r: Reading) -> Decision | None:
         return None  # a person writing back who mentions an absence, not an automatic notice
     if not ooo and not ooo_subject:
         return None
+    if not ooo and (_first(lexicon.MAILBOX_UNREAD, sentences) or _first(lexicon.MAILBOX_CLOSING, sentences)) \
+            and not _RETURNING.search(view.reply_text[:MAX_CHARS]):
+        return None  # only the subject says "absent" and the text says the mailbox is not read: maybe gone for good
     lang = ooo[0] if ooo else "en"
     if not ooo:
         sub = _first(lexicon.OUT_OF_OFFICE, [view.subject])
@@ -425,6 +481,9 @@ def detect_out_of_office(r: Reading) -> Decision | None:
     ooo_sentences = [s for s in sentences if any(p.search(s) for _, p in lexicon.OUT_OF_OFFICE)]
     subject_sentences = [view.subject] if view.subject else []
     when = dates.return_date(ooo_sentences + sentences[:6] + subject_sentences, lang, view.sent_at)
+    early = _first(lexicon.TRANSIENT_ABSENCE, sentences)
+    if when is None and early and view.sent_at and any(_TOMORROW_WORD.search(x) for x in sentences[early[1]:early[1] + 3]):
+        when = (view.sent_at.date() + timedelta(days=1)).isoformat()  # "left early today, I'll read it tomorrow"
     return Decision(
         determination="OUT_OF_OFFICE", reason="out_of_office", category="OUT_OF_OFFICE", confidence=0.0,
         evidence=(sentences[ooo[1]] if ooo else ooo_subject or "")[:600], return_date=when,
@@ -449,9 +508,20 @@ def detect_handover(r: Reading) -> Decision | None:
     )
 
 
+def _someone_else_left(r: Reading) -> bool:
+    """A departure stated about somebody else (a colleague named or described)."""
+    return any(h.kind == "other" for reason, table in (*_DEPARTURES, ("left", lexicon.GONE)) for h in r.hits(table, reason))
+
+
 def detect_still_active(r: Reading) -> Decision | None:
     """A live acknowledgement, or the writer saying they stay."""
-    hit = _first(lexicon.STILL_ACTIVE, r.sentences) or _first(lexicon.STILL_HERE, r.sentences)
+    hit = _first(lexicon.STILL_HERE, r.sentences)
+    if not hit:
+        hit = _first(lexicon.STILL_ACTIVE, r.sentences)
+        if hit and _first(lexicon.OFFICE_MOVE, r.sentences):
+            return None  # "we received your mail; our office has moved": a notice about premises, not a person
+    if not hit and _first(lexicon.TAKES_OVER, r.sentences) and _someone_else_left(r):
+        hit = _first(lexicon.TAKES_OVER, r.sentences)  # "Tom left in May; I'll handle it"
     if not hit:
         return None
     return Decision(determination="ACTIVE", reason="still_active", category="ACTIVE", confidence=0.0,
@@ -469,13 +539,20 @@ DETECTORS = (
     ("human_reply", detect_human_reply),
 )
 
+# detectors that state news about the mailbox's person: never read from bulk mail
+_ABOUT_A_PERSON = ("departure", "new_email", "new_title", "handover")
+
 
 def phrase_decision(view: MessageView) -> Decision | None:
     """The determination the reply's own words state about its person, or None when they state none."""
     r = Reading.of(view)
     if r is None:
         return None
-    for _name, detect in DETECTORS:
+    bulk = bulk_mail(view) is not None
+    for name, detect in DETECTORS:
+        if bulk and name in _ABOUT_A_PERSON:
+            continue  # a newsletter's "retirement planning" or "our new CIO" is nobody's news
+
         d = detect(r)
         if d is not None:
             d.speaks_for = speaks_for(view, view.reply_text)
