@@ -2,9 +2,9 @@
 the auto-write threshold from the precision curve (docs/classification.md "Calibrated confidence").
 
 Sets (rules only, offline): every `labels.csv` folder under tests/fixtures/classify/, the v1
-hold-out (tests/fixtures/classify_holdout, no longer independent), the development set
-(tests/fixtures/classify_dev, tuned on), seeds/ (expected.csv) and the adversarial safety world
-(built on the fly). The independent hold-out v2 is never read here.
+hold-out (tests/fixtures/classify_holdout, no longer independent), the development sets
+(tests/fixtures/classify_dev and classify_dev2, tuned on), seeds/ (expected.csv) and the adversarial safety world
+(built on the fly). The independent hold-outs v2 and v3 are never read here.
 
 A decision is *right* when its determination is the label's. In the safety world, whose labels
 say only whether an automatic write may follow, a decision counts when it could write on its
@@ -53,7 +53,7 @@ def labelled_sets() -> Iterator[tuple[str, Path, str, str]]:
     for labels in sorted((REPO / "tests" / "fixtures" / "classify").glob("*/labels.csv")):
         for r in _rows(labels):
             yield labels.parent.name, labels.parent / r["file"], "determination", r["label"]
-    for name, folder in (("holdout_v1", "classify_holdout"), ("dev", "classify_dev")):
+    for name, folder in (("holdout_v1", "classify_holdout"), ("dev", "classify_dev"), ("dev2", "classify_dev2")):
         labels = REPO / "tests" / "fixtures" / folder / "labels.csv"
         if labels.is_file():
             for r in _rows(labels):
