@@ -12,7 +12,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_as
 
 from autoresponder.act import connection_state
 from autoresponder.act.failures import failed_writes
-from autoresponder.dbt import DBT_PROJECT_DIR, dbt_env, parse_project, run_vars
+from autoresponder.dbt import DBT_PROJECT_DIR, dbt_env, ensure_project_manifest, run_vars
 from autoresponder.errors import EXIT_BAD_INPUT, EXIT_STOPPED, RunStopped, WritesFailed
 from autoresponder.pipeline import act, build_writers, ensure_ops_tables
 from autoresponder.report.run_folder import write_run_folder
@@ -31,8 +31,7 @@ def _manifest_is_stale() -> bool:
     return any(p.stat().st_mtime > built for p in [*sources, DBT_PROJECT_DIR / "dbt_project.yml"])
 
 
-if _manifest_is_stale():
-    parse_project()
+ensure_project_manifest(_manifest_is_stale)
 
 
 class Translator(DagsterDbtTranslator):

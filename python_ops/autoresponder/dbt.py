@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import fcntl
 import hashlib
 import json
 import os
@@ -274,13 +275,30 @@ def _describe_failure(r) -> str:
     return text
 
 
-def parse_project() -> None:
-    """Write `target/manifest.json` (what dagster-dbt loads) without touching the warehouse."""
+def ensure_project_manifest(is_stale) -> None:
+    """Write `target/manifest.json` (what dagster-dbt loads) when `is_stale()`, without touching
+    the warehouse.
+
+    Processes that load the Dagster definitions at once (a code server and a run worker, or test
+    workers) take a file lock, and the file is parsed into a private folder and moved into place
+    whole: no process ever reads a manifest another one is still writing."""
+    target = DBT_PROJECT_DIR / "target"
+    target.mkdir(parents=True, exist_ok=True)
+    with (target / ".manifest.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if is_stale():
+            with tempfile.TemporaryDirectory(dir=target, prefix=".parse-") as tmp:
+                parse_project(Path(tmp))
+                os.replace(Path(tmp) / "manifest.json", target / "manifest.json")
+
+
+def parse_project(target_path: Path | None = None) -> None:
+    """`dbt parse`: `manifest.json` in `target_path` (default the project's `target/`)."""
     # heavy: dbt takes seconds to import; only the dbt stage needs it
     from dbt.cli.main import dbtRunner
 
     variables = dbt_vars_for(Settings(), as_of=date.today().isoformat(), run_id="parse")
-    res = dbtRunner().invoke(["--quiet", "parse", *dbt_args("parse", variables)[1:]])
+    res = dbtRunner().invoke(["--quiet", "parse", *dbt_args("parse", variables, target_path)[1:]])
     if not res.success:
         raise DbtFailed(f"dbt parse failed in {DBT_PROJECT_DIR}: {res.exception}")
 
