@@ -27,7 +27,7 @@ test: $(STAMP) odbc
 # the edit-test loop: ruff and the unit tests (no pipeline run, no Node); `make test` before a commit
 test-fast: $(STAMP) odbc
 	$(BIN)/ruff check .
-	$(BIN)/pytest tests/unit
+	$(BIN)/pytest -n 2 tests/unit
 
 # pyodbc (under dbt-sqlserver) loads the unixODBC library: install Debian's `unixodbc` when it is missing
 odbc:
