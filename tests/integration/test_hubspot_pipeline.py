@@ -4,6 +4,7 @@ a token HubSpot refuses after one refresh stops HubSpot's writes while the rest 
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -67,6 +68,7 @@ def test_hubspot_stops_on_a_refused_token_then_the_next_run_writes_like_salesfor
     run = start_chain(sources, tmp_path, hubspot=settings)
     try:
         actions = run.query("select * from marts.fct_actions where system = 'hubspot' and gate = 'auto'")
+        bounces = run.query("select * from marts.fct_actions where system = 'hubspot' and action = 'record_bounce'")
         logged = run.query("select * from ops.write_log where system = 'hubspot'")
         after = _status_by_email(emu)
         tasks = [t for t in emu.portal.records["tasks"].values()
@@ -97,6 +99,14 @@ def test_hubspot_stops_on_a_refused_token_then_the_next_run_writes_like_salesfor
     assert run.impact["api_calls"]["hubspot_requests"] > 0
     assert connections["hubspot"]["status"] == "ok" and connections["salesforce"]["status"] == "ok"
     assert "HubSpot API requests" in report and "## HubSpot requests by kind" in report
+    # the demo's hard bounce (5.1.1) is planned in HubSpot's own bounce properties, held like Salesforce's
+    [bounce] = bounces
+    payload = json.loads(bounce["payload"]) if isinstance(bounce["payload"], str) else bounce["payload"]
+    assert payload["hs_email_hard_bounce_reason_enum"] == "UNKNOWN_USER"
+    assert payload["hs_email_hard_bounce_reason"].startswith("5.1.1 550 5.1.1")
+    assert (bounce["gate"], bounce["gate_reason"]) == ("review", "IDENTITY_MISMATCH")
+    assert emu.portal.records["contacts"][bounce["record_id"]]["properties"].get(
+        "hs_email_hard_bounce_reason_enum") is None
     # rollback puts the prior status back
     assert {(r["system"], r["record_id"]) for r in undone["restored"]} >= {("hubspot", rid) for rid in deactivated}
     assert {restored[by_id[rid]] for rid in deactivated} == {"OPEN"}
