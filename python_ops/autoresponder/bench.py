@@ -14,6 +14,9 @@ and the suites on those tables run again. `ours.rerun_settled` is a third run, w
 anywhere: every stage that can skip does. `--llm` runs the chain with
 the OpenAI-compatible emulator (zero latency) as the LLM: calls and tokens per reply, and the
 re-run's calls (the cache answers). `--sources DIR` reuses a generated folder (`generate`).
+`hubspot` is HubSpot's request count for as many contact write-backs as the run wrote (`ours.writes`):
+this design (snapshot sync, batches of 100) against the seed's per-email search-then-update, each on
+a freshly seeded HubSpot emulator (`emulators/hubspot/bench.py`; target <= 2 % of the seed's requests).
 Progress: a bar per long stage on a terminal, periodic lines otherwise (`autoresponder.progress`).
 """
 
@@ -29,6 +32,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+
+from autoresponder.emulators.hubspot import bench as hubspot_bench
 
 # replies, and people behind the contact systems (None: the generator's 6.6 per reply)
 PROFILES: dict[str, dict[str, int | None]] = {
@@ -206,6 +211,7 @@ def bench(emails: int, *, baseline: bool, seed: int = 1, as_of: str = "2026-11-2
             generate(sources, emails, seed, as_of=date.fromisoformat(as_of), people=people)
             gen_s = round(time.perf_counter() - t0, 3)
         ours = _in_process(_ours, str(sources), str(work), as_of, llm, rerun)
+        hubspot = hubspot_bench.run(max(1, ours["writes"]))
         base = (_in_process(_baseline, str(sources), str(work), as_of, str(work / "ours.duckdb"), ours["wall_s"])
                 if baseline else None)
     finally:
@@ -217,6 +223,11 @@ def bench(emails: int, *, baseline: bool, seed: int = 1, as_of: str = "2026-11-2
                    "sources": str(sources) if gen_s is None else None, "people": people, "llm": llm},
         "ours": ours,
         "baseline": base,
+        "hubspot": {"writes": hubspot["params"]["writes"], "requests": hubspot["ours"]["requests"],
+                    "sync_requests": hubspot["ours"]["sync_requests"],
+                    "seed_requests": hubspot["baseline"]["requests"], "ratio": hubspot["ratio"],
+                    "ratio_with_sync": hubspot["ratio_with_sync"], "target": hubspot["target"],
+                    "within_target": hubspot["within_target"]},
         "ratios": {
             "sf_api_requests": _ratio(ours["sf_api_requests"], base["sf_api_requests"]) if base else None,
             "llm_calls": _ratio(ours["llm_calls"], base["llm_calls"]) if base else None,

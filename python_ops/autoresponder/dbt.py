@@ -22,6 +22,7 @@ from autoresponder.config import Settings
 from autoresponder.errors import AutoResponderError
 from autoresponder.fingerprint import digest, files_sha256, table_fingerprint
 from autoresponder.systems import registry
+from autoresponder.systems.hubspot.bounces import BY_LONGEST_PREFIX
 from autoresponder.systems.registry import every_snapshot
 
 DBT_PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
@@ -83,6 +84,11 @@ def dbt_vars_for(settings, *, as_of: str, run_id: str) -> dict:
         "ooo_buffer_business_days": int(settings.ooo_buffer_business_days),
         "ooo_fallback_days": int(settings.ooo_fallback_days),
         "record_bounces": bool(settings.salesforce_record_bounces),
+        # where int_route__bounce records a hard bounce on a HubSpot contact (docs/hubspot.md), no
+        # properties when AUTORESPONDER_HUBSPOT_RECORD_BOUNCES=false; read only when HubSpot is a target
+        "hubspot_bounce": {
+            "properties": list(settings.hubspot.bounce_properties) if settings.hubspot.record_bounces else [],
+            "reasons": [list(p) for p in BY_LONGEST_PREFIX]},
     }
 
 

@@ -22,3 +22,8 @@ def test_small_profile_prints_every_figure_and_a_rerun_that_does_nothing() -> No
     assert ratios["llm_calls_per_reply"] == 0 and ratios["seconds_per_1k_replies"] > 0
     assert 0 < ratios["rerun_vs_first_wall"] and 0 < ratios["rerun_settled_vs_first_wall"]
     assert ratios["sf_api_requests"] is None  # no baseline asked for
+    # HubSpot for as many write-backs: batches of 100 against the seed's search and update per email
+    hs = result["hubspot"]
+    assert hs["writes"] == ours["writes"] and hs["seed_requests"] == 2 * hs["writes"]
+    assert 0 < hs["requests"] <= 5 + 3 * -(-hs["writes"] // 100) and hs["ratio"] == round(hs["requests"] / hs["seed_requests"], 4)
+    assert hs["target"] == 0.02 and hs["within_target"] == (hs["ratio"] <= 0.02)

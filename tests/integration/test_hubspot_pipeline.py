@@ -1,6 +1,7 @@
 """HubSpot as a pipeline target, through the real chain (land → classify → dbt → apply) against
 the HubSpot emulator on 127.0.0.1: the same write log, keys, gates and rollback as Salesforce, and
-a token HubSpot refuses after one refresh stops HubSpot's writes while the rest of the run goes on."""
+a token HubSpot refuses after one refresh stops HubSpot's writes while the rest of the run goes on;
+an approved hard bounce lands once in HubSpot's own bounce properties."""
 
 from __future__ import annotations
 
@@ -15,8 +16,11 @@ from cryptography.fernet import Fernet
 from autoresponder.act.rollback import rollback
 from autoresponder.emulators.hubspot import contacts_like_salesforce, start_emulator
 from autoresponder.pipeline import build_writers, connect_warehouse
+from autoresponder.review.service import human_review_upload
 from autoresponder.systems.hubspot import HubSpotSettings, Tokens, TokenStore
 from tests.integration.chain import start_chain
+
+HARD_BOUNCE = "20261116090006.4dk2lq0zx9z9swn@mx.borealis-capital.com"  # seeds/emails/22_bounce_hard_dsn.eml
 
 
 @pytest.fixture
@@ -59,6 +63,13 @@ def test_hubspot_stops_on_a_refused_token_then_the_next_run_writes_like_salesfor
     assert refreshes == 1 and counts["POST /oauth/v1/token"] == 1
     assert counts["POST /crm/v3/objects/contacts/batch/update"] == 2  # refused, refreshed, refused: stop
     assert "Connection hubspot: error" in report
+    # a reviewer approves the demo's hard bounce (held: the DSN is not the recipient's organisation's)
+    conn = connect_warehouse(first.ctx.warehouse)
+    try:
+        human_review_upload(conn, first.ctx.settings, reviewer="sai", filename="review.csv",
+                            data=f"message_id,approve\n{HARD_BOUNCE},yes\n".encode(), uploads_dir=tmp_path / "uploads")
+    finally:
+        conn.close()
 
     # run 2 (the refreshed token was saved encrypted): a 503 and a 429 are retried, each write lands once
     emu.set_faults({"retry_after": 0, "script": [
@@ -66,9 +77,15 @@ def test_hubspot_stops_on_a_refused_token_then_the_next_run_writes_like_salesfor
         {"path": "/crm/v3/objects/contacts/batch/update", "status": 429, "times": 1}]})
     run = start_chain(sources, tmp_path, hubspot=settings)
     try:
-        actions = run.query("select * from marts.fct_actions where system = 'hubspot' and gate = 'auto'")
+        actions = run.query("select * from marts.fct_actions where system = 'hubspot' and gate in ('auto', 'approved')")
+        bounces = run.query("select * from marts.fct_actions where system = 'hubspot' and action = 'record_bounce'")
         logged = run.query("select * from ops.write_log where system = 'hubspot'")
         after = _status_by_email(emu)
+        bounced = {r["properties"]["email"]: (r["properties"].get("hs_email_hard_bounce_reason_enum"),
+                                              r["properties"].get("hs_lead_status"))
+                   for r in emu.portal.records["contacts"].values()}
+        hs_bounce_text = emu.portal.records["contacts"][bounces[0]["record_id"]]["properties"].get(
+            "hs_email_hard_bounce_reason") or ""
         tasks = [t for t in emu.portal.records["tasks"].values()
                  if "AutoResponder key:" in (t["properties"].get("hs_task_body") or "")]
         conn = connect_warehouse(run.ctx.warehouse)
@@ -97,6 +114,22 @@ def test_hubspot_stops_on_a_refused_token_then_the_next_run_writes_like_salesfor
     assert run.impact["api_calls"]["hubspot_requests"] > 0
     assert connections["hubspot"]["status"] == "ok" and connections["salesforce"]["status"] == "ok"
     assert "HubSpot API requests" in report and "## HubSpot requests by kind" in report
+    # the approved hard bounce (5.1.1) is recorded once in HubSpot's own bounce properties, deactivating nothing
+    [bounce] = bounces
+    assert (bounce["gate"], bounce["gate_reason"]) == ("approved", "IDENTITY_MISMATCH")
+    assert [r["status"] for r in log if r["action"] == "record_bounce"] == ["succeeded"]
+    assert bounced[by_id[bounce["record_id"]]] == ("UNKNOWN_USER", "OPEN")
+    assert hs_bounce_text.startswith("5.1.1 550 5.1.1")
     # rollback puts the prior status back
     assert {(r["system"], r["record_id"]) for r in undone["restored"]} >= {("hubspot", rid) for rid in deactivated}
     assert {restored[by_id[rid]] for rid in deactivated} == {"OPEN"}
+
+    # a re-run of the same sources sends no bounce again (the write log knows the key)
+    emu.set_faults({})
+    updates = emu.request_counts().get("POST /crm/v3/objects/contacts/batch/update", 0)
+    rerun = start_chain(sources, tmp_path, hubspot=settings)
+    try:
+        again = rerun.query("select * from ops.write_log where system = 'hubspot' and run_id = ?", [rerun.ctx.run_id])
+    finally:
+        rerun.stack.close()
+    assert again == [] and emu.request_counts().get("POST /crm/v3/objects/contacts/batch/update", 0) == updates

@@ -21,11 +21,13 @@ STATUS_REASONS = (
     ("5.7.26", "DMARC"), ("5.7.1", "POLICY"), ("5.7", "POLICY"), ("5.3", "MAILBOX_MISCONFIGURATION"),
     ("5.4", "ISP_MISCONFIGURATION"), ("4.", "TEMPORARY_PROBLEM"),
 )
+# the order a status is matched in (also int_route__bounce's, through the dbt var `hubspot_bounce`)
+BY_LONGEST_PREFIX = tuple(sorted(STATUS_REASONS, key=lambda p: -len(p[0])))
 
 
 def reason_option(status: str | None) -> str:
     text = (status or "").strip()
-    for prefix, option in sorted(STATUS_REASONS, key=lambda p: -len(p[0])):
+    for prefix, option in BY_LONGEST_PREFIX:
         if text.startswith(prefix):
             return option
     return "OTHER"
