@@ -66,8 +66,12 @@ def test_hubspot_stops_on_a_refused_token_then_the_next_run_writes_like_salesfor
     # a reviewer approves the demo's hard bounce (held: the DSN is not the recipient's organisation's)
     conn = connect_warehouse(first.ctx.warehouse)
     try:
-        human_review_upload(conn, first.ctx.settings, reviewer="sai", filename="review.csv",
-                            data=f"message_id,approve\n{HARD_BOUNCE},yes\n".encode(), uploads_dir=tmp_path / "uploads")
+        upload = human_review_upload(conn, first.ctx.settings, reviewer="sai", filename="review.csv",
+                                     data=f"message_id,approve\n{HARD_BOUNCE},yes\n".encode(),
+                                     uploads_dir=tmp_path / "uploads")
+        # the reviewer is told what the next apply writes: the bounce facts (Salesforce and HubSpot)
+        assert upload["approved"] == 1 and upload["writes_on_next_apply"] >= 2
+        assert upload["approved_without_writes"] == []
     finally:
         conn.close()
 

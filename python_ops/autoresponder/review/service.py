@@ -192,9 +192,11 @@ def human_review_upload(conn, settings, *, reviewer: str, filename: str, data: b
     except Exception:
         conn.execute("rollback")
         raise
+    # the writes the next apply makes of an approval: the same rule as `decided` in fct_actions.sql
     held = _query(conn, "select message_id, count(*) as n from marts.fct_actions where gate = 'review' and "
                         "system in ('cupola', 'hodor', 'salesforce', 'hubspot', 'sfmc') and action in "
-                        "('mark_inactive', 'update_email', 'update_title', 'suppress') and record_id is not null "
+                        "('mark_inactive', 'update_email', 'update_title', 'suppress', 'record_bounce') "
+                        "and record_id is not null "
                         "and list_contains(?::varchar[], message_id) group by 1",
                   [[m for m, d in new.items() if d == "approve"]])
     approved = [m for m, d in new.items() if d == "approve"]
