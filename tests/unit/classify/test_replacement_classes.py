@@ -58,6 +58,7 @@ ROUTING_OR_COLLEAGUE = [
     f"Obrigado pela sua mensagem. Por favor, contacte o meu colega {C}.",
     f"ご連絡ありがとうございます。同僚の{JA_C}までご連絡ください。",
     f"Thank you. Please note that {C} is now your contact for invoices.",
+    f"Your enquiry has been passed to {C}, who will answer instead of me.",
 ]
 
 

@@ -34,7 +34,7 @@ from autoresponder.domains import FREEMAIL, org_domain, other_org
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\d\s.][.!?])\s+(?=[A-ZÀ-Ý0-9\"„«(¿¡])|(?<=[。！？])")
 _HANDOVER = re.compile(
-    r"(successor|replacement|taken over|take over|has assumed|in (my|his|her) (place|stead)|instead|"
+    r"(successor|replacement|taken over|take over|has assumed|in (my|his|her) (place|stead)|"
     r"is now (responsible|handling|your (new )?contact)|will be (handling|covering|your (new )?contact)|"
     r"nachfolger|übernommen|successeur|remplaçant|sucesor|successore|sostituto|opvolger|overgenomen|sucessor|"
     r"後任|引き継|no longer (responsible|in charge|handling)|nicht (mehr|länger) zuständig|"
