@@ -264,6 +264,64 @@ def subject_kind(sentence: str, match: re.Match[str], person: Person, *, object_
     return "none"
 
 
+# a person written with a title or as first name + surname ("Herr Weber", "Sr. Weber", "Tom Weber"); a capitalised
+# German noun alone ("Für das Budget") is no person
+_TITLED_OR_FULL_NAME = re.compile(
+    r"(?<![\w])(?:(?:mr|mrs|ms|dr|herr|frau|m|mme|sr|sra|dott|dott\.ssa|sig|sig\.ra|heer|mevrouw|de heer|"
+    r"senhor|senhora)\.?\s+(?P<t>(?-i:[A-ZÀ-Ý])[\w'-]+)|(?P<a>(?-i:[A-ZÀ-Ý])[a-zà-ÿ'-]+)\s+(?P<b>(?-i:[A-ZÀ-Ý])[a-zà-ÿ'-]+))",
+    re.I)
+
+
+def _people_named(text: str) -> set[str]:
+    """Folded name tokens of the people `text` names with a title or a full name (stop words left out)."""
+    out: set[str] = set()
+    for m in _TITLED_OR_FULL_NAME.finditer(text):
+        words = [m.group("t")] if m.group("t") else [m.group("a"), m.group("b")]
+        if m.group("t") or not any(w.lower() in _NOT_A_NAME for w in words):
+            out |= {fold(w) for w in words if w.lower() not in _NOT_A_NAME}
+    return out
+
+
+# a Japanese clause whose topic is a person other than the writer: a katakana surname or a name with an honorific
+# ("ウェーバーは", "林さんが"); a kanji topic alone ("本件の", "IT関連は") is a matter, the writer is left unsaid
+# a Spanish / Portuguese first-person preterite opening a sentence ("Cambié de área", "Mudei de funções")
+_PRETERITE_1SG = re.compile(r"(?:^|[.;:]\s+)(?-i:[A-ZÁÉÍÓÚ])[a-záéíóúñç]+(?:é|ei)(?![\w])")
+_JA_PERSON_TOPIC = re.compile(r"(?:[ァ-ヶー]{2,}|[一-龯]{1,4}\s*(?:さん|様|氏))\s*(?:は|が|の)[^。]*$")
+
+
+def handover_subject(sentences: list[str], i: int, match: re.Match[str], person: Person,
+                     successors: set[str]) -> str:
+    """Whose hand-over sentence `i` states: "person" (the mailbox's), "other" or "unclear".
+
+    `successors`: folded name tokens of the people the reply hands over to. "I no longer look after X",
+    "Ilse Brandt n'est plus en charge", "Jan Berger has taken over my accounts", "本件の担当を外れました" are
+    the person's; "Tom Weber is no longer responsible", "Herr Weber ist nicht mehr zuständig", "our colleague's
+    accounts have been taken over", "ウェーバーは担当を外れました" are somebody else's; a bare "Jan Berger is now
+    your contact" says nothing about the person ("unclear").
+    """
+    sentence = sentences[i]
+    prefix = sentence[: match.start()]
+    kind = subject_kind(sentence, match, person)
+    if kind == "quoted":
+        return "other"
+    if person.named_in(prefix):
+        return "person"
+    if _people_named(prefix) - successors - person.tokens:
+        return "other"  # somebody else, named, hands over
+    names_successor = bool({fold(w) for w in re.findall(r"[\wÀ-ÿ]+", prefix)} & successors)
+    if _OTHER_PERSON.search(prefix) and not names_successor:
+        return "other"  # "our colleague's accounts", "同僚のウェーバーは"
+    if CJK.search(prefix[-12:]) and _JA_PERSON_TOPIC.search(prefix) and not names_successor \
+            and not any(w in prefix for w in _JA_SELF):
+        return "other"
+    if kind != "other" or CJK.search(prefix[-12:]):
+        return "person"  # first person, the mailbox, or a Japanese clause without a person as its topic
+    # the successor is the subject: the writer must be in it ("has taken over my accounts")
+    around = " ".join(sentences[max(0, i - 1): i + 1])
+    return "person" if _FIRST_PERSON.search(around) or _PRETERITE_1SG.search(around) or person.named_in(around) \
+        else "unclear"
+
+
 # a forwarded or delegated auto-reply: "From: Maria Reyes" at the top of the text, "（b@x）の代理で"
 _FORWARDED_FROM = re.compile(r"^\s*\[?[^\n]{0,60}\]?\s*\n?\s*(?:from|von|de|da|van|差出人)\s*:\s*(?P<name>[^\n<]{2,60})",
                              re.I)

@@ -83,7 +83,7 @@ LEFT = _t([
     ("it", r"(non (lavora|lavoro|fa|faccio) più|non (è|sono) più (in|presso|con|parte|dipendente)" + _NOT_OFFICE + r"|"
            r"(?:ha|ho) lasciato (?:l'|la |il |lo |le |i )?(?:azienda|società|gruppo|banca|fondo|studio|ente|"
            r"(?-i:[A-Z]))|non fa più parte)"),
-    ("nl", r"(niet (langer|meer) (werkzaam|in dienst|bij|verbonden)|is uit dienst|uit dienst (getreden|gegaan)|heeft .{0,30}verlaten|"
+    ("nl", r"(niet (langer|meer) (werkzaam|in dienst|bij|verbonden)|is uit dienst|uit dienst (getreden|gegaan)|heeft .{0,30}verlaten|\bheb (ik )?.{0,30}verlaten|"
            r"ben niet meer werkzaam)"),
     ("pt", r"(não (trabalha|trabalho|faz parte|faço parte|está|estou|pertence) mais" + _NOT_OFFICE + r"|"
            r"não (faz|faço) mais parte|não (trabalha|está|estou|trabalho) mais" + _NOT_OFFICE + r"|"
@@ -407,8 +407,7 @@ STILL_HERE = _t([
            r"(?<!\bil )(?<!\belle )(?<!\bon )reste votre (contact|interlocut))"),
     ("es", r"(sigo siendo (su|tu|el|la)|continúo siendo|sigo (en|con) (la|el|nosotros)|seguiré siendo|"
            r"continúo en (la|el))"),
-    ("it", r"(resto (il|la|vostro|vostra|vostri) (referente|contatto|interlocutore)|rimango (il|la|vostro|vostra) "
-           r"(referente|contatto|interlocutore)|continuo a essere|rimango in (azienda|società)|"
+    ("it", r"((resto|rimango) (?:(?:il|la|i) )?(?:(?:vostr[oaie]|suo|sua) )?(referente|contatto|interlocutore|interlocutrice)|continuo a essere|rimango in (azienda|società)|"
            r"resto io (il|la) (vostr[oa] )?(referente|contatto|interlocut)|\bio resto (in|presso|qui))"),
     ("nl", r"(ik blijf (uw|je|het|jullie) (contact|aanspreekpunt|contactpersoon)|blijf ik (uw|je|jullie)|"
            r"(zelf )?blijf ik (gewoon )?bereikbaar op dit adres|"

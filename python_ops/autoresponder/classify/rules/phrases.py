@@ -23,6 +23,7 @@ from autoresponder.classify.rules.about import (
     Person,
     announced_kind,
     fold,
+    handover_subject,
     person_of,
     speaks_for,
     subject_kind,
@@ -33,7 +34,7 @@ from autoresponder.domains import FREEMAIL, org_domain, other_org
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\d\s.][.!?])\s+(?=[A-ZÀ-Ý0-9\"„«(¿¡])|(?<=[。！？])")
 _HANDOVER = re.compile(
-    r"(successor|replacement|taken over|take over|has assumed|in (my|his|her) (place|stead)|instead|"
+    r"(successor|replacement|taken over|take over|has assumed|in (my|his|her) (place|stead)|"
     r"is now (responsible|handling|your (new )?contact)|will be (handling|covering|your (new )?contact)|"
     r"nachfolger|übernommen|successeur|remplaçant|sucesor|successore|sostituto|opvolger|overgenomen|sucessor|"
     r"後任|引き継|no longer (responsible|in charge|handling)|nicht (mehr|länger) zuständig|"
@@ -89,6 +90,13 @@ _RETURNING = re.compile(
 # "tomorrow" after a same-day absence ("I left early; I'll read it tomorrow"), not "Guten Morgen" / "esta mañana"
 _TOMORROW_WORD = re.compile(r"(?<!guten )(?<!esta )(?<!la )(?<!this )\b(?:tomorrow|demain|mañana|domani|morgen(?:ochtend|vroeg)?|"
                             r"amanhã)\b|明日", re.I)
+# "in my absence X handles my accounts": whoever is named covers for a while, the writer comes back (OUT_OF_OFFICE
+# with a delegate, never a REPLACEMENT)
+_ABSENCE_CLAUSE = re.compile(
+    r"(\b(?:in|during) my absence\b|\bwhile i(?:'m| am) (?:away|out|absent|on leave)\b|"
+    r"\b(?:in|während) meiner abwesenheit\b|\b(?:en|pendant) mon absence\b|\b(?:en|durante) mi ausencia\b|"
+    r"\b(?:in|durante) (?:la )?mia assenza\b|\b(?:tijdens|bij) mijn afwezigheid\b|"
+    r"\b(?:na|durante) (?:a )?minha ausência\b|不在の間|不在中|ご不在|休暇中|休暇の間)", re.I)
 _CONVERSATIONAL = re.compile(
     r"(\?|？|\b(happy to|glad to|sounds good|let's|let me know|could we|can we|would you|could you|shall we|"
     r"gerne|können wir|volontiers|pourriez-vous|con gusto|podríamos|volentieri|potremmo|graag|kunnen we|"
@@ -465,7 +473,8 @@ def detect_new_title(r: Reading) -> Decision | None:
 def detect_out_of_office(r: Reading) -> Decision | None:
     """An absence notice, with its return date when stated (transient "left for the day" included)."""
     view, sentences = r.view, r.sentences
-    ooo = _first(lexicon.OUT_OF_OFFICE, sentences) or _first(lexicon.TRANSIENT_ABSENCE, sentences)
+    ooo = _first(lexicon.OUT_OF_OFFICE, sentences) or _first(lexicon.TRANSIENT_ABSENCE, sentences) \
+        or _absence_clause(sentences)
     ooo_subject = out_of_office_subject(view)
     if ooo and not ooo_subject and r.auto_header is None and _CONVERSATIONAL.search(view.reply_text[:MAX_CHARS]):
         return None  # a person writing back who mentions an absence, not an automatic notice
@@ -491,19 +500,33 @@ def detect_out_of_office(r: Reading) -> Decision | None:
     )
 
 
+def _absence_clause(sentences: list[str]) -> tuple[str, int, re.Match[str]] | None:
+    """("en", index, match) of the first "in my absence" clause (`_ABSENCE_CLAUSE`), in `_first`'s shape."""
+    return next((("en", i, m) for i, s in enumerate(sentences) if (m := _ABSENCE_CLAUSE.search(s))), None)
+
+
 def detect_handover(r: Reading) -> Decision | None:
-    """"X has taken over my accounts (x@…)": alternates without a stated departure."""
+    """"X has taken over my accounts (x@…)": alternates without a stated departure.
+
+    Never when the writer says they stay ("I remain your contact for the rest": a topic moved, the person did
+    not; `detect_still_active` answers ACTIVE).
+    """
     sentences = r.sentences
-    handover = [i for i, s in enumerate(sentences) if _HANDOVER.search(s)] if r.has_address else []
+    if r.stays:
+        return None
+    handover = [(i, m) for i, s in enumerate(sentences) if (m := _HANDOVER.search(s))] if r.has_address else []
     if not handover:
         return None
-    reps, used = _contacts(sentences, max(0, handover[0] - 1))
-    reps = reps or replacements_in(_window(sentences, handover[0], 2))
-    if not reps:
-        return None
+    first = handover[0][0]
+    reps, used = _contacts(sentences, max(0, first - 1))
+    reps = reps or replacements_in(_window(sentences, first, 2))
+    successors = {fold(w) for x in reps for w in re.split(r"[\s._+-]+", f"{x.name or ''} {x.email.split('@')[0]}") if w}
+    subjects = {handover_subject(sentences, i, m, r.person, successors) for i, m in handover}
+    if not reps or "other" in subjects or "person" not in subjects:
+        return None  # "Tom Weber is no longer responsible; contact Jan": somebody else's hand-over
     return Decision(
         determination="REPLACEMENT", reason="replacement", category="REPLACEMENT", confidence=0.0,
-        evidence=" ".join(dict.fromkeys([sentences[handover[0]], *used]))[:600], replacements=reps,
+        evidence=" ".join(dict.fromkeys([sentences[first], *used]))[:600], replacements=reps,
         rule="handover/text",
     )
 
