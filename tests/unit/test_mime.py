@@ -1,6 +1,8 @@
+import email.utils
+
 import pytest
 
-from autoresponder.mime import parse_message
+from autoresponder.mime import addresses_of, first_address, parse_message
 
 
 @pytest.mark.parametrize("raw", [b"", b"\xff\xfe", b"Subject: x\n\nbody", b"Content-Type: text/plain; charset=bogus\n\n\xe9"],
@@ -52,3 +54,16 @@ def test_classifying_a_stored_parse_equals_classifying_the_bytes() -> None:
         raw = path.read_bytes()
         stored = ParsedMessage.from_json(parse_message(raw).to_json())
         assert classify_parsed(stored, path=path.name).to_row() == classify_message(raw, path=path.name).to_row(), path
+
+
+@pytest.mark.parametrize("value", [
+    "a@b.example", " <A.B@Ex-Ample.com> ", "Jane Doe <jane.doe@x.example>", "Jane  Doe <j@x.example>",
+    "\"Doe, Jane\" <j@x.example>", "a..b@x.example", "a@b.", "a@[192.0.2.1]", "a@b.example, c@d.example",
+    "Jane<j@x.example>", "=?utf-8?q?J=C3=A9r=C3=B4me?= <j@x.example>", "<a@b.example", "a@b.example (comment)",
+])
+def test_addresses_read_as_the_standard_library_reads_them(value):
+    expected = [a.strip().lower() for _, a in email.utils.getaddresses([value]) if a and "@" in a]
+    assert addresses_of(value) == expected
+    name, addr = next(((n or None, a.strip().strip("<>").lower()) for n, a in email.utils.getaddresses([value])
+                       if "@" in (a or "")), (None, None))
+    assert first_address(value) == (name, addr)
