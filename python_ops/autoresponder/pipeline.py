@@ -24,7 +24,13 @@ from autoresponder.land.snapshots import land_changed_snapshots
 from autoresponder.models import PlannedWrite
 from autoresponder.notify import send_run_notifications
 from autoresponder.quality.suites import OUTPUT_SUITES
-from autoresponder.quality.validate import InputExpectationsFailed, build_docs, validate, validate_inputs
+from autoresponder.quality.validate import (
+    DOCS_PAGES,
+    InputExpectationsFailed,
+    build_docs,
+    validate,
+    validate_inputs,
+)
 from autoresponder.quality.validate import check_inputs as guard
 from autoresponder.report.run_folder import write_run_folder
 from autoresponder.run import RunContext
@@ -127,8 +133,8 @@ def check_outputs(ctx: RunContext, conn: duckdb.DuckDBPyConnection) -> list[str]
         failures = [line for r in results for line in r.failure_lines()]
         docs = build_docs(ctx.run_dir)
         ctx.log("quality_outputs", f"{sum(r.success for r in results)}/{len(results)} output suites passed"
-                                   f"{_reused_note(results)}; Data Docs {docs}", failures=failures,
-                reused=_reused(results))
+                                   f"{_reused_note(results)}; Data Docs {docs} ({_pages_note(ctx.run_dir)})",
+                failures=failures, reused=_reused(results), docs_pages=DOCS_PAGES.get(ctx.run_dir.resolve()))
         ctx.facts["quality_outputs"] = failures
         _count_suites(ctx, results)
     return failures
@@ -142,6 +148,12 @@ def _reused(results: list) -> dict[str, str]:
 def _count_suites(ctx: RunContext, results: list) -> None:
     ctx.facts["suites"] = ctx.facts.get("suites", 0) + len(results)
     ctx.facts["suites_reused"] = ctx.facts.get("suites_reused", 0) + len(_reused(results))
+
+
+def _pages_note(run_dir: Path) -> str:
+    pages = DOCS_PAGES.get(Path(run_dir).resolve(), {})
+    return (f"{pages.get('rendered', 0)} result pages rendered, {pages.get('copied', 0)} copied from the earlier run "
+            "that rendered the same result: nothing in them changed")
 
 
 def _reused_note(results: list) -> str:

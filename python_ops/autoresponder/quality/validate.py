@@ -239,10 +239,47 @@ def _reuse(conn: Any, run_dir: Path, run_id: str, suite: Suite, fingerprint: str
 
 
 def build_docs(run_dir: Path) -> Path:
-    """Data Docs of every validation of the run: `runs/<run_id>/data_docs/index.html`."""
+    """Data Docs of every validation of the run: `runs/<run_id>/data_docs/index.html`.
+
+    GX renders a result's page from the result file alone, so a result reused from an earlier
+    run (its file copied, byte for byte) gets that run's page copied instead of rendered again;
+    GX renders the pages of the others and the index (`docs_pages` says how many of each)."""
     context = context_for(run_dir)
-    context.build_data_docs()
-    return Path(run_dir).resolve() / DOCS_DIR / "index.html"
+    run_dir = Path(run_dir).resolve()
+    docs = run_dir / DOCS_DIR / "validations"
+    render, copied = [], 0
+    for key in context.validation_results_store.list_keys():
+        rel = Path(*key.to_tuple())
+        page = docs / rel.with_name(rel.name + ".html")
+        if page.is_file():  # a result file never changes once written: its page stands
+            continue
+        earlier = _earlier_page(run_dir, VALIDATIONS / rel.with_name(rel.name + ".json"),
+                                Path(DOCS_DIR) / "validations" / rel.with_name(rel.name + ".html"))
+        if earlier is None:
+            render.append(key)
+        else:
+            page.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(earlier, page)
+            copied += 1
+    # GX renders every page when given no identifiers: `[None]` matches none, so then it only
+    # writes the index and the static assets
+    context.build_data_docs(resource_identifiers=render or [None])
+    DOCS_PAGES[run_dir] = {"rendered": len(render), "copied": copied}
+    return run_dir / DOCS_DIR / "index.html"
+
+
+DOCS_PAGES: dict[Path, dict[str, int]] = {}  # run folder -> pages rendered / copied by its last build_docs
+
+
+def _earlier_page(run_dir: Path, result: Path, page: Path) -> Path | None:
+    """The page another run folder rendered for a byte-identical copy of `result` (same key)."""
+    mine = (run_dir / result).read_bytes()
+    for other in sorted(run_dir.parent.iterdir(), reverse=True):
+        if other == run_dir or not (other / page).is_file() or not (other / result).is_file():
+            continue
+        if (other / result).read_bytes() == mine:
+            return other / page
+    return None
 
 
 def failed_inputs(conn: Any, run_id: str) -> list[str]:
