@@ -113,5 +113,6 @@ def _counts(opened: Opened | None, writer: Any) -> dict[str, int]:
 
 SYSTEM = System(
     name=NAME, order=35, configured=configured, open=_open, land=_land, writer=_writer, request_counts=_counts,
+    api_tables=lambda settings: {"contacts": "raw.hubspot_contacts"},  # one Dagster landing asset
     matched=True, emulator="autoresponder.emulators.hubspot.server", crm=configured,
 )
