@@ -81,16 +81,19 @@ def test_hubspot_stops_on_a_refused_token_then_the_next_run_writes_like_salesfor
     finally:
         conn.close()
 
-    # run 2 (the refreshed token was saved encrypted): a 503 and a 429 are retried, each write lands once
+    # run 2 (the refreshed token was saved encrypted): a 503 and a 429 are retried, each write lands once;
+    # with auto_add_replacements the demo's replacement (john.doe@acme.com, the org's domain) is created
     emu.set_faults({"retry_after": 0, "script": [
         {"path": "/crm/v3/objects/contacts/batch/update", "status": 503, "times": 1},
         {"path": "/crm/v3/objects/contacts/batch/update", "status": 429, "times": 1}]})
-    run = start_chain(sources, tmp_path, hubspot=settings)
+    run = start_chain(sources, tmp_path, hubspot=settings, auto_add_replacements=True)
     try:
         actions = run.query("select * from marts.fct_actions where system = 'hubspot' and gate in ('auto', 'approved')")
         bounces = run.query("select * from marts.fct_actions where system = 'hubspot' and action = 'record_bounce'")
         logged = run.query("select * from ops.write_log where system = 'hubspot'")
         after = _status_by_email(emu)
+        replacements = [r for r in emu.portal.records["contacts"].values()
+                        if r["properties"].get("email") == "john.doe@acme.com"]
         bounced = {r["properties"]["email"]: (r["properties"].get("hs_email_hard_bounce_reason_enum"),
                                               r["properties"].get("hs_lead_status"))
                    for r in emu.portal.records["contacts"].values()}
@@ -104,16 +107,23 @@ def test_hubspot_stops_on_a_refused_token_then_the_next_run_writes_like_salesfor
         finally:
             conn.close()
         restored = _status_by_email(emu)
+        archived = [r["archived"] for r in replacements]
         connections = {c["system"]: c for c in run.impact["connections"]}
         report = (run.ctx.run_dir / "impact_report.md").read_text(encoding="utf-8")
     finally:
         run.stack.close()
 
-    log = [r for r in logged if r["object"] == "contact"]
+    log = [r for r in logged if r["object"] == "contact" and r["action"] != "create"]
+    created = [r for r in logged if r["action"] == "create" and r["object"] == "contact"]
     notes = [r for r in logged if r["object"] == "note"]  # the weekly roll-up Note of each contact
     inactive = [a for a in actions if a["action"] == "mark_inactive"]
     assert inactive and {a["object"] for a in actions} == {"contact"}
-    assert {r["status"] for r in log} == {"succeeded"} and len(log) == len(actions) == len(tasks)
+    assert {r["status"] for r in log} == {"succeeded"} and len(log) == len(actions) - len(created) == len(tasks)
+    # the replacement contact: created once in HubSpot (batch/create), its id in the write log
+    [replacement] = replacements
+    assert [(r["status"], r["remote_id"]) for r in created] == [("succeeded", replacement["id"])]
+    assert replacement["properties"]["firstname"] == "John" and replacement["properties"]["lastname"] == "Doe"
+    assert emu.request_counts()["POST /crm/v3/objects/contacts/batch/create"] == 1
     by_id = {rid: r["properties"]["email"] for rid, r in emu.portal.records["contacts"].items()}
     deactivated = {a["record_id"] for a in inactive}
     assert {after[by_id[rid]] for rid in deactivated} == {"UNQUALIFIED"}
@@ -133,16 +143,18 @@ def test_hubspot_stops_on_a_refused_token_then_the_next_run_writes_like_salesfor
     # rollback puts the prior status back
     assert {(r["system"], r["record_id"]) for r in undone["restored"]} >= {("hubspot", rid) for rid in deactivated}
     assert {restored[by_id[rid]] for rid in deactivated} == {"OPEN"}
+    assert archived == [True]  # the created replacement archived by rollback
 
     # a re-run of the same sources sends no bounce again (the write log knows the key)
     emu.set_faults({})
     updates = emu.request_counts().get("POST /crm/v3/objects/contacts/batch/update", 0)
-    rerun = start_chain(sources, tmp_path, hubspot=settings)
+    rerun = start_chain(sources, tmp_path, hubspot=settings, auto_add_replacements=True)
     try:
         again = rerun.query("select * from ops.write_log where system = 'hubspot' and run_id = ?", [rerun.ctx.run_id])
     finally:
         rerun.stack.close()
     assert again == [] and emu.request_counts().get("POST /crm/v3/objects/contacts/batch/update", 0) == updates
+    assert emu.request_counts()["POST /crm/v3/objects/contacts/batch/create"] == 1  # no replacement again
 
 
 def test_the_dagster_job_lands_and_writes_hubspot_like_the_cli(
