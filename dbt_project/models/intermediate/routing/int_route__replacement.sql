@@ -77,12 +77,7 @@ salesforce_create as (
         message_id, 'salesforce' as system,
         case when account_name is null then 'Lead' else 'Contact' end as object,
         cast(null as {{ string_type() }}) as record_id,
-        case when is_in_salesforce = 1 or replacement_email is null then 'skip' else 'create' end as action,
-        case when is_in_salesforce = 1 or replacement_email is null then 'skip'
-            when is_in_org_domain = 0 then 'review' else 'auto' end as gate,
-        case when is_in_salesforce = 1 then 'ALREADY_IN_SALESFORCE'
-            when replacement_email is null then 'NO_EMAIL_STATED'
-            when is_in_org_domain = 0 then 'REPLACEMENT_FOREIGN_DOMAIN' end as gate_reason,
+        {{ replacement_create_gates('is_in_salesforce', 'ALREADY_IN_SALESFORCE') }},
         case when account_name is null then
             {{ json_obj([('Company', 'lead_company'),
                          ('Email', 'replacement_email'),
@@ -107,12 +102,7 @@ salesforce_create as (
 hubspot_create as (
     select
         message_id, 'hubspot' as system, 'contact' as object, cast(null as {{ string_type() }}) as record_id,
-        case when is_in_hubspot = 1 or replacement_email is null then 'skip' else 'create' end as action,
-        case when is_in_hubspot = 1 or replacement_email is null then 'skip'
-            when is_in_org_domain = 0 then 'review' else 'auto' end as gate,
-        case when is_in_hubspot = 1 then 'ALREADY_IN_HUBSPOT'
-            when replacement_email is null then 'NO_EMAIL_STATED'
-            when is_in_org_domain = 0 then 'REPLACEMENT_FOREIGN_DOMAIN' end as gate_reason,
+        {{ replacement_create_gates('is_in_hubspot', 'ALREADY_IN_HUBSPOT') }},
         {{ json_obj([('company', 'hubspot_company'),
                      ('email', 'replacement_email'),
                      ('firstname', "nullif(trim(" ~ first_word('replacement_name') ~ "), '')"),
