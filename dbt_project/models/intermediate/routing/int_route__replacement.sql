@@ -51,7 +51,7 @@ candidates as (
         coalesce(original_sf.company, {{ email_domain('alternates.replacement_email') }}) as lead_company,
         case when existing_sf.email is not null then 1 else 0 end as is_in_salesforce,
         case when existing_hs.email is not null then 1 else 0 end as is_in_hubspot,
-        coalesce(original_hs.company, original_sf.company, original_org.org_name) as hubspot_company,
+        coalesce(original_hs.company, original_org.org_name, original_sf.account_name, original_sf.company) as hubspot_company,
         {{ in_org_domains('messages.message_id', 'alternates.replacement_email') }} as is_in_org_domain
     from messages
     inner join alternates on alternates.message_id = messages.message_id
