@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import dagster as dg
 
+from autoresponder.act import connection_state
 from autoresponder.config import Settings
 from autoresponder.land.email_store import land_replies
 from autoresponder.land.snapshots import land_snapshot
@@ -71,6 +72,10 @@ snapshot_assets = [_snapshot_asset(s) for s in registry.csv_snapshots()]
 API_DESCRIPTIONS = {
     "salesforce": "Salesforce {obj}, synced through the API: describe-driven columns, Bulk API 2.0 above the row "
                   "threshold, incremental on SystemModstamp; one row per record.",
+    "hubspot": "HubSpot {obj}, synced through the search API (incremental on lastmodifieddate, deal and company "
+               "ids through the v4 associations API); one row per contact. Off unless "
+               "AUTORESPONDER_HUBSPOT_ENABLED: then a no-op saying so. Metadata `connection`: ok / error, "
+               "last_error, last_success_at.",
 }
 
 
@@ -84,15 +89,22 @@ def _api_asset(system: registry.System, obj: str, table: str):
     def _asset(context: dg.AssetExecutionContext, autoresponder: AutoResponderResource,
                systems: SystemsResource) -> dg.MaterializeResult:
 
+        handle = systems.systems.get(system.name)
+        if handle is None:  # not configured (HubSpot off): nothing landed, no connection bookkeeping
+            context.log.info(f"{system.name} is not configured: {table} not landed")
+            return dg.MaterializeResult(metadata={"landed": "no", "reason": f"{system.name} is not configured "
+                                                  "(off unless configured, e.g. AUTORESPONDER_HUBSPOT_ENABLED)"})
         run = SimpleNamespace(settings=autoresponder.settings(), run_id=cli_run_id(context))
         conn = autoresponder.connect()
         try:
-            stats = land_system(run, conn, system, systems.systems.get(system.name), [obj])
+            stats = land_system(run, conn, system, handle, [obj])
             rows = conn.execute(f"select count(*) from {table}").fetchone()[0]
             checks = input_checks(autoresponder, context, conn, table)
+            connection = [c for c in connection_state.read(conn) if c["system"] == system.name]
         finally:
             conn.close()
-        return dg.MaterializeResult(metadata={**api_metadata(stats, obj),
+        return dg.MaterializeResult(metadata={**api_metadata(stats, obj), "landed": "yes",
+                                              "connection": dg.MetadataValue.json(connection[0] if connection else {}),
                                               "dagster/row_count": dg.MetadataValue.int(rows)},
                                     check_results=checks)
 

@@ -304,6 +304,9 @@ def parse_project(target_path: Path | None = None) -> None:
     from dbt.cli.main import dbtRunner
 
     variables = dbt_vars_for(Settings(), as_of=date.today().isoformat(), run_id="parse")
+    # the manifest (Dagster's asset graph) holds every CRM staging a run may build, whatever this
+    # process's environment says: a run that turns HubSpot on builds a model Dagster knows
+    variables["crm_systems"] = [s.name for s in registry.systems() if s.crm is not None]
     res = dbtRunner().invoke(["--quiet", "parse", *dbt_args("parse", variables, target_path)[1:]])
     if not res.success:
         raise DbtFailed(f"dbt parse failed in {DBT_PROJECT_DIR}: {res.exception}")

@@ -10,14 +10,20 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import dagster as dg
+import duckdb
 import pytest
 from cryptography.fernet import Fernet
+from dagster_dbt import DbtCliResource
 
 from autoresponder.act.rollback import rollback
 from autoresponder.emulators.hubspot import contacts_like_salesforce, start_emulator
 from autoresponder.pipeline import build_writers, connect_warehouse
 from autoresponder.review.service import human_review_upload
 from autoresponder.systems.hubspot import HubSpotSettings, Tokens, TokenStore
+from dagster_defs.actions import DBT_EXECUTABLE, dbt_project
+from dagster_defs.definitions import all_assets
+from dagster_defs.resources import AutoResponderResource, SystemsResource
 from tests.integration.chain import start_chain
 
 HARD_BOUNCE = "20261116090006.4dk2lq0zx9z9swn@mx.borealis-capital.com"  # seeds/emails/22_bounce_hard_dsn.eml
@@ -75,16 +81,19 @@ def test_hubspot_stops_on_a_refused_token_then_the_next_run_writes_like_salesfor
     finally:
         conn.close()
 
-    # run 2 (the refreshed token was saved encrypted): a 503 and a 429 are retried, each write lands once
+    # run 2 (the refreshed token was saved encrypted): a 503 and a 429 are retried, each write lands once;
+    # with auto_add_replacements the demo's replacement (john.doe@acme.com, the org's domain) is created
     emu.set_faults({"retry_after": 0, "script": [
         {"path": "/crm/v3/objects/contacts/batch/update", "status": 503, "times": 1},
         {"path": "/crm/v3/objects/contacts/batch/update", "status": 429, "times": 1}]})
-    run = start_chain(sources, tmp_path, hubspot=settings)
+    run = start_chain(sources, tmp_path, hubspot=settings, auto_add_replacements=True)
     try:
         actions = run.query("select * from marts.fct_actions where system = 'hubspot' and gate in ('auto', 'approved')")
         bounces = run.query("select * from marts.fct_actions where system = 'hubspot' and action = 'record_bounce'")
         logged = run.query("select * from ops.write_log where system = 'hubspot'")
         after = _status_by_email(emu)
+        replacements = [r for r in emu.portal.records["contacts"].values()
+                        if r["properties"].get("email") == "john.doe@acme.com"]
         bounced = {r["properties"]["email"]: (r["properties"].get("hs_email_hard_bounce_reason_enum"),
                                               r["properties"].get("hs_lead_status"))
                    for r in emu.portal.records["contacts"].values()}
@@ -98,16 +107,23 @@ def test_hubspot_stops_on_a_refused_token_then_the_next_run_writes_like_salesfor
         finally:
             conn.close()
         restored = _status_by_email(emu)
+        archived = [r["archived"] for r in replacements]
         connections = {c["system"]: c for c in run.impact["connections"]}
         report = (run.ctx.run_dir / "impact_report.md").read_text(encoding="utf-8")
     finally:
         run.stack.close()
 
-    log = [r for r in logged if r["object"] == "contact"]
+    log = [r for r in logged if r["object"] == "contact" and r["action"] != "create"]
+    created = [r for r in logged if r["action"] == "create" and r["object"] == "contact"]
     notes = [r for r in logged if r["object"] == "note"]  # the weekly roll-up Note of each contact
     inactive = [a for a in actions if a["action"] == "mark_inactive"]
     assert inactive and {a["object"] for a in actions} == {"contact"}
-    assert {r["status"] for r in log} == {"succeeded"} and len(log) == len(actions) == len(tasks)
+    assert {r["status"] for r in log} == {"succeeded"} and len(log) == len(actions) - len(created) == len(tasks)
+    # the replacement contact: created once in HubSpot (batch/create), its id in the write log
+    [replacement] = replacements
+    assert [(r["status"], r["remote_id"]) for r in created] == [("succeeded", replacement["id"])]
+    assert replacement["properties"]["firstname"] == "John" and replacement["properties"]["lastname"] == "Doe"
+    assert emu.request_counts()["POST /crm/v3/objects/contacts/batch/create"] == 1
     by_id = {rid: r["properties"]["email"] for rid, r in emu.portal.records["contacts"].items()}
     deactivated = {a["record_id"] for a in inactive}
     assert {after[by_id[rid]] for rid in deactivated} == {"UNQUALIFIED"}
@@ -127,13 +143,43 @@ def test_hubspot_stops_on_a_refused_token_then_the_next_run_writes_like_salesfor
     # rollback puts the prior status back
     assert {(r["system"], r["record_id"]) for r in undone["restored"]} >= {("hubspot", rid) for rid in deactivated}
     assert {restored[by_id[rid]] for rid in deactivated} == {"OPEN"}
+    assert archived == [True]  # the created replacement archived by rollback
 
     # a re-run of the same sources sends no bounce again (the write log knows the key)
     emu.set_faults({})
     updates = emu.request_counts().get("POST /crm/v3/objects/contacts/batch/update", 0)
-    rerun = start_chain(sources, tmp_path, hubspot=settings)
+    rerun = start_chain(sources, tmp_path, hubspot=settings, auto_add_replacements=True)
     try:
         again = rerun.query("select * from ops.write_log where system = 'hubspot' and run_id = ?", [rerun.ctx.run_id])
     finally:
         rerun.stack.close()
     assert again == [] and emu.request_counts().get("POST /crm/v3/objects/contacts/batch/update", 0) == updates
+    assert emu.request_counts()["POST /crm/v3/objects/contacts/batch/create"] == 1  # no replacement again
+
+
+def test_the_dagster_job_lands_and_writes_hubspot_like_the_cli(
+        hubspot, sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    emu, settings = hubspot
+    for name, value in settings.model_dump(include={"enabled", "base_url", "client_id", "client_secret",
+                                                    "token_path", "token_key"}).items():
+        monkeypatch.setenv(f"AUTORESPONDER_HUBSPOT_{name.upper()}", str(value))
+    resource = AutoResponderResource(sources_dir=str(sources), warehouse=str(tmp_path / "w.duckdb"),
+                                     runs_dir=str(tmp_path / "runs"), as_of="2026-11-25", mode="apply")
+    result = dg.materialize(all_assets, resources={
+        "autoresponder": resource, "systems": SystemsResource(autoresponder=resource),
+        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)})
+    assert result.success
+    materialised = {"/".join(e.event_specific_data.materialization.asset_key.path):
+                    e.event_specific_data.materialization.metadata for e in result.get_asset_materialization_events()}
+    landed = materialised["raw/hubspot_contacts"]
+    assert landed["landed"].value == "yes" and landed["dagster/row_count"].value == len(emu.portal.records["contacts"])
+    assert landed["connection"].value["status"] == "ok" and landed["connection"].value["last_success_at"]
+    connections = {c["system"]: c for c in materialised["ops/write_log"]["connections"].value}
+    assert connections["hubspot"]["status"] == "ok"
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    try:
+        written = conn.execute("select count(*) from ops.write_log where system = 'hubspot' "
+                               "and object = 'contact' and status = 'succeeded'").fetchone()[0]
+    finally:
+        conn.close()
+    assert written > 0 and emu.request_counts()["POST /crm/v3/objects/contacts/batch/update"] >= 1

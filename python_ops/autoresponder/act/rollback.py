@@ -10,13 +10,15 @@ For every `succeeded` write of the run (from `ops.write_log`):
 | salesforce / hubspot updates    | the system's writer with `payload = prior` (changed keys)  |
 | salesforce record_bounce        | the bounce fields back to the values read before the write (empty ones cleared) |
 | salesforce Lead create, roll-up Task create | the writer deletes the record it created (`delete`) |
+| hubspot replacement contact create | the writer archives it (`archive`); one that existed (409) is left |
 | sfmc suppression                | manual: Marketing lifts the suppression                    |
 | create (other systems, Contact, Account) | manual: delete the created record               |
 
 Each system's rule lives in its own folder, registered as `System.restore` by its
-`systems/<name>/system.py` (Salesforce's in `systems/salesforce/restore.py`); a system without one
-(HubSpot: its contact writes are restored through its writer, its Tasks and roll-up Notes are
-creates, listed as manual) gets the generic rule (`generic_restore`). A write whose prior value is
+`systems/<name>/system.py` (Salesforce's in `systems/salesforce/restore.py`, HubSpot's for its
+replacement contacts in `systems/hubspot/system.py`); other rows (HubSpot: its contact updates are
+restored through its writer, its Tasks and roll-up Notes are creates, listed as manual) get the
+generic rule (`generic_restore`). A write whose prior value is
 unknown or empty (a null cannot be restored through a payload where null means "unchanged") is
 listed as manual.
 

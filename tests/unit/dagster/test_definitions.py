@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 
 from dagster_defs.definitions import defs
 
@@ -111,3 +112,25 @@ def test_with_the_email_store_the_sensor_requests_a_plan_run_when_rows_arrive(sq
     sql_store.fill_emails(table, [("<b@acme.com>", datetime(2026, 11, 16, 10), b"Message-ID: <b@acme.com>\n\nho\n")])
     again = new_emails_sensor(dg.build_sensor_context(cursor=first.run_key))
     assert isinstance(again, dg.RunRequest) and again.run_key != first.run_key
+
+
+def test_the_hubspot_landing_asset_is_a_no_op_saying_so_when_hubspot_is_off(sources: Path, tmp_path: Path,
+                                                                            monkeypatch) -> None:
+    from dagster_defs.landing import api_assets
+    from dagster_defs.resources import AutoResponderResource, SystemsResource
+
+    monkeypatch.delenv("AUTORESPONDER_HUBSPOT_ENABLED", raising=False)
+    (hubspot,) = [a for a in api_assets if a.key == dg.AssetKey(["raw", "hubspot_contacts"])]
+    resource = AutoResponderResource(sources_dir=str(sources), warehouse=str(tmp_path / "w.duckdb"),
+                                     runs_dir=str(tmp_path / "runs"), as_of="2026-11-25", mode="plan")
+    result = dg.materialize([hubspot], resources={"autoresponder": resource,
+                                                  "systems": SystemsResource(autoresponder=resource)})
+    (event,) = result.get_asset_materialization_events()
+    metadata = event.event_specific_data.materialization.metadata
+    assert metadata["landed"].value == "no" and "hubspot is not configured" in metadata["reason"].value
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    try:  # no connection bookkeeping, no table
+        assert conn.execute("select count(*) from information_schema.tables where table_name in "
+                            "('connections', 'hubspot_contacts')").fetchone()[0] == 0
+    finally:
+        conn.close()

@@ -16,7 +16,7 @@ ENDPOINTS = [
     "POST /crm/v3/objects/{type} (with associations)",
     "GET|PATCH /crm/v3/objects/{type}/{id}",
     "POST /crm/v3/objects/{type}/search",
-    "POST /crm/v3/objects/{type}/batch/create|update|read",
+    "POST /crm/v3/objects/{type}/batch/create|update|read|archive",
     "GET /crm/v4/associations/{from}/{to}/labels",
     "POST /crm/v4/associations/{from}/{to}/batch/read",
     "GET /crm/v4/objects/{from}/{id}/associations/{to}",

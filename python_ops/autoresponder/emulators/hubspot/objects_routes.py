@@ -1,7 +1,7 @@
 """CRM object routes for every emulated type (deals, tasks, notes, companies; contacts too).
 
 `POST /crm/v3/objects/{type}` (with `associations`), `GET|PATCH /crm/v3/objects/{type}/{id}`,
-`POST /crm/v3/objects/{type}/search`, and `batch/create|update|read`.
+`POST /crm/v3/objects/{type}/search`, and `batch/create|update|read|archive` (contacts: an email already held is 409 `CONFLICT`, nothing created).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from . import records
 from .errors import HubSpotError, not_found
@@ -47,6 +47,11 @@ def add_object_routes(app: FastAPI, portal: Portal) -> None:
     @app.post("/crm/v3/objects/{otype}/batch/create")
     async def object_batch_create(otype: str, request: Request) -> JSONResponse:
         return JSONResponse(records.batch_create(portal, otype_of(otype), await read_json(request)), status_code=201)
+
+    @app.post("/crm/v3/objects/{otype}/batch/archive")
+    async def object_batch_archive(otype: str, request: Request) -> Response:
+        records.batch_archive(portal, otype_of(otype), await read_json(request))
+        return Response(status_code=204)
 
     @app.post("/crm/v3/objects/{otype}/batch/update")
     async def object_batch_update(otype: str, request: Request) -> JSONResponse:

@@ -94,8 +94,24 @@ def batch_create(portal: Portal, otype: str, body: Any) -> dict[str, Any]:
         for item in inputs:  # validate everything first: a bad input fails the batch
             portal.check_properties(otype, item.get("properties") or {}, creating=True)
             check_associations(portal, otype, item.get("associations") or [])
+        if otype == "contacts":  # an email already held: 409 CONFLICT for the batch, nothing created
+            emails = [str((item.get("properties") or {}).get("email") or "").lower() for item in inputs]
+            dupes = sorted({e for e in emails if e and emails.count(e) > 1})
+            if dupes:
+                raise validation(f"Duplicate emails found in batch input: {dupes}", context={"emails": dupes})
+            for email in filter(None, emails):
+                portal.unique_email(email, None)
         results = [public(create(portal, otype, item)) for item in inputs]
     return {"status": "COMPLETE", "results": results, "startedAt": now_text(), "completedAt": now_text()}
+
+
+def batch_archive(portal: Portal, otype: str, body: Any) -> None:
+    """`batch/archive`: archived records leave search and reads; unknown ids are ignored (HubSpot: 204)."""
+    with portal.lock:
+        for item in inputs_of(body):
+            rec = portal.records[otype].get(str(item.get("id") or ""))
+            if rec is not None:
+                rec["archived"] = True
 
 
 def batch_update(portal: Portal, otype: str, body: Any) -> tuple[int, dict[str, Any]]:

@@ -165,7 +165,7 @@ class Portal:
             clean = self.check_properties(otype, props, creating=True) if validate else \
                 {k: ("" if v is None else str(v)) for k, v in props.items()}
             if otype == "contacts" and clean.get("email"):
-                self._unique_email(clean["email"], None)
+                self.unique_email(clean["email"], None)
             ms = at_ms if at_ms is not None else self.now_ms()
             rid = self.new_id()
             created = iso_ms(ms)
@@ -177,7 +177,7 @@ class Portal:
             self.records[otype][rid] = rec
             return rec
 
-    def _unique_email(self, email: str, own_id: str | None) -> None:
+    def unique_email(self, email: str, own_id: str | None) -> None:
         low = email.lower()
         for rid, rec in self.records["contacts"].items():
             if rid != own_id and (rec["properties"].get("email") or "").lower() == low:
@@ -194,7 +194,7 @@ class Portal:
             rec = self.get(otype, rid)
             clean = self.check_properties(otype, props, creating=False)
             if otype == "contacts" and clean.get("email"):
-                self._unique_email(clean["email"], rec["id"])
+                self.unique_email(clean["email"], rec["id"])
             rec["properties"].update(clean)
             self._stamp(otype, rec, self.now_ms())
             return rec

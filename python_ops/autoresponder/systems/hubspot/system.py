@@ -5,7 +5,8 @@ Configured, a run opens the connection (stored OAuth tokens or a private-app tok
 contacts snapshot through the search API (`raw.hubspot_contacts`), lets dbt match it by email
 (`stg_hubspot__crm_records` joins `int_crm__records` through the var `crm_systems`) and writes the
 `hubspot` rows of the action table through the executor like every system: the same gates, write
-log, idempotency keys, heal and rollback (the generic rule: the writer with `payload = prior`).
+log, idempotency keys, heal and rollback (the generic rule: the writer with `payload = prior`; a replacement contact a run created
+is archived).
 
 A token HubSpot refuses after one refresh marks the connection `error` in `ops.connections`: the
 landing keeps the last snapshot and the run goes on, the writer raises `ConnectionFailed`, so the
@@ -18,6 +19,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+from autoresponder.act.idempotency import idempotency_key
 from autoresponder.errors import ConnectionFailed
 from autoresponder.models import PlannedWrite, WriteOutcome
 from autoresponder.systems.registry import Opened, System
@@ -104,6 +106,24 @@ def _writer(ctx: Any, handle: plugin.HubSpotHandle | None, conn: Any) -> Registr
     return RegistryWriter(handle, handle.writer(conn, ctx.run_id))
 
 
+def _restore(row: dict[str, Any]) -> tuple[PlannedWrite | None, str, str] | None:
+    """A replacement contact a run created is archived (`batch/archive`); one HubSpot held already
+    (409 CONFLICT, prior `existed`) is left alone. Other rows: the generic rule (None)."""
+    if row["action"] != "create" or row["object"] != "contact":
+        return None
+    remote = row.get("remote_id")
+    if (row.get("prior") or {}).get("existed"):
+        return None, f"none: contact {remote} existed in hubspot before this run", "not created by this run"
+    if not remote:
+        return None, "manual: archive the contact this write created in hubspot", "its id was not logged"
+    write = PlannedWrite(
+        run_id=f"{row['run_id']}-rollback", message_id=row["message_id"], system=NAME, object="contact",
+        record_id=remote, action="archive", payload={}, prior={},
+        idempotency_key=idempotency_key(NAME, "contact", remote, "archive", {}, f"rollback:{row['idempotency_key']}"),
+        determination="ROLLBACK", reason=f"contact {remote} archived (rollback of run {row['run_id']})")
+    return write, f"hubspot contact {remote}: archive", ""
+
+
 def _counts(opened: Opened | None, writer: Any) -> dict[str, int]:
     """The requests our client made, by kind (every attempt, token refreshes included)."""
     if opened is not None and opened.request_counts is not None:
@@ -113,5 +133,6 @@ def _counts(opened: Opened | None, writer: Any) -> dict[str, int]:
 
 SYSTEM = System(
     name=NAME, order=35, configured=configured, open=_open, land=_land, writer=_writer, request_counts=_counts,
+    restore=_restore, api_tables=lambda settings: {"contacts": "raw.hubspot_contacts"},  # one Dagster landing asset
     matched=True, emulator="autoresponder.emulators.hubspot.server", crm=configured,
 )

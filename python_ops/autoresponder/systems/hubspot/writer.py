@@ -8,6 +8,8 @@
 2. `batch/update` (<= 100 inputs, each contact once a request). A 400 for a batch is split in
    halves until the refused input is alone, so one bad record fails alone, with HubSpot's message;
    ids HubSpot does not know (HTTP 207) are `failed_terminal`.
+   Replacement contacts (`action = 'create'`) go through `batch/create` (`creates.py`), rollback's
+   `archive` through `batch/archive`.
 3. One curated Task per written contact update (`tasks.py`); a write whose Task could not be
    created is `failed_retriable`.
 4. One roll-up Note per contact per ISO week (`rollups.py`).
@@ -25,6 +27,7 @@ from typing import Any
 
 from ...models import PlannedWrite, WriteOutcome
 from .associations import AssociationTypes
+from .creates import archive_contacts, create_contacts
 from .errors import HubSpotApiError, HubSpotConnectionInError, HubSpotTerminalError, failure_status
 from .rollups import RollupStore, write_rollups
 from .tasks import create_tasks, task_keys
@@ -121,7 +124,9 @@ class HubSpotWriter:
         """One outcome per write, same order; never raises for a record."""
         outcomes: dict[str, WriteOutcome] = {}
         valid = []
-        for w in writes:
+        creates = [w for w in writes if w.action == "create" and w.object in CONTACT_OBJECTS]
+        archives = [w for w in writes if w.action == "archive" and w.object in CONTACT_OBJECTS and w.record_id]
+        for w in [w for w in writes if w not in creates and w not in archives]:
             problem = None if w.object in CONTACT_OBJECTS else f"HubSpot writes support contacts, not {w.object}"
             problem = problem or (None if w.record_id else "no record_id") or (None if w.payload else "empty payload")
             if problem:
@@ -131,6 +136,10 @@ class HubSpotWriter:
                 valid.append(w)
         written: list[tuple[PlannedWrite, str]] = []
         try:
+            if creates:  # replacement contacts (creates.py): no curated Task, no roll-up line
+                create_contacts(self.caller, creates, outcomes)
+            if archives:  # rollback of a created contact
+                archive_contacts(self.caller, archives, outcomes)
             if valid:
                 live = self._live(valid)
                 for round_units in self._plan(valid, live, outcomes):

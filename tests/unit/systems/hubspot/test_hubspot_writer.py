@@ -8,6 +8,8 @@ from dataclasses import replace
 
 import pytest
 
+from autoresponder.act.idempotency import idempotency_key
+from autoresponder.models import PlannedWrite
 from autoresponder.systems.hubspot import HubSpotWriter, bounce_payload
 from autoresponder.systems.hubspot.associations import AssociationTypes
 from autoresponder.systems.hubspot.engagements import TASK_MARKER
@@ -233,3 +235,48 @@ def test_under_random_429_5xx_and_cut_connections_every_write_lands_once(portal)
     assert sorted(tasks) == sorted(w.idempotency_key for w in writes)  # one Task per write, none twice
     assert len(portal.objects("notes")) == 250
     assert sum(portal.emu.portal.faults_injected.values()) > 0 and sum(caller.retries.values()) > 0
+
+
+def _replacement(email: str, name: str = "Rui Costa") -> PlannedWrite:
+    payload = {"email": email, "firstname": name.split()[0], "lastname": name.split()[-1], "jobtitle": "CFO",
+               "company": None}
+    mid = f"<replacement-{email}>"
+    return PlannedWrite("r1", mid, "hubspot", "contact", None, "create", payload, {},
+                        idempotency_key("hubspot", "contact", None, "create", payload, mid), "REPLACEMENT", None)
+
+
+def _by_email(portal, email: str) -> list[dict]:
+    return [r for r in portal.emu.portal.records["contacts"].values() if r["properties"].get("email") == email]
+
+
+def test_a_replacement_contact_is_created_in_one_batch_create_and_archived_by_its_rollback(portal):
+    outcome, = _writer(portal).apply([_replacement("rui.costa@acme-new.com")])
+    (created,) = _by_email(portal, "rui.costa@acme-new.com")
+    assert (outcome.status, outcome.remote_id) == ("succeeded", created["id"])
+    assert created["properties"]["jobtitle"] == "CFO" and "company" not in created["properties"]
+    counts = portal.emu.request_counts()
+    assert counts["POST /crm/v3/objects/contacts/batch/create"] == 1
+    assert "POST /crm/v3/objects/tasks/batch/create" not in counts  # no curated Task for a create
+    archive = PlannedWrite("r1-rollback", "m", "hubspot", "contact", created["id"], "archive", {}, {}, "k-archive")
+    (undone,) = _writer(portal).apply([archive])
+    assert undone.status == "succeeded" and portal.emu.portal.records["contacts"][created["id"]]["archived"]
+
+
+def test_an_address_hubspot_holds_already_is_a_409_conflict_looked_up_not_created_twice(portal):
+    held = portal.contact(portal.ids[0])["email"]
+    outcomes = _writer(portal).apply([_replacement(held), _replacement("new.person@acme-new.com")])
+    assert [o.status for o in outcomes] == ["succeeded", "succeeded"]
+    assert outcomes[0].remote_id == portal.ids[0] and "409 CONFLICT" in outcomes[0].message
+    assert outcomes[0].observed == {"prior": {"existed": "yes"}}  # rollback never archives it
+    assert len(_by_email(portal, held)) == 1 and len(_by_email(portal, "new.person@acme-new.com")) == 1
+    counts = portal.emu.request_counts()
+    assert counts["POST /crm/v3/objects/contacts/batch/create"] == 2  # refused whole, then the rest
+    assert counts["POST /crm/v3/objects/contacts/batch/read"] == 1
+
+
+def test_a_replacement_create_refused_with_429_is_retried_and_lands_once(portal):
+    portal.emu.set_faults({"retry_after": 0, "script": [
+        {"path": "/crm/v3/objects/contacts/batch/create", "status": 429, "times": 1}]})
+    outcome, = _writer(portal).apply([_replacement("rui.costa@acme-new.com")])
+    assert outcome.status == "succeeded" and outcome.attempts == 2
+    assert len(_by_email(portal, "rui.costa@acme-new.com")) == 1
