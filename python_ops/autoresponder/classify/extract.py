@@ -101,7 +101,8 @@ _ROLE_LOCAL = frozenset(
     "news newsletter newsletters nieuws nieuwsbrief boletin boletim noticias notizie nachrichten actualites "
     "mailing updates".split())
 _ROLE_PREFIX = ("info", "contact", "kontakt", "office", "sales", "support", "admin", "service", "enquir", "secret",
-                "segreter", "sekretar", "reception", "newsletter", "nieuwsbrief", "boletin")
+                "segreter", "sekretar", "reception", "newsletter", "nieuwsbrief", "boletin", "assistant", "assistent",
+                "asistente", "secretary")
 _STRONG_PREFIX = ("info", "kontakt", "contact", "enquir", "secretar", "segreter", "sekretar", "reception")
 _GENERIC_CONTEXT = re.compile(
     r"(general (inbox|mailbox|enquiries|inquiries|address|e-?mail)|shared (inbox|mailbox)|team (inbox|mailbox)|"

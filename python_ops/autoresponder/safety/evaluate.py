@@ -115,7 +115,10 @@ def run_world(workdir: Path) -> dict[str, Any]:
     """Build the world under `workdir`, run the chain in plan mode on it, and score it."""
     sources = build_world(workdir / "sources")
     settings = Settings(sources_dir=sources, warehouse=workdir / "warehouse.duckdb", runs_dir=workdir / "runs",
-                        as_of=AS_OF, mode="plan", llm_enabled=False)
+                        as_of=AS_OF, mode="plan", llm_enabled=False,
+                        # the world puts most of its people at stake on purpose; the run-level brake on the share
+                        # deactivated (DESIGN §10, tested on its own) would stop the run before anything is scored
+                        max_deactivation_share=1.0)
     ctx = RunContext.create(settings)
     with open_systems(settings, sources, ctx.warehouse) as systems:
         run_pipeline(ctx, systems)

@@ -154,6 +154,8 @@ PEOPLE = (
        display="渡辺 明子"),
     _P("sak_tnakamura", 3054, "Takeshi", "Nakamura", "sakura", "財務部長", "takeshi.nakamura@sakura-life.co.jp",
        crm="Lead", display="中村 剛"),
+    _P("alc_smolina", 3055, "Sergio", "Molina", "alcazar", "Analista de Inversiones", "sergio.molina@alcazarseguros.es"),
+    _P("ser_pgallo", 3056, "Paolo", "Gallo", "serravalle", "Analista Azionario", "paolo.gallo@bancaserravalle.it"),
 )
 
 # Inactive history rows: (person key, org key, position, email at that org, status_change_date)
@@ -1414,6 +1416,32 @@ Pedro Oliveira"""),
 今後このアドレスは確認いたしません。
 
 中村 剛"""),
+    # German "im" (in dem) inside the cue is no "I'm": a named colleague "ist nicht mehr im Unternehmen"
+    _none("de", _3, "nord_sweber", """
+Vielen Dank für Ihre Nachricht. Frau Fischer ist nicht mehr im Unternehmen tätig; ihre Themen werden
+derzeit neu verteilt.
+
+Sabine Weber""", notes="before: departure/self on 'im' in the cue deactivated Sabine"),
+    _none("de", _3, "nord_afischer", """
+Im Oktober hat Herr Becker die Nordlicht Versicherung verlassen. Seine Mandate werden derzeit im Team
+aufgeteilt.
+
+Anna Fischer""", notes="a sentence opening with 'Im' is no first person"),
+    # "your contact is now X" after the writer's own departure, in the Romance languages and Dutch
+    _c("es", "tp_retirement", "inactivate", "alc_smolina", """
+Me he jubilado tras veinte años en Grupo Alcázar Seguros. A partir de ahora su contacto es
+Javier García (javier.garcia@alcazarseguros.es).
+
+Sergio Molina"""),
+    _c("it", "tp_retirement", "inactivate", "ser_pgallo", """
+Sono andato in pensione alla fine di ottobre. Il vostro nuovo contatto è Giulia Bianchi,
+giulia.bianchi@bancaserravalle.it.
+
+Paolo Gallo"""),
+    _c("de", "tp_departure", "inactivate", "nord_mschulz", """
+Ich bin nicht mehr im Unternehmen tätig. Diese Adresse wird nicht mehr gelesen.
+
+Markus Schulz"""),
 )
 
 _GROUPS = (TRANSIENT, WORD_TRAP, THIRD_PARTY, QUOTED, FORGED_RELAY, SPEAKS_FOR_OTHER, EMAIL_HIJACK,

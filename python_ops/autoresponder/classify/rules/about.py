@@ -26,7 +26,7 @@ ACCEPTED = ("self", "name", "mailbox", "none", "pronoun")
 REJECTED = ("other", "hedged", "transient", "object", "history", "quoted")
 
 _FIRST_PERSON = re.compile(
-    r"(?:(?<![\w'])(?:i|i'm|i've|i'd|i'll|im|my|me|myself|ich|mein\w*|mich|mir|habe|bin|je|moi|mon|ma|mes|ai|suis|"
+    r"(?:(?<![\w'])(?:i|i'm|i've|i'd|i'll|my|me|myself|ich|mein\w*|mich|mir|habe|bin|je|moi|mon|ma|mes|ai|suis|"
     r"yo|mis?|he|estoy|trabajo|formo|dejé|jubilé|io|mio|mia|ho|sono|lavoro|faccio|ik|mijn|mij|ben|heb|werk|eu|meu|"
     r"minha|deixei|saí|estou|faço|aposentei|fui|fais|appartiens|gehöre|soy|desvinculé|appartengo|collaboro|maak|sou|"
     r"pertenço|integro|colaboro|reformei|desliguei|desvinculei|assumi|informo|comunico)(?![\w'])|(?<![\w])j'|私|わたくし|わたし|小職|当方|僕)", re.I)
@@ -114,7 +114,9 @@ _NOT_A_NAME = frozenset(
     "após depois com em na no os prezado prezada caro cara olá bom "
     "with by to for of on at in "
     # capitalised adverbs at the start of a sentence ("Ya colgué…", "Já saí…", "Schon…")
-    "ya já ja déjà schon già al reeds now nun ora agora ahora maintenant jetzt nu".split())
+    "ya já ja déjà schon già al reeds now nun ora agora ahora maintenant jetzt nu "
+    # German "im" (in dem) opens many sentences and departure cues ("nicht mehr im Unternehmen"): never "I'm"
+    "im".split())
 
 
 def fold(word: str) -> str:
@@ -136,9 +138,19 @@ class Person:
         return any(CJK.search(t) and t in text for t in self.tokens)  # CJK names are not space-separated
 
 
+# a display name that says the mailbox serves somebody ("Office of Laura Kim", "Büro Dr. Weber", "Assistant to the
+# CEO", "Segreteria di…", "秘書"): the named person is not the one writing
+_SERVES_SOMEBODY = re.compile(
+    r"^\s*(?:(?:the\s+)?(?:office|assistant|secretary|pa|executive assistant|chambers)\s+(?:of|to|for)\b|"
+    r"(?:büro|sekretariat|assistenz|vorzimmer)\b|(?:bureau|secrétariat|cabinet|assistante?)\s+(?:de|du|d')|"
+    r"(?:oficina|secretar[ií]a|asistente|despacho)\s+(?:de|del)\b|(?:ufficio|segreteria|assistente)\s+(?:di|del|dell)|"
+    r"(?:kantoor|secretariaat|assistent[e]?)\s+(?:van)\b|(?:escritório|secretaria|assistente|gabinete)\s+(?:de|do|da)\b)"
+    r"|秘書|事務局", re.I)
+
+
 def _tokens(name: str | None, addr: str | None) -> set[str]:
     out: set[str] = set()
-    if is_role_mailbox(addr):
+    if is_role_mailbox(addr) or _SERVES_SOMEBODY.search(name or ""):
         # a role or bulk mailbox (secretariat@, segreteria.neri@, newsletter@) is nobody: a name in its display
         # name or local part ("Segreteria Dott. Neri") is the person it serves, not the one writing
         return out

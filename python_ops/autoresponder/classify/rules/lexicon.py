@@ -321,16 +321,18 @@ CONTACT_CUE = _t([
     ("de", r"(wenden sie sich|kontaktieren sie|an (meine|meinen|unsere|unseren) (kollegin|kollegen|nachfolger)|"
            r"nachfolger|übernommen|übernimmt|zuständig|ansprechpartner|schreiben sie|richten sie)"),
     ("fr", r"(contacter|contactez|adressez-vous|s'adresser|vous adresser|successeur|remplaçante?|reprend|"
-           r"en charge|écrire à|interlocut|succède|prend le relais)"),
+           r"en charge|écrire à|interlocut|succède|prend le relais|votre (?:nouveau |nouvel )?contact)"),
     ("es", r"(contacte|contactar|póngase en contacto|diríjase|dirigirse|escriba a|escríbale a|escribile a|escríbele a|"
            r"sucesor|reemplazo|se encargará|responsable|sustitut[oa]|releva|toma el relevo|(?:los|las|lo|la) tiene ahora|"
-           r"ahora (?:los|las|lo|la) lleva)"),
+           r"ahora (?:los|las|lo|la) lleva|(?:su|tu|vuestro) (?:nuev[oa] )?(?:contacto|persona de contacto|interlocutor\w*))"),
     ("it", r"(contattare|contattate|contatti|rivolger[sv]i|rivolgetevi|scrivere a|scrivete a|successore|sostituto|"
-           r"si occuperà|referente|fare riferimento a|subentra|subentrat[oa]|prende il posto)"),
+           r"si occuperà|referente|fare riferimento a|subentra|subentrat[oa]|prende il posto|"
+           r"(?:il vostro|il suo|vostro|suo) (?:nuovo )?(?:contatto|interlocutore))"),
     ("nl", r"(contact op|neem contact|neemt u|contacteer|wendt u|richt u|opvolger|vervanger|overgenomen|aanspreekpunt|"
-           r"neemt (?:het |de taken |zijn taken |haar taken )?over)"),
+           r"neemt (?:het |de taken |zijn taken |haar taken )?over|contactpersoon)"),
     ("pt", r"(entre em contato|entre em contacto|contate|contacte|contactar|contatar|falar com|procur(?:e|ar) |dirija-se|sucessor|substitut[oa]|"
-           r"responsável|escreva para|assume (?:as|a) (?:funções|carteira|pasta)|assumiu)"),
+           r"responsável|escreva para|assume (?:as|a) (?:funções|carteira|pasta)|assumiu|"
+           r"(?:o seu|seu|sua|o vosso) (?:nov[oa] )?(?:contacto|contato|interlocutor\w*|pessoa de conta(?:c)?to))"),
     ("ja", r"(ご連絡|お問い合わせ|連絡ください|担当|後任|引き継)"),
 ])
 
