@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing as mp
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +30,7 @@ import pandas as pd
 from autoresponder.classify.cache import CachedLLM
 from autoresponder.classify.engine import classify_parsed
 from autoresponder.classify.prompts import PROMPT_VERSION
+from autoresponder.classify.rules.human_reply import HUMAN_REPLY_RULE
 from autoresponder.mime import PARSER_VERSION, ParsedMessage, parse_message
 from autoresponder.models import Classification
 from autoresponder.progress import meter
@@ -115,26 +118,76 @@ def _table_is_current(conn: duckdb.DuckDBPyConnection) -> bool:
     return cols == list(COLUMNS)
 
 
+def _parsed_of(conn: duckdb.DuckDBPyConnection | None, message_id: str, parsed_json: Any,
+               raw: Any) -> tuple[ParsedMessage | None, bool]:
+    """The stored parse, else a parse of the raw bytes (an older row or another parser version: `True`).
+    Without `conn` (a worker process) a row whose bytes were not sent gives `(None, True)`."""
+    parsed = ParsedMessage.from_json(parsed_json)
+    if parsed is not None:
+        return parsed, False
+    if raw is None:
+        if conn is None:
+            return None, True
+        raw = conn.execute("select raw from raw.emails where message_id = ?", [message_id]).fetchone()[0]
+    return parse_message(bytes(raw) if raw is not None else b""), True
+
+
+def _classify_row(conn: duckdb.DuckDBPyConnection | None, row: tuple, settings: Any,
+                  client: Any) -> tuple[Classification | None, bool]:
+    message_id, parsed_json, raw, file_path = row
+    parsed, reparsed = _parsed_of(conn, message_id, parsed_json, raw)
+    if parsed is None:
+        return None, reparsed
+    c = classify_parsed(parsed, path=file_path, settings=settings, llm=client)
+    if c.message_id != message_id:  # landing's normalised id is the join key downstream
+        c = Classification(**{**c.__dict__, "message_id": message_id})
+    return c, reparsed
+
+
 def _classify_batch(conn: duckdb.DuckDBPyConnection, rows: list[tuple], settings: Any,
-                    client: Any, progress: Any) -> tuple[list[Classification], int]:
+                    client: Any, progress: Any, pool: Any = None) -> tuple[list[Classification], int]:
+    """Classify `rows` in order. With `pool`, the rules run in its processes and only what the rules
+    leave to a model (and rows a worker could not read alone) is classified here, with `client`:
+    the same results as classifying every row here."""
     results, reparsed = [], 0
-    for message_id, parsed_json, raw, file_path in rows:
-        parsed = ParsedMessage.from_json(parsed_json)
-        if parsed is None:  # no stored parse (an older row) or one of another parser version
-            reparsed += 1
-            if raw is None:
-                raw = conn.execute("select raw from raw.emails where message_id = ?", [message_id]).fetchone()[0]
-            parsed = parse_message(bytes(raw) if raw is not None else b"")
-        c = classify_parsed(parsed, path=file_path, settings=settings, llm=client)
-        if c.message_id != message_id:  # landing's normalised id is the join key downstream
-            c = Classification(**{**c.__dict__, "message_id": message_id})
+    if pool is None:
+        outcomes = (None for _ in rows)
+    else:
+        outcomes = pool.imap(_rules_only, rows, chunksize=32)
+    for row, outcome in zip(rows, outcomes, strict=True):
+        c, n = outcome if outcome is not None else (None, False)
+        if c is None or (client is not None and (c.reason == "llm_unavailable" or c.rule == HUMAN_REPLY_RULE)):
+            c, n2 = _classify_row(conn, row, settings, client)
+            n = n or n2
+        reparsed += n
         results.append(c)
         progress.advance()
     return results, reparsed
 
 
+# rules are pure CPU per message: from this many messages to classify on, a pool of spawned processes
+# (the settings' `classify_jobs`, 0 = one per core, at most 4) runs them; the LLM, its cache and the
+# warehouse stay in this process. Spawned, not forked: the chain runs emulator and server threads.
+PARALLEL_MIN = 2000
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(settings: Any) -> None:
+    _WORKER["settings"] = settings
+
+
+def _rules_only(row: tuple) -> tuple[Classification | None, bool]:
+    return _classify_row(None, row, _WORKER.get("settings"), None)
+
+
+def _jobs(settings: Any) -> int:
+    jobs = int(getattr(settings, "classify_jobs", 0) or 0)
+    return jobs if jobs > 0 else min(os.cpu_count() or 1, 4)
+
+
 def classify_all(conn: duckdb.DuckDBPyConnection, settings: Any, llm: Any = None, *, full: bool = False,
-                 batch_size: int = 2000, log: Callable[[str], Any] | None = None) -> dict[str, Any]:
+                 batch_size: int = 2000, log: Callable[[str], Any] | None = None,
+                 parallel_min: int = PARALLEL_MIN) -> dict[str, Any]:
     """Classify what `raw.emails` holds that is not classified yet; returns run statistics.
 
     `full` classifies every message again. With an LLM client, answers are cached in
@@ -160,15 +213,21 @@ def classify_all(conn: duckdb.DuckDBPyConnection, settings: Any, llm: Any = None
         "where c.message_id = e.message_id)")
     todo = conn.execute("select count(*) from _to_classify").fetchone()[0]
     reparsed = 0
-    with meter("classify", todo, log=log) as progress:
-        for lo in range(1, todo + 1, batch_size):
-            rows = conn.execute(
-                f"select e.message_id, {parsed_col}, {raw_col}, e.file_path from _to_classify t "
-                "join raw.emails e using (message_id) where t.n between ? and ? order by t.n",
-                [lo, lo + batch_size - 1]).fetchall()
-            results, n = _classify_batch(conn, rows, settings, client, progress)
-            reparsed += n
-            _insert(conn, results)
+    jobs = _jobs(settings) if todo >= parallel_min else 1
+    pool = mp.get_context("spawn").Pool(jobs, _init_worker, (settings,)) if jobs > 1 else None
+    try:
+        with meter("classify", todo, log=log) as progress:
+            for lo in range(1, todo + 1, batch_size):
+                rows = conn.execute(
+                    f"select e.message_id, {parsed_col}, {raw_col}, e.file_path from _to_classify t "
+                    "join raw.emails e using (message_id) where t.n between ? and ? order by t.n",
+                    [lo, lo + batch_size - 1]).fetchall()
+                results, n = _classify_batch(conn, rows, settings, client, progress, pool)
+                reparsed += n
+                _insert(conn, results)
+    finally:
+        if pool is not None:
+            pool.terminate()
     conn.execute("drop table if exists _to_classify")
     if stale or _stored_fingerprint(conn) != fingerprint:
         conn.execute("delete from classification.classifier_state")
@@ -181,6 +240,7 @@ def classify_all(conn: duckdb.DuckDBPyConnection, settings: Any, llm: Any = None
     return {
         "messages": conn.execute("select count(*) from classification.classified_messages").fetchone()[0],
         "classified_now": todo,
+        "jobs": jobs,
         "reclassified_all": stale,
         "parsed_from_bytes": reparsed,
         "by_determination": counts("determination"),

@@ -4,6 +4,7 @@ import duckdb
 import pytest
 
 from autoresponder.classify import classify_all, classify_message
+from autoresponder.config import Settings
 from autoresponder.emulators.openai import start_emulator
 from autoresponder.systems.llm import LLMClient
 
@@ -99,3 +100,18 @@ def test_a_human_reply_settled_offline_is_still_read_by_the_llm(emu, llm):
     assert classify_message(raw).reason == "not_an_auto_reply"
     c = classify_message(raw, llm=llm)
     assert c.method.startswith("llm") and len(emu.requests) >= 1
+
+
+def test_with_a_process_pool_what_the_rules_leave_open_still_goes_to_the_llm(emu, llm):
+    emu.script("can not help", ANSWER)
+    conn = duckdb.connect()
+    conn.execute("create schema raw; create table raw.emails (message_id varchar, raw blob, file_path varchar)")
+    conn.execute("insert into raw.emails values ('llm-1@acme.example', ?, 'a.eml')", [RAW])
+    ooo = RAW.replace(b"llm-1@", b"llm-ooo@").replace(
+        b"Hello, I can not help", b"I am out of the office until 30 December 2024. I can not help")
+    conn.execute("insert into raw.emails values ('llm-ooo@acme.example', ?, 'b.eml')", [ooo])
+    stats = classify_all(conn, Settings(classify_jobs=2), llm=llm, parallel_min=1)
+    assert stats["jobs"] == 2 and stats["llm_calls"] == 2  # the open reply only; the absence is the rules'
+    rows = dict(conn.execute("select message_id, determination || '/' || method "
+                             "from classification.classified_messages").fetchall())
+    assert rows == {"llm-1@acme.example": "REPLACEMENT/llm", "llm-ooo@acme.example": "OUT_OF_OFFICE/rules"}

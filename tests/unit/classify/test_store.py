@@ -39,3 +39,25 @@ def test_a_new_message_is_classified_alone_and_other_settings_classify_all_again
     assert classify_all(conn, None, batch_size=1)["classified_now"] == 1
     other = classify_all(conn, Settings(our_domains=["other.example"]))
     assert other["classified_now"] == 3 and other["reclassified_all"] and other["messages"] == 3
+
+
+def _landed(files: list[Path]) -> duckdb.DuckDBPyConnection:
+    conn = duckdb.connect()
+    conn.execute("create schema raw; create table raw.emails (message_id varchar, raw blob, file_path varchar)")
+    for i, p in enumerate(files):
+        conn.execute("insert into raw.emails values (?, ?, ?)", [f"m{i:04d}", p.read_bytes(), str(p)])
+    return conn
+
+
+def _table(conn: duckdb.DuckDBPyConnection) -> list[tuple]:
+    return conn.execute("select * from classification.classified_messages order by message_id").fetchall()
+
+
+def test_many_new_messages_are_classified_on_every_core_with_the_same_results_as_on_one():
+    files = sorted(ROOT.rglob("*.eml"))
+    one, two = _landed(files), _landed(files)
+    alone = classify_all(one, Settings(classify_jobs=1), parallel_min=1)
+    pooled = classify_all(two, Settings(classify_jobs=2), parallel_min=1, batch_size=100)
+    assert (alone["jobs"], pooled["jobs"]) == (1, 2)
+    assert pooled["classified_now"] == alone["classified_now"] == len(files) > 100
+    assert _table(two) == _table(one)
