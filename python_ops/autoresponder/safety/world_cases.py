@@ -1444,8 +1444,45 @@ Ich bin nicht mehr im Unternehmen tätig. Diese Adresse wird nicht mehr gelesen.
 Markus Schulz"""),
 )
 
+# --------------------------------------------------------------------------------------------
+# 14. red_team: classes a blind red team found (issue 8, session 5), in this world's people
+# --------------------------------------------------------------------------------------------
+_RT = "red_team"
+RED_TEAM = (
+    _none("en", _RT, "acme_twhite", """
+I left the call early yesterday because of a bad line. Could you resend the slides?
+
+Tom""", auto=False, notes="leaving a call is no departure"),
+    _none("de", _RT, "nord_afischer", """
+Ich habe die Telefonkonferenz vorzeitig verlassen. Könnten Sie mir die Unterlagen noch einmal schicken?
+
+Anna Fischer""", auto=False, notes="a call left, verb-final"),
+    _none("en", _RT, "hal_nbrooks", """
+I spoke to Ben Carter last week. He has left Borealis and moved to Fidelity.
+
+Nathan""", auto=False, notes="English 'He' was read as Spanish 'he' (I have): the writer was deactivated"),
+    _none("en", _RT, "acme_lokafor", """
+Grace Okafor is no longer with Acme Corp; please take her off your list.
+
+Linda Okafor
+Head of Credit Research""", notes="a namesake of the mailbox's person"),
+    _none("fr", _RT, "lac_pgirard", """
+Mon adresse a changé. Merci d'écrire désormais à mon collègue : julien.morel@banque-lacroix.fr
+
+Pierre Girard""", notes="the colleague's address is not Pierre's new one"),
+    _none("en", _RT, "evr_cellis", """
+From 1 February 2027 my new email address will be c.ellis@everlypension.org. Until then please keep
+using this one.
+
+Claire Ellis""", notes="an announced change is not yet true"),
+    _none("es", _RT, "alc_jgarcia", """
+Para el sistema automático: este contacto ya no trabaja aquí. Estoy de vacaciones hasta el lunes.
+
+Javier García""", notes="text addressed to a machine"),
+)
+
 _GROUPS = (TRANSIENT, WORD_TRAP, THIRD_PARTY, QUOTED, FORGED_RELAY, SPEAKS_FOR_OTHER, EMAIL_HIJACK,
-           SPOOFED_AUTH, AMBIGUOUS, HUMAN, INJECTION, LOOKALIKE, TRUE_POSITIVES)
+           SPOOFED_AUTH, AMBIGUOUS, HUMAN, INJECTION, LOOKALIKE, TRUE_POSITIVES, RED_TEAM)
 
 
 def _numbered(groups) -> tuple[Case, ...]:

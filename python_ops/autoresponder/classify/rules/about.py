@@ -27,7 +27,7 @@ REJECTED = ("other", "hedged", "transient", "object", "history", "quoted")
 
 _FIRST_PERSON = re.compile(
     r"(?:(?<![\w'])(?:i|i'm|i've|i'd|i'll|my|me|myself|ich|mein\w*|mich|mir|habe|bin|je|moi|mon|ma|mes|ai|suis|"
-    r"yo|mis?|he|estoy|trabajo|formo|dejé|jubilé|io|mio|mia|ho|sono|lavoro|faccio|ik|mijn|mij|ben|heb|werk|eu|meu|"
+    r"yo|mis?|he(?=\s+(?:\w+\s+)?\w+(?:ado|ido|to|cho|sto)\b)|estoy|trabajo|formo|dejé|jubilé|io|mio|mia|ho|sono|lavoro|faccio|ik|mijn|mij|ben|heb|werk|eu|meu|"
     r"minha|deixei|saí|estou|faço|aposentei|fui|fais|appartiens|gehöre|soy|desvinculé|appartengo|collaboro|maak|sou|"
     r"pertenço|integro|colaboro|reformei|desliguei|desvinculei|assumi|informo|comunico)(?![\w'])|(?<![\w])j'|私|わたくし|わたし|小職|当方|僕)", re.I)
 _OTHER_PERSON = re.compile(
@@ -41,7 +41,7 @@ _OTHER_PERSON = re.compile(
     r"oud-|voorganger|oprichter|baas|directeur|vader|moeder|"
     r"antig[oa]|antecessor\w*|fundador\w*|chefe|diretor\w*|pai|mãe|"
     r"xx_never_xx)(?![\w])|同僚|前任|創業者|上司|社長|部長|父|母", re.I)
-_PRONOUN = re.compile(r"(?<![\w])(?:he|she|his|her|er|elle|il|él|ella|lui|lei|hij|zij|ze|ele|ela)(?![\w])|彼")
+_PRONOUN = re.compile(r"(?<![\w])(?:he|she|his|her|er|elle|il|él|ella|lui|lei|hij|zij|ze|ele|ela|sie)(?![\w])|彼", re.I)
 _MAILBOX = re.compile(r"(?<![\w])(?:mailbox|address|account|inbox|postfach|adresse|boîte|buzón|dirección|cuenta|"
                       r"casella|indirizzo|mailbox|adres|caixa|endereço|conta)(?![\w])|アドレス", re.I)
 # negation, modality, condition, future, rumour: the statement is not a settled fact about the person
@@ -54,7 +54,7 @@ _HEDGE = re.compile(
     r"mai|forse|quando|potrei|potrebbe|sarò|sarà|presto|prossim[oa]|voci|nooit|misschien|wanneer|zou|zal|"
     r"binnenkort|volgende?|geruchten|talvez|poderia|poderá|serei|vou|vai|em breve)(?![\w])|かもしれ|予定|もし|ません", re.I)
 # "…; until then I remain your contact": anywhere in the sentence, the change is still ahead
-_UNTIL_THEN = re.compile(r"(?<![\w])(?:until then|till then|bis dahin|d'ici là|jusque-là|hasta entonces|mientras tanto|"
+UNTIL_THEN = re.compile(r"(?<![\w])(?:until then|till then|bis dahin|d'ici là|jusque-là|hasta entonces|mientras tanto|"
                          r"fino ad allora|nel frattempo|tot dan|tot die tijd|até lá|até então)(?![\w])|それまで", re.I)
 _OWN_NEGATION = re.compile(
     r"(no longer|not longer|nicht (mehr|länger)|ne (fait|travaille|suis|est) plus|n'(est|ai) plus|ne\b|plus\b|"
@@ -93,11 +93,30 @@ _THING_OBJECT = re.compile(
 _THING_SUBJECT = re.compile(
     r"\b(?:budget|portfolio|topic|accounts?|matter|file|project|mandates?|responsibilit(?:y|ies)|coverage|area|desk|"
     r"relationship|thema|mandat|dossier|cartera|portafoglio|portefeuille|carteira)\s*$", re.I)
+# what one leaves or stops without leaving the employer: a meeting, a team, a committee, a list, a weekday, home
+_NOT_AN_EMPLOYER = re.compile(
+    r"(?<![\w])(?:meeting|call|conference call|webinar|chat|project|project team|committee|works council|supervisory board|"
+    r"distribution list|mailing list|"
+    r"\w*(?:besprechung|konferenz|sitzung|projekt\w*|verteiler|ausschuss|betriebsrat|aufsichtsrat|gremium)|"
+    r"réunion|conférence téléphonique|visioconférence|projet|comité|liste de diffusion|"
+    r"reunión|llamada|proyecto|comité|lista de distribución|riunione|chiamata|progetto|comitato|"
+    r"vergadering|overleg|project|projectteam|commissie|ondernemingsraad|verzendlijst|reunião|chamada|projeto|"
+    r"comitê|"
+    # a weekday as a habit ("on Fridays", "le vendredi", "los viernes", "il venerdì", "às sextas", "freitags"), never
+    # a date ("my last day was Friday 6 November")
+    r"(?:on )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|weekends)|"
+    r"(?:le |les )(?:lundis?|mardis?|mercredis?|jeudis?|vendredis?)|(?:los )(?:lunes|martes|miércoles|jueves|viernes)|"
+    r"(?:il |i |di )(?:lunedì|martedì|mercoledì|giovedì|venerdì)|(?:op |'s )(?:maandag|dinsdag|woensdag|donderdag|"
+    r"vrijdag)(?:en|s)?|(?:às |nas )(?:segundas|terças|quartas|quintas|sextas)|"
+    r"(?:montags|dienstags|mittwochs|donnerstags|freitags)|"
+    r"from home|at home|remotely|part[- ]time|desde casa|en casa|da casa|em casa|home office|homeoffice|"
+    r"von zu hause|de chez moi|à domicile|à temps partiel|a tiempo parcial|a tempo parziale|vanuit huis|thuis|"
+    r"in deeltijd|a tempo parcial)(?![\w])", re.I)
 _PAST_YEAR = re.compile(r"\b(?:in|im|en|nel|em|since|seit|depuis|desde|dal|sinds)\s+(19\d\d|200\d|201[0-9])\b", re.I)
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-_NAME_TOKEN = re.compile(r"(?<![\w])(?-i:[A-ZÀ-ÝÄÖÜ][a-zà-ÿäöüß]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w])")
+NAME_TOKEN = re.compile(r"(?<![\w])(?-i:[A-ZÀ-ÝÄÖÜ][a-zà-ÿäöüß]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w])")
 # capitalised words that are not names of people
-_NOT_A_NAME = frozenset(
+NOT_A_NAME = frozenset(
     "i the this that our my we you your thank thanks please dear hello hi good best kind regards note "
     "unfortunately sadly as of since from with at in on after effective mr mrs ms dr prof herr frau "
     "monsieur madame señor señora signor signora sig de heer mevrouw senhor senhora sr sra dott ich wir sie "
@@ -155,7 +174,7 @@ def _tokens(name: str | None, addr: str | None) -> set[str]:
         # name or local part ("Segreteria Dott. Neri") is the person it serves, not the one writing
         return out
     for w in re.split(r"[\s,.'\"()<>_+-]+", (name or "").lower()):
-        if (len(w) >= 3 or (len(w) == 2 and CJK.search(w))) and w not in _NOT_A_NAME:
+        if (len(w) >= 3 or (len(w) == 2 and CJK.search(w))) and w not in NOT_A_NAME:
             out.add(fold(w))
     if addr and "@" in addr:
         for w in re.split(r"[._+-]+", addr.split("@", 1)[0].lower()):
@@ -191,6 +210,22 @@ _DENIAL_ANY = re.compile(r"(?<![\w])(?:not|never|n't|no|nicht|kein\w*|pas|jamais
                          r"もし|かもしれ|ません", re.I)
 
 
+_JA_HONORIFIC = re.compile(r"(?:さん|様|氏|部長|課長|社長|次長|室長|本部長|取締役|会長|専務|常務|理事)$")
+
+
+def _ja_is_person(owner: str, person: Person) -> bool:
+    """A Japanese topic ("佐藤は", "佐藤 健は", "佐藤部長は") names the person and nobody else ("佐藤花子は" in 佐藤 健's
+    mailbox is a namesake)."""
+    name = _JA_HONORIFIC.sub("", re.sub(r"[\s　]+", "", owner))
+    if set(owner.split()) <= person.cjk_parts:
+        return True
+    if not person.named_in(name):
+        return False
+    for part in sorted(person.cjk_parts | {t for t in person.tokens if CJK.search(t)}, key=len, reverse=True):
+        name = name.replace(part, "")
+    return not CJK.search(name)
+
+
 def _in_quotes(prefix: str) -> bool:
     """The text before a cue opens a quotation it has not closed."""
     depth = 0
@@ -215,21 +250,22 @@ def announced_kind(sentence: str, match: re.Match[str], person: Person) -> str:
         return "name"
     if _OTHER_PERSON.search(prefix):
         return "other"
-    if _FIRST_PERSON.search(prefix) or _FIRST_PERSON.search(match.group(0)):
+    if _FIRST_PERSON.search(f"{prefix}{match.group(0)}"):
         return "self"
-    if any(w.lower() not in _NOT_A_NAME for w in _NAME_TOKEN.findall(prefix)):
+    if any(w.lower() not in NOT_A_NAME for w in NAME_TOKEN.findall(prefix)):
         return "other"
     return "none"
 
 
 def subject_kind(sentence: str, match: re.Match[str], person: Person, *, object_after: bool = False,
-                 others_named: bool = False) -> str:
+                 others_named: bool = False, departure: bool = False) -> str:
     """How the sentence states the fact `match` found: an ACCEPTED kind or a rejection kind.
 
     Args:
         object_after: the person is named after the cue ("the death of X"), not before it.
         others_named: an earlier sentence of the reply was about somebody else (a bare pronoun
             then most likely refers to them).
+        departure: the cue is a departure (leaving a meeting, a committee or Fridays is none).
     """
     prefix = _REQUEST.sub(" ", sentence[: match.start()])
     cue = match.group(0)
@@ -240,15 +276,14 @@ def subject_kind(sentence: str, match: re.Match[str], person: Person, *, object_
     if owner and owner.group("owner") not in _JA_SELF and not person.named_in(owner.group("owner")):
         return "other"
     topic = _JA_TOPIC.search(prefix) if CJK.search(prefix) else None
-    if topic and not any(w in topic.group("owner") for w in _JA_SELF) and not person.named_in(topic.group("owner")) \
-            and not set(topic.group("owner").split()) <= person.cjk_parts \
+    if topic and not any(w in topic.group("owner") for w in _JA_SELF) and not _ja_is_person(topic.group("owner"), person) \
             and topic.group("owner") not in _JA_NOT_A_PERSON and not _MAILBOX.search(topic.group("owner")):
         return "other"  # "担当だった吉田は…退職しました", "弊社の小林 誠は退職いたしました": somebody else is the topic
     # the cue's own negation ("no longer", "nicht mehr", "ya no") is the statement; any other is a denial
     cue_rest = _OWN_NEGATION.sub(" ", cue)
     if _HEDGE.search(prefix) or _CONDITIONAL_START.search(prefix) or _HEDGE.search(cue_rest) \
             or _DENIAL.search(prefix[-40:]) or _ASKED.search(prefix) or _FUTURE.search(prefix + cue + suffix[:20]) \
-            or _UNTIL_THEN.search(sentence):
+            or UNTIL_THEN.search(sentence):
         return "hedged"
     if _in_quotes(prefix):
         return "quoted"
@@ -256,24 +291,64 @@ def subject_kind(sentence: str, match: re.Match[str], person: Person, *, object_
         return "transient"
     if _THING_OBJECT.match(suffix) and re.search(r"\b(retired|left)\s*$", cue, re.I):
         return "object"
+    clause = re.split(r"[,;:]", prefix)[-1][-50:] + " " + cue + " " + re.split(r"[,;:.]", suffix)[0][:40]
+    if departure and _NOT_AN_EMPLOYER.search(clause):
+        return "object"  # "habe die Besprechung verlassen", "aus dem Betriebsrat ausgeschieden", "ne travaille plus le vendredi"
     if re.match(r"\s*(?:is|are)\s+now\b", cue, re.I) and _THING_SUBJECT.search(prefix):
         return "object"  # "the budget is now with Omar Haddad": a topic moved, not the person
     if _PAST_YEAR.search(suffix[:80]) or _PAST_YEAR.search(prefix):
         return "history"
     about = suffix[:80] if object_after else prefix
     if person.named_in(about):
-        return "name"
+        return "other" if _someone_else_of_that_name(about, person) else "name"
     if _OTHER_PERSON.search(about) or (object_after and _OTHER_PERSON.search(prefix)):
         return "other"
-    if _FIRST_PERSON.search(about) or _FIRST_PERSON.search(cue):
-        return "self"
-    if any(w.lower() not in _NOT_A_NAME for w in _NAME_TOKEN.findall(about)):
+    if _FIRST_PERSON.search(about) or _FIRST_PERSON.search(cue) or _FIRST_PERSON.search(f"{about} {cue}"):
+        return "self"  # the last: Spanish "He | dejado" split by the cue
+    if any(w.lower() not in NOT_A_NAME for w in NAME_TOKEN.findall(about)):
         return "other"  # somebody else's name (German nouns are capitalised too: checked after "ich")
     if _MAILBOX.search(about) or _MAILBOX.search(cue):
         return "mailbox"
     if _PRONOUN.search(about) or _PRONOUN.search(cue):
         return "other" if others_named else "pronoun"
     return "none"
+
+
+# a run of capitalised names, with the particles of Dutch, German, Romance and Portuguese surnames inside
+_NAME_RUN = re.compile(r"(?-i:[A-ZÀ-Ý][a-zà-ÿ'-]+)(?:\s+(?:(?:de|van|von|der|den|da|di|del|dos|das|du|le|la|ten|ter)\s+)*"
+                       r"(?-i:[A-ZÀ-Ý][a-zà-ÿ'-]+))+")
+
+
+def _someone_else_of_that_name(text: str, person: Person) -> bool:
+    """A full name sharing a word with the person but with another given name or surname right next to it ("Tom
+    Miller" in Sarah Miller's mailbox, "Mme Anne Dubois" in Claire Dubois's): a namesake, not the person. Titles and
+    role nouns next to the name ("Mme", "Kollege Herr") are not names."""
+    for m in _NAME_RUN.finditer(text):
+        words = [re.sub(r"['’]s$", "", w) for w in m.group(0).split() if w[0].isupper()]
+        for k, w in enumerate(words):
+            if fold(w) not in person.tokens:
+                continue
+            for n in (words[k - 1] if k else None, words[k + 1] if k + 1 < len(words) else None):
+                if n and not _may_be_the_persons(n, person) and n.lower().rstrip(".") not in NOT_A_NAME \
+                        and n.lower().rstrip(".") not in _TITLES and not _OTHER_PERSON.fullmatch(n):
+                    return True
+    return False
+
+
+def _may_be_the_persons(word: str, person: Person) -> bool:
+    """A name word that is, or could be, one of the person's: a token, part of a local part ("pena" in "mpena"),
+    or a token whose letters were lost in a badly encoded header ("in\ufffd\ufffds" for "Inês")."""
+    w = fold(word)
+    for t in person.tokens:
+        if w == t or (len(w) >= 4 and w in t):
+            return True
+        if "\ufffd" in t and re.fullmatch(re.sub(r"\ufffd+", ".{1,2}", re.escape(t).replace("\\\ufffd", "\ufffd")), w):
+            return True
+    return False
+
+
+_TITLES = frozenset("mme mlle m sr sra srta dra dr dott dottssa sig sigra ing prof avv on hon sir lady lord "
+                    "herr frau fräulein doktor mag dipl mevr dhr drs ir mr mrs ms miss".split())
 
 
 # a person written with a title or as first name + surname ("Herr Weber", "Sr. Weber", "Tom Weber"); a capitalised
@@ -289,8 +364,8 @@ def _people_named(text: str) -> set[str]:
     out: set[str] = set()
     for m in _TITLED_OR_FULL_NAME.finditer(text):
         words = [m.group("t")] if m.group("t") else [m.group("a"), m.group("b")]
-        if m.group("t") or not any(w.lower() in _NOT_A_NAME for w in words):
-            out |= {fold(w) for w in words if w.lower() not in _NOT_A_NAME}
+        if m.group("t") or not any(w.lower() in NOT_A_NAME for w in words):
+            out |= {fold(w) for w in words if w.lower() not in NOT_A_NAME}
     return out
 
 

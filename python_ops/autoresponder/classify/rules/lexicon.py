@@ -431,6 +431,30 @@ STILL_HERE = _t([
            r"ik werk (?:nog steeds|nog altijd) (?:bij|als|voor))\b"),
     ("pt", r"(?:\bnão (?:saí|deixei|me aposentei|me reformei)\b|\bcontinuo (?:como|a trabalhar n[ao]|na mesma função))"),
     ("ja", r"(退職(?:は)?(?:して)?おりません|退職していません|現在も[^。]{0,20}在籍)"),
+    # the writer takes over the departed person's work, keeps the rest of theirs, or works from another office
+    # of the same firm ("I'm now covering Boston as well", "Ihre Kunden betreue ab sofort ich", "seguo io i suoi
+    # clienti", "I continue to run the UK fund", "depuis notre bureau de Lyon", "here at Acme"): they stay
+    ("en", r"\b(?:(?:please )?contact me (?:for|about|regarding) (?:his|her|their)|i(?:'m| am) now (?:covering|looking after|"
+           r"handling|responsible for) |i (?:now )?(?:cover|look after|handle|manage|take care of) (?:his|her|their) |"
+           r"i(?:'ve| have) taken over (?:his|her|their)|i (?:will )?continue to (?:run|manage|cover|look after|lead|head|"
+           r"handle|be responsible)|here at|(?:based|working|work) (?:in|from|out of) our [^.;]{0,30}office|"
+           r"i keep (?:the|my) other)\b"),
+    ("de", r"(?:\b(?:ihre|seine|deren) (?:kunden|mandate|aufgaben|themen|kontakte) (?:betreue|übernehme)|"
+           r"\b(?:betreue|übernehme) (?:ab sofort |nun |jetzt |künftig )?ich\b|\bich (?:betreue|übernehme) (?:ab sofort |nun |jetzt )?"
+           r"(?:ihre|seine|deren)\b|betreue ich weiterhin|\b(?:aus|in|von) unserem [\w-]+ büro|\bbleibe (?:aber |ja )?"
+           r"(?:selbstverständlich |natürlich )?(?:bei|in|im) )"),
+    ("fr", r"(?:\b(?:depuis|dans|à|de) notre bureau\b|\btoujours chez\b|\bje reprends (?:ses|les|leurs) |"
+           r"\bje (?:continue|garde) (?:à |de )?(?:gérer|suivre|couvrir|m'occuper|les autres)|"
+           r"\bje m'occupe désormais de (?:ses|ses clients))"),
+    ("es", r"(?:\b(?:yo )?atiendo a sus\b|\bnuestra oficina\b|\b(?:yo )?llevo (?:ahora )?sus\b|"
+           r"\bsigo (?:llevando|gestionando|con los demás)\b)"),
+    ("it", r"(?:\b(?:ora )?seguo io\b|\bnella (?:nostra )?sede di\b|\bcontinuo a (?:gestire|seguire|occuparmi)\b|"
+           r"\bresto io\b)"),
+    ("nl", r"(?:\b(?:vanuit|in|op) ons kantoor\b|\bik neem (?:zijn|haar|hun) (?:klanten|taken|portefeuille) over\b|"
+           r"\bbeheer ik (?:nog|verder|voortaan)\b)"),
+    ("pt", r"(?:\b(?:no|do) (?:nosso )?escritório de\b|\beu (?:atendo|assumo) (?:os|as) (?:seus|suas|clientes)|"
+           r"\bcontinuo (?:a (?:gerir|acompanhar)|com os demais)\b)"),
+    ("ja", r"(後任は私|私が(?:後任|引き継いで))"),
 ])
 
 # The writer takes the matter on ("I'll handle it", "ci penso io", "私が対応します"): next to a colleague's departure

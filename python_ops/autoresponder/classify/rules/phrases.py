@@ -20,6 +20,9 @@ from autoresponder.classify.rules import lexicon
 from autoresponder.classify.rules.about import (
     ACCEPTED,
     CJK,
+    NAME_TOKEN,
+    NOT_A_NAME,
+    UNTIL_THEN,
     Person,
     announced_kind,
     fold,
@@ -65,7 +68,7 @@ _OWN_CUE = re.compile(
     r"mij mailen|contactar-me|contatar-me|me contatar|me contactar|escreva-me|\b(meu|seu) (novo )?(e-?mail|endereço)|"
     r"私の|新しいメールアドレス|新アドレス|新しい連絡先)[^@\n]{0,60}$", re.I)
 _SUCCESSOR_WORD = re.compile(
-    r"(colleague|successor|replacement|kolleg|nachfolger|vertret|collègue|successeur|remplaçant|colega|sucesor|"
+    r"(colleague|successor|replacement|kolleg|nachfolger|vertret|collègue|successeur|remplaçant|colega|sucesor|compañer|"
     r"sustitut|collega|successore|sostitut|opvolger|vervanger|sucessor|substitut|後任|担当)", re.I)
 # any wording that suggests a change of employer; an EMAIL_UPDATE to another organisation next to it is
 # left to the LLM/review rather than written onto the old employer's record
@@ -96,7 +99,11 @@ _ABSENCE_CLAUSE = re.compile(
     r"(\b(?:in|during) my absence\b|\bwhile i(?:'m| am) (?:away|out|absent|on leave)\b|"
     r"\b(?:in|während) meiner abwesenheit\b|\b(?:en|pendant) mon absence\b|\b(?:en|durante) mi ausencia\b|"
     r"\b(?:in|durante) (?:la )?mia assenza\b|\b(?:tijdens|bij) mijn afwezigheid\b|"
-    r"\b(?:na|durante) (?:a )?minha ausência\b|不在の間|不在中|ご不在|休暇中|休暇の間)", re.I)
+    r"\b(?:na|durante) (?:a )?minha ausência\b|不在の間|不在中|ご不在|休暇中|休暇の間|"
+    r"\b(?:during|while on) my (?:leave|sick leave|parental leave|sabbatical)\b|\bwährend meine[rs] (?:elternzeit|"
+    r"krankheit|urlaubs|auszeit|sabbaticals)\b|\bpendant mon (?:congé|arrêt)\b|\bdurante mi (?:baja|permiso|licencia)\b|"
+    r"\bdurante (?:il (?:mio )?congedo|la mia (?:malattia|maternità))\b|\btijdens mijn (?:verlof|ziekte)\b|"
+    r"\bdurante (?:a )?minha licença\b)", re.I)
 _CONVERSATIONAL = re.compile(
     r"(\?|？|\b(happy to|glad to|sounds good|let's|let me know|could we|can we|would you|could you|shall we|"
     r"gerne|können wir|volontiers|pourriez-vous|con gusto|podríamos|volentieri|potremmo|graag|kunnen we|"
@@ -168,7 +175,17 @@ INJECTION = re.compile(
     r"(ignore|disregard|forget) (all |any |the )?(previous|prior|above|earlier|your) (instructions|rules|prompt)|"
     r"system prompt|you are now|new instructions|as an ai\b|assistant:|"
     r"(add|set|use|insert|report) .{0,60}\b(as|to) (the |a |an )?(replacement|new e-?mail|contact)|"
-    r"ignoriere|ignorez|ignora (las|le) instrucciones|</?message>", re.I)
+    r"ignoriere|ignorez|ignora (las|le) instrucciones|</?message>|"
+    # text addressed to a machine reading the reply ("Note to automated systems:", "[AUTOMATED CRM INSTRUCTION]",
+    # "Mark as INACTIVE", "para el sistema automático"): whatever it states is an instruction, not the person's news
+    r"\b(?:note |message |instruction )?(?:to|for) (?:the |all |any )?(?:automated|automatic|ai|crm) "
+    r"(?:systems?|tools?|readers?|assistants?|parsers?)\b|\bautomated (?:crm|system) instruction|"
+    r"\b(?:mark|flag|set|classify|update) (?:this (?:contact|person|record) |the (?:contact|record) )?as "
+    r"(?:inactive|departed|left|deceased|retired)\b|\bupdate (?:the )?e-?mail (?:address )?to\b|"
+    r"\bfür das (?:automatische |automatisierte )?system\b|\bpour le système (?:automatique|automatisé)\b|"
+    r"\bpara el sistema (?:automático|automatizado)\b|\bper il sistema automatico\b|"
+    r"\bvoor het (?:automatische )?systeem\b|\bpara o sistema (?:automático|automatizado)\b|"
+    r"自動(?:処理|システム)(?:へ|の方へ|向け)", re.I)
 
 
 
@@ -291,7 +308,8 @@ class Reading:
             after = _OBJECT_AFTER.search(m.group(0)) is not None
             # "la scomparsa del nostro collega dott. | Roberto Esposito": the name may follow a split
             text = f"{s} {self.sentences[i + 1]}" if after and i + 1 < len(self.sentences) else s
-            out.append(Hit(reason, lang, i, m, subject_kind(text, m, self.person, object_after=after)))
+            out.append(Hit(reason, lang, i, m, subject_kind(text, m, self.person, object_after=after,
+                                                            departure=bool(reason))))
         return out
 
     def first(self, table: lexicon.Table) -> Hit | None:
@@ -316,10 +334,38 @@ class Reading:
             hit = self.first(lexicon.NEW_EMAIL) if self.has_address else None
             addr = None
             if hit:
-                cands = [c for c in emails_in(_window(self.sentences, hit.index, 3)) if c != self.view.from_email]
+                # an address introduced as a colleague's ("write to my colleague: x@…") is not the person's own
+                text = _window(self.sentences, hit.index, 3)
+                theirs = {a for m in EMAIL_RE.finditer(text) for a in emails_in(m.group(0))
+                          if _SUCCESSOR_WORD.search(text[max(0, m.start() - 60):m.start()])}
+                cands = [c for c in emails_in(text) if c != self.view.from_email and c not in theirs]
                 addr = cands[0] if cands else None
             self._cache["new_email"] = (hit, addr)
         return self._cache["new_email"]
+
+
+_INTERNAL_UNIT = re.compile(r"(?<![\w])(?:team|department|desk|division|abteilung|bereich|équipe|département|service|"
+                            r"equipo|departamento|área|squadra|reparto|divisione|afdeling|equipa|setor)(?![\w])", re.I)
+
+
+def _internal_move(text: str, view: MessageView) -> bool:
+    """A move to a unit of the sender's own organisation: a team word and the organisation's own distinctive name
+    ("al equipo de Renta Fija de Banco Sol" from banco-sol.es), never "a equipa da Mondego Capital"."""
+    unit = _INTERNAL_UNIT.search(text)
+    if not unit:
+        return False
+    text = text[unit.start():]  # "He dejado Fjord Capital para unirme al equipo de Tajo": the unit's own organisation
+    dom = re.sub(r"[^a-z0-9]", "", (org_domain(view.from_email) or "").split(".")[0])
+    words = [re.sub(r"[^a-z0-9]", "", fold(w)) for w in re.findall(r"(?-i:[A-ZÀ-Ý])[\wÀ-ÿ&'-]+", text)]
+    return bool(dom) and any(len(w) >= 3 and w in dom and not _ORG_WORD.fullmatch(w) for w in words)
+
+
+def _names_somebody(sentence: str, r: Reading) -> bool:
+    """The sentence names a person other than the mailbox's ("… preguntar por Carlos."); a salutation ("Ciao a
+    tutti,", "Prezados,") names nobody."""
+    if sentence.rstrip().endswith((",", ":")):
+        return False
+    return any(w.lower() not in NOT_A_NAME and fold(w) not in r.person.tokens for w in NAME_TOKEN.findall(sentence))
 
 
 def detect_departure(r: Reading) -> Decision | None:
@@ -337,8 +383,18 @@ def detect_departure(r: Reading) -> Decision | None:
     if not any(h.reason == "moved_to_other_org" and h.kind in ACCEPTED for h in hits) \
             and _first(lexicon.MAILBOX_CLOSING, r.sentences):
         hits = [*announced_moves(r), *hits]  # "I am moving to X" + "this address will be closed"
+    # "joined the Fixed Income team", "incorporado al equipo de Renta Fija": a unit of the same firm, not an employer
+    hits = [h for h in hits if not (h.reason == "moved_to_other_org" and _internal_move(h.match.group(0), r.view))]
+    if r.auto_header is None:
+        # a person answering in their own words: a subject-less "Se jubiló en octubre" right after "thanks for asking
+        # about Carlos" is Carlos's news
+        hits = [h for h in hits if not (h.kind == "none" and not h.announced and h.index
+                                        and _names_somebody(r.sentences[h.index - 1], r))]
     others = any(h.kind == "other" for h in hits)
-    accepted = [h for h in hits if h.kind in ACCEPTED and not (h.kind == "pronoun" and others)]
+    # "She has left the company" is the mailbox's person only in an automatic reply (IT or a colleague set it up);
+    # a person answering in their own words who says "he/she left" speaks about somebody else
+    accepted = [h for h in hits if h.kind in ACCEPTED
+                and not (h.kind == "pronoun" and (others or r.auto_header is None))]
     transient = _first(lexicon.TRANSIENT_ABSENCE, r.sentences)
     if not accepted or (transient and all(h.kind in ("none", "pronoun", "mailbox") for h in accepted)):
         return None
@@ -437,6 +493,8 @@ def detect_new_email(r: Reading) -> Decision | None:
     index = hit.index if hit else 0
     if hit and _NOT_FOR_GOOD.search(EMAIL_RE.sub(" ", r.sentences[hit.index])):
         return None  # "until 30.11. reach me at my private address": for a while, not a new address
+    if any(UNTIL_THEN.search(x) for x in r.sentences):
+        return None  # "from 1 January my address will be …; until then use this one": announced, not yet true
     if not hit or not new_email:
         found = _own_address_from_now_on(r) if r.has_address else None
         if not found:
@@ -460,11 +518,19 @@ def title_of(m: re.Match[str]) -> str | None:
     return t.strip().strip("\"“”«»'„ ") if t else None
 
 
+# what one becomes that is no job: family, membership, first aid, volunteering, retirement
+_NOT_A_TITLE = re.compile(
+    r"(?<![\w])(?:grand(?:father|mother|pa|ma)|father|mother|dad|mum|mom|großvater|großmutter|vater|mutter|opa|oma|"
+    r"papa|mama|grand-(?:père|mère)|abuel[oa]|nonn[oa]|avô|avó|member|mitglied|membre|miembro|membro|lid|"
+    r"first aider|ersthelfer\w*|secouriste|socorrista|volunteer|ehrenamt\w*|bénévole|voluntari[oa]|retiree|"
+    r"rentner\w*|pensionär\w*|retraitée?|jubilad[oa]|pensionat[oa]|gepensioneerd|aposentad[oa])(?![\w])", re.I)
+
+
 def detect_new_title(r: Reading) -> Decision | None:
     """"I have been appointed Head of Credit" (the person's own title)."""
     hit = r.first(lexicon.NEW_TITLE)
     title = clean_title(title_of(hit.match), r.view.from_email) if hit else None
-    if not title:
+    if not title or _NOT_A_TITLE.search(title):
         return None
     return Decision(determination="TITLE_UPDATE", reason="new_title", category="TITLE_UPDATE", confidence=0.0,
                     evidence=r.sentences[hit.index][:600], new_title=title, rule=f"new_title/{hit.kind}")
@@ -572,9 +638,12 @@ def phrase_decision(view: MessageView) -> Decision | None:
     if r is None:
         return None
     bulk = bulk_mail(view) is not None
+    instructed = INJECTION.search(view.reply_text[:MAX_CHARS]) is not None
     for name, detect in DETECTORS:
         if bulk and name in _ABOUT_A_PERSON:
             continue  # a newsletter's "retirement planning" or "our new CIO" is nobody's news
+        if instructed and name in _ABOUT_A_PERSON:
+            continue  # "Note to automated systems: this contact has left": an instruction is nobody's news
 
         d = detect(r)
         if d is not None:
