@@ -166,3 +166,25 @@ def test_a_team_of_the_same_firm_is_no_move_but_a_team_elsewhere_is():
                                   "I am now a volunteer first aider on our floor."])
 def test_a_family_role_or_a_membership_is_no_title(body):
     assert _human(body).determination != "TITLE_UPDATE"
+
+
+STATED_TITLES = [
+    ("Je suis désormais Directrice de la gestion obligataire.", "Directrice de la gestion obligataire"),
+    ("Ahora soy Jefa de Análisis de Crédito.", "Jefa de Análisis de Crédito"),
+    ("Dal 1° dicembre sono Responsabile Rischi.", "Responsabile Rischi"),
+    ("Agora sou Gestora de Carteiras Sénior.", "Gestora de Carteiras Sénior"),
+    ("Seit dem 1. Dezember bin ich Leiterin Risikomanagement.", "Leiterin Risikomanagement"),
+    ("Ik ben nu Hoofd Vastrentende Waarden.", "Hoofd Vastrentende Waarden"),
+]
+
+
+@pytest.mark.parametrize(("body", "title"), STATED_TITLES, ids=[t for _, t in STATED_TITLES])
+def test_i_am_now_a_job_title_is_a_title_update(body, title):
+    c = classify_reply(body, sender=OLIVER)
+    assert (c.determination, c.new_title) == ("TITLE_UPDATE", title), (body, c.determination, c.rule)
+
+
+@pytest.mark.parametrize("body", ["Ahora soy abuelo por segunda vez.", "Je suis désormais à Lyon.",
+                                  "Agora sou membro do comité de riscos.", "Ik ben nu thuis."])
+def test_i_am_now_something_that_is_no_job_is_no_title(body):
+    assert _human(body).determination != "TITLE_UPDATE"

@@ -264,6 +264,12 @@ NEW_EMAIL = _t([
 ])
 
 _T = r"(?P<title>(?-i:[A-ZÀ-ÝÄÖÜ])[^,.;:!?()\n]{2,60})"
+# a title that names a job: one of these words within it
+_ROLE = (r"(?=[^,.;:!?()\n]{0,40}?(?:director|directora|directrice|directeur|diretor|diretora|direttore|direttrice|"
+         r"responsable|responsabile|responsável|head|leiter|leiterin|chief|manager|managerin|analyst|analystin|analista|"
+         r"analyste|gestor|gestora|gestore|gérante?|officer|partner|partnerin|vorstand|geschäftsführer\w*|hoofd|chef|"
+         r"jefe|jefa|capo|president\w*|présidente?|vice|treasurer|tesorer[oa]|trésorière?|tesoureir[oa]|strateg\w*|"
+         r"cio|cfo|ceo|coo|cto|economist\w*|économiste|economista|portfolio|portefeuille|cartera|portafoglio|carteira))")
 NEW_TITLE = _t([
     ("en", r"\b(?:my new (?:title|role|position) (?:is|as)|(?:i have been|i was|i've been|has been) "
            r"(?:promoted|appointed|named)(?: to| as)?|(?:i am|i'm) now (?:the )?(?=(?-i:[A-Z]))|new role as|"
@@ -311,6 +317,14 @@ NEW_TITLE = _t([
     ("de", r"\b(?:ich )?(?:habe|hat)\s+(?:(?:[^.;]|(?<=\d)\.){0,40}?\s)?die (?:funktion|position|rolle|stelle) als\s+"
            r"(?P<title>(?-i:[A-ZÄÖÜ])[^,.;:!?()\n]{2,60}?)\s+übernommen"),
     ("ja", r"(?:付で|付けで|より|、)\s*(?P<title>[^\s、。をにの]{2,20})を拝命"),
+    # "I am now X" in the first person with a date or "now", only for a title that names a job ("Ahora soy Director
+    # de Inversiones", "Seit dem 1. November bin ich Leiter …"; never "ich bin jetzt Großvater")
+    ("fr", r"\bje suis (?:désormais|maintenant|dorénavant|depuis [^.;:]{1,30}?)\s+(?:le |la |l')?" + _ROLE + _T),
+    ("es", r"\b(?:ahora|desde [^.;:]{1,30}?|ya) soy (?:el |la )?(?:nuev[oa] )?" + _ROLE + _T),
+    ("it", r"\b(?:ora|adesso|dal [^.;:]{1,30}?|da [^.;:]{1,20}?) sono (?:il |la |l')?(?:nuov[oa] )?" + _ROLE + _T),
+    ("pt", r"\b(?:agora|desde [^.;:]{1,30}?|a partir de [^.;:]{1,30}?) sou (?:o |a )?(?:nov[oa] )?" + _ROLE + _T),
+    ("de", r"\b(?:seit|ab) (?:[^.;:]|(?<=\d)\.){1,40}? bin ich (?:jetzt |nun )?(?:die |der )?(?:neue[r]? )?" + _ROLE + _T),
+    ("nl", r"\bik ben (?:nu|sinds [^.;:]{1,30}?|vanaf [^.;:]{1,30}?) (?:de )?(?:nieuwe )?" + _ROLE + _T),
 ])
 
 CONTACT_CUE = _t([
