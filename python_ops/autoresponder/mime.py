@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from email.message import Message
 from typing import Any
 
+from autoresponder.rawparse import message_tree, message_tree_from_string
 from autoresponder.sender_auth import default_status
 
 # bump when what `parse_message` extracts changes: stored parses of another version are re-parsed
@@ -329,7 +330,9 @@ def _walk(msg: Message, acc: dict, depth: int = 0) -> None:
         else:
             text = part_text(msg)
             if not acc["attached_headers"]:
-                headers = email.message_from_string(text, policy=email.policy.compat32)
+                headers = message_tree_from_string(text)
+                if headers is None:
+                    headers = email.message_from_string(text, policy=email.policy.compat32)
                 acc["attached_headers"] = _header_map(_decoded_fields(headers))
             acc["attached"].append(text)
         return
@@ -399,8 +402,11 @@ def parse_message(raw: bytes) -> ParsedMessage:
     if not raw.strip():
         return _empty(sha, raw)
     errors: list[str] = []
-    # compat32 never raises on bad headers and is several times faster than `policy.default`
-    msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+    # compat32 never raises on bad headers and is several times faster than `policy.default`; the
+    # same tree is built by scanning the whole text when nothing unusual needs the stdlib's feed parse
+    msg = message_tree(raw)
+    if msg is None:
+        msg = email.message_from_bytes(raw, policy=email.policy.compat32)
     errors.extend(type(d).__name__ for d in getattr(msg, "defects", []) or [])
     fields = _decoded_fields(msg)
     headers = _header_map(fields)
