@@ -267,7 +267,7 @@ def _dsn_text(part: Message) -> str:
     payload = part.get_payload()
     if isinstance(payload, list):  # the stdlib parses delivery-status into header blocks
         return "\n\n".join(
-            "\n".join(f"{k}: {v}" for k, v in block.items()) for block in payload if isinstance(block, Message)
+            "\n".join(f"{k}: {v}" for k, v in _items(block)) for block in payload if isinstance(block, Message)
         )
     raw = part.get_payload(decode=True)
     if isinstance(raw, bytes):
@@ -300,8 +300,14 @@ def _collapse(value: str) -> str:
     return " ".join(value.split())
 
 
+def _items(msg: Message) -> list[tuple[str, Any]]:
+    """`msg.items()`: the policy turns only a value with raw 8-bit bytes into a `Header`."""
+    fetch = msg.policy.header_fetch_parse
+    return [(k, v if v.isascii() else fetch(k, v)) for k, v in msg._headers]
+
+
 def _decoded_fields(msg: Message) -> list[tuple[str, str]]:
-    return [(k, decode_header_value(v)) for k, v in msg.items()]
+    return [(k, decode_header_value(v)) for k, v in _items(msg)]
 
 
 def _header_map(fields: list[tuple[str, str]]) -> dict[str, str]:

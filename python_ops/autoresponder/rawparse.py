@@ -35,6 +35,30 @@ _FIELD_RE = re.compile(r"^([\041-\071\073-\176]*):[ \t]*([^\n]*\n?(?:[ \t][^\n]*
 _MAX_DEPTH = 50
 
 
+class TreeMessage(Message):
+    """A compat32 `Message` of a built tree: the tree is only read once built, so the first value of
+    each header and the content type are looked up once (`Message.get` scans every header per call)."""
+
+    _index: dict[str, tuple[str, str]] | None = None
+    _ctype: str | None = None
+
+    def get(self, name, failobj=None):
+        index = self._index
+        if index is None:
+            index = {}
+            for k, v in self._headers:
+                index.setdefault(k.lower(), (k, v))
+            self._index = index
+        kv = index.get(name.lower())
+        return failobj if kv is None else self.policy.header_fetch_parse(*kv)
+
+    def get_content_type(self) -> str:
+        ctype = self._ctype
+        if ctype is None:
+            ctype = self._ctype = super().get_content_type()
+        return ctype
+
+
 class _Unsupported(Exception):
     """The input needs the standard library's line-by-line parse."""
 
@@ -76,7 +100,7 @@ def _entity(st: _State, pos: int, end: int, digest_child: bool, depth: int, leaf
     delivery-status block, which the scan reads only as headers and a text body)."""
     if depth > _MAX_DEPTH:
         raise _Unsupported
-    msg = Message()
+    msg = TreeMessage()
     if digest_child:
         msg.set_default_type("message/rfc822")
     st.last = msg

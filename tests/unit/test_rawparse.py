@@ -1,6 +1,7 @@
 """`rawparse.message_tree` builds the standard library's compat32 tree, or hands the message back to it."""
 
 import email
+import email.message
 import email.policy
 from pathlib import Path
 
@@ -14,7 +15,8 @@ def _dump(m):
     payload = m._payload
     if isinstance(payload, list):
         payload = [_dump(p) for p in payload]
-    return (type(m).__name__, m._headers, payload, [(type(d).__name__, str(d)) for d in m.defects], m._unixfrom,
+    assert isinstance(m, email.message.Message)
+    return (m._headers, payload, [(type(d).__name__, str(d)) for d in m.defects], m._unixfrom,
             m._default_type, m.preamble, m.epilogue)
 
 
