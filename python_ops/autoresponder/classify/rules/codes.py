@@ -158,8 +158,12 @@ def bounce_reason(status: str | None, diagnostic: str | None) -> str:
     """The most specific reason the text supports, then the status code's meaning."""
     text = (diagnostic or "").lower()
     for reason, pat, anchors in _TEXT_ANCHORS:
-        if anchors is not None and not any(a in text for a in anchors):
-            continue  # no word the pattern requires is in the text: it cannot match
+        if anchors is not None:
+            for word in anchors:
+                if word in text:
+                    break
+            else:
+                continue  # no word the pattern requires is in the text: it cannot match
         if pat.search(text):
             return reason
     if status and status in _STATUS_REASONS:
@@ -177,12 +181,19 @@ _CMD_EXIM = re.compile(r"\bafter (?:the )?(?:pipelined )?(end of data|DATA|RCPT(
 _CMD_TRANSCRIPT = re.compile(r"^\s*>>>\s*([A-Za-z]{4})\b[^\n]*\n(?:\s*<<<\s*[123]\d\d[^\n]*\n)*\s*<<<\s*[45]\d\d",
                              re.I | re.M)
 
+_CMD_PATTERNS = ((_CMD_POSTFIX, "in reply to "), (_CMD_EXIM, "after "), (_CMD_TRANSCRIPT, ">>>"))
+
 
 def smtp_command(text: str | None) -> str | None:
     """`DATA`, `RCPT`, `MAIL`, `CONN`: the command whose reply was the failure, when the text says."""
     if not text:
         return None
-    for rx in (_CMD_POSTFIX, _CMD_EXIM, _CMD_TRANSCRIPT):
+    # each pattern needs its words (in any case): skipped when an ASCII text lacks them (outside ASCII,
+    # `re.I` also matches letters such as the Kelvin sign that `str.lower` keeps apart)
+    low = text.lower() if text.isascii() else None
+    for rx, word in _CMD_PATTERNS:
+        if low is not None and word not in low:
+            continue
         m = rx.search(text)
         if m:
             word = m.group(1).upper()

@@ -39,3 +39,24 @@ def test_the_shortcut_decides_as_searching_every_pattern_on_the_fixtures() -> No
     for text in texts + lines:
         expected = _reason_by_searching_every_pattern(text)
         assert codes.bounce_reason(None, text) == (expected or "undefined"), text[:200]
+        assert codes.smtp_command(text) == _command_by_searching_every_pattern(text), text[:200]
+
+
+def _command_by_searching_every_pattern(text: str) -> str | None:
+    for rx, _word in codes._CMD_PATTERNS:
+        m = rx.search(text)
+        if m:
+            word = m.group(1).upper()
+            return next((c for p, c in (("DATA", "DATA"), ("END OF DATA", "DATA"), ("RCPT", "RCPT"), ("MAIL", "MAIL"))
+                         if word.startswith(p)), "CONN")
+    return None
+
+
+@pytest.mark.parametrize("text", [
+    "550 5.1.1 user unknown (in reply to RCPT TO command)", "host said: 550 rejected (IN REPLY TO end of DATA command)",
+    "SMTP error from remote mail server after RCPT TO:<a@b.example>: 550 unknown", "After HELO: 421 busy",
+    ">>> DATA\n<<< 550 5.7.1 refused\n", "no command named here",
+    "in reply to rcpt to command (Kelvin sign: \u212a)", "\u212a: \u0131n reply to MAIL FROM command",
+])
+def test_smtp_command_skips_only_patterns_whose_words_are_missing(text: str) -> None:
+    assert codes.smtp_command(text) == _command_by_searching_every_pattern(text)
