@@ -29,7 +29,6 @@ _BLANK_LINE_RE = re.compile(r"^\r?\n", re.M)
 # a run of lines `_HEADER_RE` matches (each consumes at least one character)
 _HEADER_BLOCK_RE = re.compile(r"(?:(?:From |[\041-\071\073-\176]*:|[\t ])[^\n]*(?:\n|\Z))*")
 _LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")  # lines with their ends (`str.splitlines` also splits at \f, \v, …)
-_ODD_LINE_RE = re.compile(r"^(?:From |:)", re.M)
 # one field and its continuation lines: compat32's name and value (before the trailing CR/LF is cut)
 _FIELD_RE = re.compile(r"^([\041-\071\073-\176]*):[ \t]*([^\n]*\n?(?:[ \t][^\n]*\n?)*)", re.M)
 _MAX_DEPTH = 50
@@ -132,7 +131,7 @@ def _headers(st: _State, msg: Message, pos: int, end: int) -> int:
             msg.defects.append(errors.MissingHeaderBodySeparatorDefect())
     if not block:
         return body
-    if block[0] in " \t" or _ODD_LINE_RE.search(block):
+    if block.startswith((" ", "\t", "From ", ":")) or "\nFrom " in block or "\n:" in block:
         _header_lines(msg, _LINE_RE.findall(block))
     else:  # every line a `name:` line or its continuation
         msg._headers.extend((name, value.rstrip("\r\n")) for name, value in _FIELD_RE.findall(block))
@@ -212,8 +211,10 @@ def _boundary_at(text: str, sep: str, pos: int, end: int) -> tuple[int, int, boo
 
 
 def _strip_eol(value: str) -> str:
-    mo = _EOL_RE.search(value)
-    return value[:-len(mo.group(0))] if mo else value
+    """Without its last line break (`NLCRE_eol`); tested with `endswith`: a regex search scans the whole part."""
+    if value.endswith("\r\n"):
+        return value[:-2]
+    return value[:-1] if value.endswith(("\n", "\r")) else value
 
 
 def _multipart(st: _State, msg: Message, pos: int, end: int, digest: bool, depth: int) -> None:
