@@ -4,7 +4,9 @@
 addresses, the reply's own text apart from what it attaches (a returned original, rfc822-headers),
 the RFC 3464 delivery-status blocks, and the landing facts (Message-ID, sha256, parse errors,
 authentication verdict). Landing stores it (`to_json`) beside the raw bytes; classification reads
-it back (`from_json`) instead of parsing the bytes again.
+it back (`from_json`) instead of parsing the bytes again. The message tree is the standard library's
+compat32 tree, built by `rawparse.message_tree` from the whole text at once (the feedparser's line
+by line generator was most of a bounce's cost), else by `email.message_from_bytes`.
 
 A broken message never raises here: what can be read is returned, and the defects are reported
 in `parse_error` so the message still lands (DESIGN quality bar).

@@ -11,7 +11,7 @@ are split at their blank lines. Everything read from the tree afterwards (`get_p
 What the scan does not model returns None and the caller uses the standard library instead: a lone
 CR line end, a boundary or a `From ` line where the feedparser pushes lines back in unusual orders,
 several boundary lines in a row, a boundary with a line break in it, a delivery-status block that
-declares its own content type, nesting deeper than the stdlib's recursion allows in practice.
+declares a multipart or message type, nesting deeper than 50 parts.
 `tests/unit/test_rawparse.py` checks the tree against the standard library's on tricky inputs and
 on every message of the fixtures.
 """
