@@ -4,7 +4,9 @@
 addresses, the reply's own text apart from what it attaches (a returned original, rfc822-headers),
 the RFC 3464 delivery-status blocks, and the landing facts (Message-ID, sha256, parse errors,
 authentication verdict). Landing stores it (`to_json`) beside the raw bytes; classification reads
-it back (`from_json`) instead of parsing the bytes again.
+it back (`from_json`) instead of parsing the bytes again. The message tree is the standard library's
+compat32 tree, built by `rawparse.message_tree` from the whole text at once (the feedparser's line
+by line generator was most of a bounce's cost), else by `email.message_from_bytes`.
 
 A broken message never raises here: what can be read is returned, and the defects are reported
 in `parse_error` so the message still lands (DESIGN quality bar).
@@ -25,6 +27,7 @@ from datetime import UTC, datetime
 from email.message import Message
 from typing import Any
 
+from autoresponder.rawparse import message_tree, message_tree_from_string
 from autoresponder.sender_auth import default_status
 
 # bump when what `parse_message` extracts changes: stored parses of another version are re-parsed
@@ -266,7 +269,7 @@ def _dsn_text(part: Message) -> str:
     payload = part.get_payload()
     if isinstance(payload, list):  # the stdlib parses delivery-status into header blocks
         return "\n\n".join(
-            "\n".join(f"{k}: {v}" for k, v in block.items()) for block in payload if isinstance(block, Message)
+            "\n".join(f"{k}: {v}" for k, v in _items(block)) for block in payload if isinstance(block, Message)
         )
     raw = part.get_payload(decode=True)
     if isinstance(raw, bytes):
@@ -299,8 +302,14 @@ def _collapse(value: str) -> str:
     return " ".join(value.split())
 
 
+def _items(msg: Message) -> list[tuple[str, Any]]:
+    """`msg.items()`: the policy turns only a value with raw 8-bit bytes into a `Header`."""
+    fetch = msg.policy.header_fetch_parse
+    return [(k, v if v.isascii() else fetch(k, v)) for k, v in msg._headers]
+
+
 def _decoded_fields(msg: Message) -> list[tuple[str, str]]:
-    return [(k, decode_header_value(v)) for k, v in msg.items()]
+    return [(k, decode_header_value(v)) for k, v in _items(msg)]
 
 
 def _header_map(fields: list[tuple[str, str]]) -> dict[str, str]:
@@ -329,7 +338,9 @@ def _walk(msg: Message, acc: dict, depth: int = 0) -> None:
         else:
             text = part_text(msg)
             if not acc["attached_headers"]:
-                headers = email.message_from_string(text, policy=email.policy.compat32)
+                headers = message_tree_from_string(text)
+                if headers is None:
+                    headers = email.message_from_string(text, policy=email.policy.compat32)
                 acc["attached_headers"] = _header_map(_decoded_fields(headers))
             acc["attached"].append(text)
         return
@@ -399,8 +410,11 @@ def parse_message(raw: bytes) -> ParsedMessage:
     if not raw.strip():
         return _empty(sha, raw)
     errors: list[str] = []
-    # compat32 never raises on bad headers and is several times faster than `policy.default`
-    msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+    # compat32 never raises on bad headers and is several times faster than `policy.default`; the
+    # same tree is built by scanning the whole text when nothing unusual needs the stdlib's feed parse
+    msg = message_tree(raw)
+    if msg is None:
+        msg = email.message_from_bytes(raw, policy=email.policy.compat32)
     errors.extend(type(d).__name__ for d in getattr(msg, "defects", []) or [])
     fields = _decoded_fields(msg)
     headers = _header_map(fields)

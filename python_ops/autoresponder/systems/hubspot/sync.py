@@ -16,8 +16,6 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-import pandas as pd
-
 from .errors import HubSpotTerminalError
 from .transport import HubSpotCaller
 
@@ -119,6 +117,10 @@ def land_contacts(caller: HubSpotCaller, conn: Any, *, full: bool = False,
     requests = sum(caller.counts.values()) - before
     watermark = max([since, *(_ms(r.get("lastmodifieddate")) for r in rows)])
     if rows:
+        # pandas loads only here: `autoresponder.config` imports this package, and numpy + pandas cost
+        # ~0.25 s of every `classify` start-up (the settings' defaults are built on the first message)
+        import pandas as pd
+
         frame = pd.DataFrame([{**{c: r.get(c) for c in COLUMNS if c not in ("company_ids", "deal_ids")},
                                "company_ids": json.dumps(r.get("company_ids") or []),
                                "deal_ids": json.dumps(r.get("deal_ids") or [])} for r in rows], dtype="object")
