@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,11 @@ PROFILES: dict[str, dict[str, int | None]] = {
 
 def _peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _peak_rss_children_mb() -> float:
+    """The largest finished child of this side (a classification worker, an emulator process)."""
+    return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
 
 
 def _succeeded_writes(warehouse: Path) -> int:
@@ -127,6 +133,7 @@ def _ours(sources: str, work: str, as_of: str, llm: bool = False, rerun: bool = 
     return {
         "wall_s": {"total": round(open_s + run_s, 3), "open_systems": round(open_s, 3), **ctx.stage_seconds},
         "peak_rss_mb": _peak_rss_mb(),
+        "peak_rss_children_mb": _peak_rss_children_mb(),
         "sf_api_requests": sum(by_kind.values()),
         "sf_api_requests_by_kind": by_kind,
         "llm": "emulator" if llm else "off",
@@ -176,6 +183,7 @@ def _baseline(sources: str, work: str, as_of: str, ours_warehouse: str, shared_s
         "wall_s": {"total": round(total, 3), "land": shared_s.get("land"), "classify": shared_s.get("classify"),
                    "dbt": shared_s.get("dbt"), "salesforce": round(sf_s, 3)},
         "peak_rss_mb": _peak_rss_mb(),
+        "peak_rss_children_mb": _peak_rss_children_mb(),
         "sf_api_requests": sum(server_counts.values()),
         "sf_api_requests_by_kind": server_counts,
         "llm_calls": 2 * messages,  # seed design: classification agent + QA agent on every message
@@ -186,10 +194,10 @@ def _baseline(sources: str, work: str, as_of: str, ours_warehouse: str, shared_s
 
 
 def _in_process(fn, *args) -> dict[str, Any]:
-    """Run `fn` in a fresh spawned process (own peak RSS); re-raise its error here."""
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(1) as pool:
-        return pool.apply(fn, args)
+    """Run `fn` in a fresh spawned process (own peak RSS); re-raise its error here. Not a `multiprocessing.Pool`
+    worker: those are daemonic and may not start the classification's own processes."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("spawn")) as pool:
+        return pool.submit(fn, *args).result()
 
 
 def _ratio(a: float | None, b: float | None) -> float | None:

@@ -213,7 +213,8 @@ def classify_all(conn: duckdb.DuckDBPyConnection, settings: Any, llm: Any = None
         "where c.message_id = e.message_id)")
     todo = conn.execute("select count(*) from _to_classify").fetchone()[0]
     reparsed = 0
-    jobs = _jobs(settings) if todo >= parallel_min else 1
+    # a daemonic process (a pool worker itself, as `bench` runs the chain) may not start children: one process there
+    jobs = _jobs(settings) if todo >= parallel_min and not mp.current_process().daemon else 1
     pool = mp.get_context("spawn").Pool(jobs, _init_worker, (settings,)) if jobs > 1 else None
     try:
         with meter("classify", todo, log=log) as progress:

@@ -1,3 +1,4 @@
+import multiprocessing as mp
 from pathlib import Path
 
 import duckdb
@@ -61,3 +62,15 @@ def test_many_new_messages_are_classified_on_every_core_with_the_same_results_as
     assert (alone["jobs"], pooled["jobs"]) == (1, 2)
     assert pooled["classified_now"] == alone["classified_now"] == len(files) > 100
     assert _table(two) == _table(one)
+
+
+def _classify_in_a_pool_worker(files: list[str]) -> int:
+    conn = _landed([Path(f) for f in files])
+    return classify_all(conn, Settings(classify_jobs=2), parallel_min=1)["jobs"]
+
+
+def test_inside_a_daemonic_worker_it_classifies_in_that_one_process():
+    # `bench` runs the chain in a pool worker, which may not start processes of its own
+    files = [str(p) for p in sorted((ROOT / "mta").glob("*.eml"))[:3]]
+    with mp.get_context("spawn").Pool(1) as pool:
+        assert pool.apply(_classify_in_a_pool_worker, (files,)) == 1
