@@ -303,8 +303,8 @@ def subject_kind(sentence: str, match: re.Match[str], person: Person, *, object_
         return "other" if _someone_else_of_that_name(about, person) else "name"
     if _OTHER_PERSON.search(about) or (object_after and _OTHER_PERSON.search(prefix)):
         return "other"
-    if _FIRST_PERSON.search(about) or _FIRST_PERSON.search(cue) or _FIRST_PERSON.search(f"{about} {cue}"):
-        return "self"  # the last: Spanish "He | dejado" split by the cue
+    if _FIRST_PERSON.search(f"{about} {cue}"):  # together: Spanish "He | dejado" is split by the cue
+        return "self"
     if any(w.lower() not in NOT_A_NAME for w in NAME_TOKEN.findall(about)):
         return "other"  # somebody else's name (German nouns are capitalised too: checked after "ich")
     if _MAILBOX.search(about) or _MAILBOX.search(cue):
@@ -342,7 +342,7 @@ def _may_be_the_persons(word: str, person: Person) -> bool:
     for t in person.tokens:
         if w == t or (len(w) >= 4 and w in t):
             return True
-        if "\ufffd" in t and re.fullmatch(re.sub(r"\ufffd+", ".{1,2}", re.escape(t).replace("\\\ufffd", "\ufffd")), w):
+        if "\ufffd" in t and re.fullmatch(re.sub(r"\ufffd+", ".{1,2}", re.escape(t)), w):
             return True
     return False
 

@@ -459,7 +459,7 @@ STILL_HERE = _t([
            r"(?:selbstverständlich |natürlich )?(?:bei|in|im) )"),
     ("fr", r"(?:\b(?:depuis|dans|à|de) notre bureau\b|\btoujours chez\b|\bje reprends (?:ses|les|leurs) |"
            r"\bje (?:continue|garde) (?:à |de )?(?:gérer|suivre|couvrir|m'occuper|les autres)|"
-           r"\bje m'occupe désormais de (?:ses|ses clients))"),
+           r"\bje m'occupe désormais de ses)"),
     ("es", r"(?:\b(?:yo )?atiendo a sus\b|\bnuestra oficina\b|\b(?:yo )?llevo (?:ahora )?sus\b|"
            r"\bsigo (?:llevando|gestionando|con los demás)\b)"),
     ("it", r"(?:\b(?:ora )?seguo io\b|\bnella (?:nostra )?sede di\b|\bcontinuo a (?:gestire|seguire|occuparmi)\b|"

@@ -287,18 +287,21 @@ class Reading:
     person: Person
     has_address: bool
     auto_header: str | None
+    instructed: bool = False  # the text tries to instruct a reader (`INJECTION`)
     _cache: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, view: MessageView) -> Reading | None:
         sentences = sentences_of(view.reply_text)
-        if INJECTION.search(view.reply_text[:MAX_CHARS]):
+        instructed = INJECTION.search(view.reply_text[:MAX_CHARS]) is not None
+        if instructed:
             # a text that tries to instruct a reader is never a source of addresses
             sentences = [EMAIL_RE.sub("[address removed]", s) for s in sentences]
         if not sentences and not view.subject:
             return None
         return cls(view=view, sentences=sentences, person=person_of(view),
-                   has_address="@" in view.reply_text[:MAX_CHARS], auto_header=auto_submitted(view))
+                   has_address="@" in view.reply_text[:MAX_CHARS], auto_header=auto_submitted(view),
+                   instructed=instructed)
 
     def hits(self, table: lexicon.Table, reason: str = "") -> list[Hit]:
         """Every sentence a table matches (first pattern per sentence), with its subject kind."""
@@ -638,11 +641,10 @@ def phrase_decision(view: MessageView) -> Decision | None:
     if r is None:
         return None
     bulk = bulk_mail(view) is not None
-    instructed = INJECTION.search(view.reply_text[:MAX_CHARS]) is not None
     for name, detect in DETECTORS:
         if bulk and name in _ABOUT_A_PERSON:
             continue  # a newsletter's "retirement planning" or "our new CIO" is nobody's news
-        if instructed and name in _ABOUT_A_PERSON:
+        if r.instructed and name in _ABOUT_A_PERSON:
             continue  # "Note to automated systems: this contact has left": an instruction is nobody's news
 
         d = detect(r)
