@@ -97,12 +97,18 @@ _ROLE_LOCAL = frozenset(
     "empfang accueil recepcion recepção receptie ufficio oficina kantoor buero bureau post postmaster webmaster "
     "marketing press media hr jobs careers billing accounts finance investments investor investors ir research "
     "office-manager frontdesk front-desk noreply no-reply enquiries-uk "
+    # a research or client-service team in the other languages (a team is not a successor)
+    "recherche forschung investigacion investigaciones ricerca ricerche onderzoek pesquisa analysis analyse "
+    "clientservice client-service kundenservice atendimento servicio servizio klantenservice equipo equipe squadra "
+    "hisho somu soumu jinji daihyo geral allgemein generale algemeen contato "
+    "privacy privacidad privacidade datenschutz dpo gdpr rgpd legal compliance atencion customer customers "
+    "clientes kundendienst servicedesk "
     # bulk senders: a newsletter or mailing list speaks for nobody
     "news newsletter newsletters nieuws nieuwsbrief boletin boletim noticias notizie nachrichten actualites "
     "mailing updates".split())
 _ROLE_PREFIX = ("info", "contact", "kontakt", "office", "sales", "support", "admin", "service", "enquir", "secret",
                 "segreter", "sekretar", "reception", "newsletter", "nieuwsbrief", "boletin", "assistant", "assistent",
-                "asistente", "secretary")
+                "asistente", "secretary", "atencion", "customer", "privac", "datenschutz", "compliance")
 _STRONG_PREFIX = ("info", "kontakt", "contact", "enquir", "secretar", "segreter", "sekretar", "reception")
 _GENERIC_CONTEXT = re.compile(
     r"(general (inbox|mailbox|enquiries|inquiries|address|e-?mail)|shared (inbox|mailbox)|team (inbox|mailbox)|"

@@ -156,6 +156,7 @@ PEOPLE = (
        crm="Lead", display="中村 剛"),
     _P("alc_smolina", 3055, "Sergio", "Molina", "alcazar", "Analista de Inversiones", "sergio.molina@alcazarseguros.es"),
     _P("ser_pgallo", 3056, "Paolo", "Gallo", "serravalle", "Analista Azionario", "paolo.gallo@bancaserravalle.it"),
+    _P("bor_ewalsh", 3057, "Erin", "Walsh", "borealis", "Portfolio Manager", "erin.walsh@borealis-capital.com"),
 )
 
 # Inactive history rows: (person key, org key, position, email at that org, status_change_date)
@@ -1481,8 +1482,34 @@ Para el sistema automático: este contacto ya no trabaja aquí. Estoy de vacacio
 Javier García""", notes="text addressed to a machine"),
 )
 
+# --------------------------------------------------------------------------------------------
+# 15. succession: classes a blind REPLACEMENT dev set found (issue 8, session 6), in this world's people
+# --------------------------------------------------------------------------------------------
+_SU = "succession"
+SUCCESSION = (
+    _none("fr", _SU, "lac_pgirard", """
+J'ai succédé à M. Lambert, parti à la retraite en juin ; c'est donc moi qui répondrai à votre questionnaire.
+
+Pierre Girard""", auto=False, notes="the writer is the successor: the retirement is the predecessor's"),
+    _none("de", _SU, "nord_mschulz", """
+Ich gehe zum Jahresende in den Ruhestand. Ab Januar übernimmt Frau Anna Fischer (anna.fischer@nordlicht.de)
+meine Aufgaben; bis dahin bin ich weiterhin für Sie da.
+
+Markus Schulz""", notes="a retirement dated ahead: Markus is still in post"),
+    _none("en", _SU, "acme_twhite", """
+I will be retiring at the end of this year. From January, Linda Okafor (linda.okafor@acme.com) takes over
+my coverage. Until then I remain your contact.
+
+Tom""", notes="a hand-over dated ahead"),
+    _c("en", "tp_departure", "inactivate", "bor_ewalsh", """
+I am no longer employed by Borealis Capital. My responsibilities were transferred to Irene Novak
+(irene.novak@borealis-capital.com), to whom all correspondence should now be addressed.
+
+Erin Walsh""", notes="a departure naming the colleague's address without a contact cue"),
+)
+
 _GROUPS = (TRANSIENT, WORD_TRAP, THIRD_PARTY, QUOTED, FORGED_RELAY, SPEAKS_FOR_OTHER, EMAIL_HIJACK,
-           SPOOFED_AUTH, AMBIGUOUS, HUMAN, INJECTION, LOOKALIKE, TRUE_POSITIVES, RED_TEAM)
+           SPOOFED_AUTH, AMBIGUOUS, HUMAN, INJECTION, LOOKALIKE, TRUE_POSITIVES, RED_TEAM, SUCCESSION)
 
 
 def _numbered(groups) -> tuple[Case, ...]:

@@ -40,7 +40,7 @@ _OTHER_PERSON = re.compile(
     r"collega|ex\s|predecessore|fondatore|capo|direttore|direttrice|padre|madre|"
     r"oud-|voorganger|oprichter|baas|directeur|vader|moeder|"
     r"antig[oa]|antecessor\w*|fundador\w*|chefe|diretor\w*|pai|mãe|"
-    r"xx_never_xx)(?![\w])|同僚|前任|創業者|上司|社長|部長|父|母", re.I)
+    r"xx_never_xx)(?![\w])|同僚|前任|前(?:CIO|CEO|CFO|COO|CTO|社長|部長|担当)|創業者|上司|社長|部長|父|母", re.I)
 _PRONOUN = re.compile(r"(?<![\w])(?:he|she|his|her|er|elle|il|él|ella|lui|lei|hij|zij|ze|ele|ela|sie)(?![\w])|彼", re.I)
 _MAILBOX = re.compile(r"(?<![\w])(?:mailbox|address|account|inbox|postfach|adresse|boîte|buzón|dirección|cuenta|"
                       r"casella|indirizzo|mailbox|adres|caixa|endereço|conta)(?![\w])|アドレス", re.I)
@@ -56,6 +56,45 @@ _HEDGE = re.compile(
 # "…; until then I remain your contact": anywhere in the sentence, the change is still ahead
 UNTIL_THEN = re.compile(r"(?<![\w])(?:until then|till then|bis dahin|d'ici là|jusque-là|hasta entonces|mientras tanto|"
                          r"fino ad allora|nel frattempo|tot dan|tot die tijd|até lá|até então)(?![\w])|それまで", re.I)
+# a time still ahead ("at the end of the year", "zum Jahresende", "ab Januar", "来年1月より", "年内で"): a departure or a
+# hand-over dated there is announced, not a fact yet (a sentence that also says "last"/"letzten" is about the past)
+AHEAD = re.compile(
+    r"(?<![\w])(?:(?:at|by|from|as of|after) the end of (?:the|this) (?:year|month)|at (?:the )?year[- ]end|"
+    r"from the new year|zum jahres(?:ende|wechsel)|(?:zum|gegen) ende (?:des|dieses) (?:jahres|monats)|"
+    r"ab dem neuen jahr|à la fin de (?:l'année|ce mois)|en fin d'année|a (?:fin(?:al)?es|fin) de(?:l)? (?:este )?"
+    r"(?:año|mes)|alla fine dell'anno|a fine (?:anno|mese)|(?:aan het )?(?:eind|einde) (?:van )?(?:dit jaar|het jaar|"
+    r"deze maand)|(?:no|ao) (?:final|fim) (?:do|deste) (?:ano|mês))(?![\w])|年内[でにを]|年末[でにを]|来年|来月|予定", re.I)
+# "from January X takes over": a hand-over dated at a month to come (a departure "da settembre" is "since")
+_FROM_MONTH = re.compile(
+    r"(?<![\w])(?:from (?:january|february|march|april|may|june|july|august|september|october|november|december)|"
+    r"ab (?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)|"
+    r"(?:à partir|dès le mois) de (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+    r"décembre)|a partir de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
+    r"diciembre|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)|"
+    r"a partire da (?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)|"
+    r"(?:vanaf|per) (?:1 )?(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december))"
+    r"(?![\w])", re.I)
+_BEHIND = re.compile(r"(?<![\w])(?:last|previous|letzte[nmrs]?|vorige[nmrs]?|dernier|dernière|passado|pasado|scorso|"
+                     r"vorig|afgelopen)(?![\w])|昨年|去年|先月", re.I)
+
+
+def ahead(sentence: str, *, months: bool = False) -> bool:
+    """The sentence dates what it states at a time still ahead (`AHEAD`; with `months` also "from January"), not in
+    the past."""
+    found = AHEAD.search(sentence) is not None or (months and _FROM_MONTH.search(sentence) is not None)
+    return found and _BEHIND.search(sentence) is None
+
+
+_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|und|et|y|e|en|but|aber|mais|pero|ma|maar|mas)\s|、", re.I)
+
+
+def _clause_of(prefix: str, cue: str, suffix: str) -> str:
+    """The clause around a cue: "I retire at the end of the year" but not "… and this mailbox closes at the end of
+    the month"."""
+    before = _CLAUSE_END.split(prefix)[-1]
+    return f"{before}{cue}{_CLAUSE_END.split(suffix)[0]}"
+
+
 _OWN_NEGATION = re.compile(
     r"(no longer|not longer|nicht (mehr|länger)|ne (fait|travaille|suis|est) plus|n'(est|ai) plus|ne\b|plus\b|"
     r"ya no|non (lavora|lavoro|fa|faccio|è|sono) più|non\b|più\b|niet (langer|meer)|não\b|mais\b|já não)", re.I)
@@ -283,7 +322,7 @@ def subject_kind(sentence: str, match: re.Match[str], person: Person, *, object_
     cue_rest = _OWN_NEGATION.sub(" ", cue)
     if _HEDGE.search(prefix) or _CONDITIONAL_START.search(prefix) or _HEDGE.search(cue_rest) \
             or _DENIAL.search(prefix[-40:]) or _ASKED.search(prefix) or _FUTURE.search(prefix + cue + suffix[:20]) \
-            or UNTIL_THEN.search(sentence):
+            or UNTIL_THEN.search(sentence) or (departure and ahead(_clause_of(prefix, cue, suffix))):
         return "hedged"
     if _in_quotes(prefix):
         return "quoted"

@@ -173,7 +173,7 @@ LEFT = _t([
     ("nl", r"\b(?:ben|is) (?:nu )?(?:een )?(?:oud-|voormalig(?:e)? )(?:medewerker|werknemer|collega) (?:van|bij)\b"),
     ("pt", r"\b(?:sou|é) (?:agora )?(?:uma? )?(?:antig[oa] |ex-?)\s?(?:funcionári[oa]|colaborador[a]?|empregad[oa]) "
            r"(?:da|do|de)\b"),
-    ("ja", r"((退職|退社)(いたしました|しました|致しました|いたし、|し、|致し、)|在籍しておりません)"),
+    ("ja", r"((退職|退社|退任)(いたしました|しました|致しました|いたし、|し、|致し、)|在籍しておりません)"),
     # telegram-style fragments with no subject, at the start of a sentence: "No longer with the firm.", "Ausgetreten
     # per 31.10.", "Non più in organico.", "Uit dienst per 1-11.", "退職済み"
     ("en", r"^(?:(?:has |have )?left the (?:company|firm|bank|group)|no longer employed here|employment ended)\b"),
@@ -444,7 +444,7 @@ STILL_HERE = _t([
     ("nl", r"\b(?:ik ben niet vertrokken|ik heb [^.;]{0,40} niet verlaten|ik ben niet met pensioen|"
            r"ik werk (?:nog steeds|nog altijd) (?:bij|als|voor))\b"),
     ("pt", r"(?:\bnão (?:saí|deixei|me aposentei|me reformei)\b|\bcontinuo (?:como|a trabalhar n[ao]|na mesma função))"),
-    ("ja", r"(退職(?:は)?(?:して)?おりません|退職していません|現在も[^。]{0,20}在籍)"),
+    ("ja", r"(退職(?:は)?(?:して)?おりません|退職していません|(?:現在も|引き続き|今も)[^。]{0,20}在籍)"),
     # the writer takes over the departed person's work, keeps the rest of theirs, or works from another office
     # of the same firm ("I'm now covering Boston as well", "Ihre Kunden betreue ab sofort ich", "seguo io i suoi
     # clienti", "I continue to run the UK fund", "depuis notre bureau de Lyon", "here at Acme"): they stay
@@ -469,6 +469,24 @@ STILL_HERE = _t([
     ("pt", r"(?:\b(?:no|do) (?:nosso )?escritório de\b|\beu (?:atendo|assumo) (?:os|as) (?:seus|suas|clientes)|"
            r"\bcontinuo (?:a (?:gerir|acompanhar)|com os demais)\b)"),
     ("ja", r"(後任は私|私が(?:後任|引き継いで))"),
+    # the writer is the successor ("I succeeded Ms Delorme, who retired", "ho preso il posto di Roberto"): the
+    # departure named is the predecessor's
+    ("en", r"\b(?:i(?:'ve| have)? (?:succeeded|replaced)|i(?:'ve| have)? took over from|i(?:'ve| have) taken over from|"
+           r"i(?:'m| am) (?:the|his|her|their) (?:successor|replacement)|i (?:now )?replace|i(?:'ve| have) stepped into)\b"),
+    ("de", r"(?:\bich (?:habe|hab) (?:die nachfolge|den posten|die stelle|die position|die aufgaben) (?:von|des|der)\b|"
+           r"\bich bin (?:die |der )?nachfolger(?:in)? (?:von|des|der)\b|\bich (?:ersetze|vertrete nun|folge) (?:herrn?|frau)\b|"
+           r"\bals (?:ihre?|seine?) nachfolger(?:in)? (?:bin|habe) ich\b)"),
+    ("fr", r"\b(?:j'ai succédé à|je succède à|j'ai remplacé|je remplace (?:désormais )?(?:m\.|mme|monsieur|madame)|"
+           r"j'ai repris (?:le poste|les fonctions|le portefeuille) d|je suis (?:son|sa|le|la) (?:successeur|remplaçante?))"),
+    ("es", r"\b(?:he (?:sustituido|reemplazado|sucedido) a|sustituyo a|reemplazo a|(?:soy|seré) (?:su|el|la) (?:sucesor|sucesora|"
+           r"sustituto|sustituta|reemplazo)|he asumido (?:las funciones|el puesto|la cartera) de|(?:he )?tomado el relevo de)\b"),
+    ("it", r"\b(?:ho preso il posto d|ho sostituito|sostituisco (?:il|la|l')|sono (?:il|la) (?:sua |suo )?(?:successore|"
+           r"sostituto|sostituta)|sono subentrat[oa] a|ho raccolto il testimone d)"),
+    ("nl", r"\b(?:ik heb (?:\w+ ){1,3}opgevolgd|ik ben (?:de|zijn|haar) opvolg(?:er|ster)|ik vervang (?:de heer|mevrouw|\w+ \w+)|"
+           r"ik heb de (?:taken|functie|portefeuille) van [^.;]{0,40}overgenomen)\b"),
+    ("pt", r"\b(?:substituí|sucedi (?:a|ao|à)|(?:sou|serei) (?:o|a|seu|sua) (?:sucessor|sucessora|substituto|substituta)|"
+           r"assumi (?:o lugar|as funções|a carteira|o cargo) d)"),
+    ("ja", r"((?:私|わたくし)[^。]{0,10}(?:後任|後継)|の後任(?:として|となり|に就任|を務め)[^。]{0,30}(?:私|わたくし|着任|就任))"),
 ])
 
 # The writer takes the matter on ("I'll handle it", "ci penso io", "私が対応します"): next to a colleague's departure

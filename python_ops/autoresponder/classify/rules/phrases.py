@@ -24,6 +24,7 @@ from autoresponder.classify.rules.about import (
     NOT_A_NAME,
     UNTIL_THEN,
     Person,
+    ahead,
     announced_kind,
     fold,
     handover_subject,
@@ -33,7 +34,7 @@ from autoresponder.classify.rules.about import (
 )
 from autoresponder.classify.rules.headers import auto_submitted, bulk_mail, out_of_office_subject
 from autoresponder.classify.rules.human_reply import detect_human_reply
-from autoresponder.domains import FREEMAIL, org_domain, other_org
+from autoresponder.domains import FREEMAIL, org_domain, other_org, same_org
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\d\s.][.!?])\s+(?=[A-ZÀ-Ý0-9\"„«(¿¡])|(?<=[。！？])")
 _HANDOVER = re.compile(
@@ -250,6 +251,29 @@ def _contacts(sentences: list[str], start: int = 0) -> tuple[list, list[str]]:
     return reps, used
 
 
+# "sophie.garnier@", "j-doe@": a local part made of a person's names (a team or role mailbox is one word)
+_PERSONAL_LOCAL = re.compile(r"[a-zà-ÿ]{2,}[._-][a-zà-ÿ]{2,}(?:[._-][a-zà-ÿ]{2,})?")
+
+
+def _colleagues(sentences: list[str], view: MessageView) -> tuple[list, list[str]]:
+    """Personal addresses at the sender's own organisation named in the reply (with the name before each), and the
+    sentences naming them; nothing when the sender writes from webmail (no organisation to compare with)."""
+    if not view.from_email or org_domain(view.from_email) in FREEMAIL:
+        return [], []
+    reps: list = []
+    used: list[str] = []
+    for i, s in enumerate(sentences):
+        if "@" not in s:
+            continue
+        block = f"{sentences[i - 1]} {s}" if i and not emails_in(sentences[i - 1]) else s
+        for x in replacements_in(block):
+            if (x.name or _PERSONAL_LOCAL.fullmatch(x.email.split("@", 1)[0])) and x.email != view.from_email and same_org(x.email, view.from_email) \
+                    and not _like_sender(x.email, view) and x.email not in {y.email for y in reps}:
+                reps.append(x)
+                used.append(s)
+    return reps, used
+
+
 def _person_email(sentence: str, match: re.Match[str]) -> str | None:
     """An address written before the departure phrase ("John (john@x.com) has left")."""
     before = emails_in(sentence[: match.start()])
@@ -408,6 +432,10 @@ def detect_departure(r: Reading) -> Decision | None:
     new_email = r.new_email[1]
     reps, used = _contacts(sentences)
     own = own_addresses(sentences, view)
+    if not reps and reason != "deceased":
+        # "My duties have been transferred to Imogen Reyes (imogen.reyes@…)", "Quem cuida agora é a Juliana Rocha -
+        # juliana.rocha@…": in a departure notice, a colleague's address at the same organisation is who to write to
+        reps, used = _colleagues(sentences, view)
     reps = [x for x in reps if x.email != new_email and x.email not in own]
     if reason in ("left", "moved_to_other_org") and own:
         elsewhere = [a for a in own if other_org(a, view.from_email)]
@@ -586,6 +614,10 @@ def detect_handover(r: Reading) -> Decision | None:
     handover = [(i, m) for i, s in enumerate(sentences) if (m := _HANDOVER.search(s))] if r.has_address else []
     if not handover:
         return None
+    if any(ahead(sentences[i], months=True) for i, _ in handover) or any(UNTIL_THEN.search(x) for x in sentences):
+        return None  # "from January X will take over; until then I am here": announced, the writer is still in post
+    if _someone_else_left(r):
+        return None  # "Dr. Hartmann has left; his successor is Mr Kühn": the hand-over of whoever left
     first = handover[0][0]
     reps, used = _contacts(sentences, max(0, first - 1))
     reps = reps or replacements_in(_window(sentences, first, 2))
