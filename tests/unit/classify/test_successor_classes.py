@@ -108,3 +108,15 @@ def test_a_departure_naming_a_colleagues_address_is_a_replacement(body, successo
 def test_a_team_or_legal_mailbox_in_a_departure_is_no_successor(address):
     c = classify_reply(f"I have left Fjellheim. For anything else, write to {address}.", sender=NORA)
     assert c.determination == "INACTIVE", (c.determination, c.replacements)
+
+
+@pytest.mark.parametrize("body", ["業界団体の委員を退任いたしました。",
+                                  "協会の理事を退任いたしましたが、引き続き当社で勤務しております。"], ids=["committee", "board"])
+def test_stepping_down_from_a_committee_or_board_in_japanese_is_no_departure(body):
+    c = classify_reply(body, sender="佐藤 健 <ken.sato@fjellheim-am.com>")
+    assert c.determination not in WRITES, (c.determination, c.rule)
+
+
+def test_stepping_down_in_japanese_is_a_departure():
+    c = classify_reply("私は10月末で退任いたしました。", sender="佐藤 健 <ken.sato@fjellheim-am.com>")
+    assert c.determination == "INACTIVE"

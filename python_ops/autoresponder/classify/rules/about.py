@@ -150,7 +150,7 @@ _NOT_AN_EMPLOYER = re.compile(
     r"(?:montags|dienstags|mittwochs|donnerstags|freitags)|"
     r"from home|at home|remotely|part[- ]time|desde casa|en casa|da casa|em casa|home office|homeoffice|"
     r"von zu hause|de chez moi|à domicile|à temps partiel|a tiempo parcial|a tempo parziale|vanuit huis|thuis|"
-    r"in deeltijd|a tempo parcial)(?![\w])", re.I)
+    r"in deeltijd|a tempo parcial)(?![\w])|委員|理事|評議員|協会|団体", re.I)
 _PAST_YEAR = re.compile(r"\b(?:in|im|en|nel|em|since|seit|depuis|desde|dal|sinds)\s+(19\d\d|200\d|201[0-9])\b", re.I)
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 NAME_TOKEN = re.compile(r"(?<![\w])(?-i:[A-ZÀ-ÝÄÖÜ][a-zà-ÿäöüß]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w])")

@@ -444,7 +444,7 @@ STILL_HERE = _t([
     ("nl", r"\b(?:ik ben niet vertrokken|ik heb [^.;]{0,40} niet verlaten|ik ben niet met pensioen|"
            r"ik werk (?:nog steeds|nog altijd) (?:bij|als|voor))\b"),
     ("pt", r"(?:\bnão (?:saí|deixei|me aposentei|me reformei)\b|\bcontinuo (?:como|a trabalhar n[ao]|na mesma função))"),
-    ("ja", r"(退職(?:は)?(?:して)?おりません|退職していません|(?:現在も|引き続き|今も)[^。]{0,20}在籍)"),
+    ("ja", r"(退職(?:は)?(?:して)?おりません|退職していません|(?:現在も|引き続き|今も)[^。]{0,20}(?:在籍|勤務|勤めて))"),
     # the writer takes over the departed person's work, keeps the rest of theirs, or works from another office
     # of the same firm ("I'm now covering Boston as well", "Ihre Kunden betreue ab sofort ich", "seguo io i suoi
     # clienti", "I continue to run the UK fund", "depuis notre bureau de Lyon", "here at Acme"): they stay
