@@ -120,3 +120,34 @@ def test_stepping_down_from_a_committee_or_board_in_japanese_is_no_departure(bod
 def test_stepping_down_in_japanese_is_a_departure():
     c = classify_reply("私は10月末で退任いたしました。", sender="佐藤 健 <ken.sato@fjellheim-am.com>")
     assert c.determination == "INACTIVE"
+
+
+# recall classes the blind red team left open (session 5): the last day at a named organisation is today, "moved on
+# from <Org>", an own address "effective immediately"
+LAST_DAY_TODAY = [
+    "Today is my last day at Fjellheim Asset Management. Thank you for the years of cooperation.",
+    "After many happy years, today was my final day at Fjellheim.",
+    "Heute ist mein letzter Arbeitstag bei der Fjellheim AG.",
+    "Aujourd'hui est mon dernier jour chez Fjellheim.",
+    "Hoy es mi último día en Fjellheim.",
+    "Oggi è il mio ultimo giorno presso Fjellheim.",
+    "Vandaag is mijn laatste werkdag bij Fjellheim.",
+    "Hoje é o meu último dia na Fjellheim.",
+    "I have moved on from Fjellheim to pursue other opportunities.",
+]
+
+
+@pytest.mark.parametrize("body", LAST_DAY_TODAY, ids=range(len(LAST_DAY_TODAY)))
+def test_the_last_day_at_a_named_organisation_today_is_a_departure(body):
+    c = classify_reply(body, sender=NORA)
+    assert c.determination == "INACTIVE", (c.determination, c.rule)
+
+
+def test_the_last_day_in_the_office_before_a_holiday_is_no_departure():
+    c = classify_reply("Today is my last day in the office before the holidays; I am back on 4 January.", sender=NORA)
+    assert c.determination not in WRITES
+
+
+def test_an_own_address_effective_immediately_is_an_update():
+    c = classify_reply("Effective immediately I can be reached at n.lind@fjellheim-am.com.", sender=NORA)
+    assert (c.determination, c.new_email) == ("EMAIL_UPDATE", "n.lind@fjellheim-am.com")

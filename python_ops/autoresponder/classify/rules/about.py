@@ -85,6 +85,8 @@ def ahead(sentence: str, *, months: bool = False) -> bool:
     return found and _BEHIND.search(sentence) is None
 
 
+# "today is my last day at Acme": "today" dates the departure, it is no same-day absence
+_LAST_DAY_TODAY = re.compile(r"(?:today|this|heute|aujourd'hui|hoy|oggi|vandaag|hoje)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|und|et|y|e|en|but|aber|mais|pero|ma|maar|mas)\s|、", re.I)
 
 
@@ -326,7 +328,7 @@ def subject_kind(sentence: str, match: re.Match[str], person: Person, *, object_
         return "hedged"
     if _in_quotes(prefix):
         return "quoted"
-    if _TRANSIENT.search(sentence):
+    if _TRANSIENT.search(sentence) and not _LAST_DAY_TODAY.match(cue):
         return "transient"
     if _THING_OBJECT.match(suffix) and re.search(r"\b(retired|left)\s*$", cue, re.I):
         return "object"

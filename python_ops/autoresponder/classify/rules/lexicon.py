@@ -132,6 +132,15 @@ LEFT = _t([
     ("it", r"\bha concluso il (?:suo )?rapporto (?:di lavoro )?con"),
     ("nl", r"\b(?:zijn|haar) dienstverband (?:bij|met) [^.;:]{1,60}? (?:is (?:beëindigd|geëindigd)|eindigde)"),
     ("pt", r"\b(?:encerrou|terminou) (?:o )?seu vínculo (?:com|à|ao)"),
+    # the last day at a named organisation is today: "Today is my last day at Acme", "heute ist mein letzter Tag bei X"
+    ("en", r"\b(?:today|this) (?:is|was) my (?:very )?(?:last|final) (?:working )?day (?:at|with) (?-i:[A-Z])|"
+           r"\bi(?:'ve| have) moved on from (?-i:[A-Z])"),
+    ("de", r"\bheute (?:ist|war) mein letzter (?:arbeits)?tag (?:bei|in|im|an)(?: der| dem| den)? (?-i:[A-ZÄÖÜ])"),
+    ("fr", r"\baujourd'hui (?:est|était|c'est) mon dernier jour (?:chez|au sein d[eu]|à la|au) (?-i:[A-Z])"),
+    ("es", r"\bhoy (?:es|fue) mi último día (?:en|con) (?-i:[A-ZÁÉÍÓÚ])"),
+    ("it", r"\boggi è (?:stato )?il mio ultimo giorno (?:presso|in|da|con) (?-i:[A-Z])"),
+    ("nl", r"\bvandaag (?:is|was) mijn laatste (?:werk)?dag (?:bij|in) (?-i:[A-Z])"),
+    ("pt", r"\bhoje (?:é|foi) o meu último dia (?:n[ao]|em|com) (?-i:[A-ZÁÉÍÓÚ])"),
     # last working day, in the past: "Friday was my last day", "mijn laatste werkdag bij X was vrijdag"
     ("en", r"\b(?:was|has been) my (?:very )?(?:last|final) (?:working )?day(?=\s*(?:$|[.;,!]|(?:at|with|here)\b))|\bmy (?:last|final) (?:working )?day "
            r"(?:at|with|in) [^.;:]{1,60}? (?:was|has been)\b"),

@@ -495,7 +495,9 @@ def announced_moves(r: Reading) -> list[Hit]:
 
 # the own address is the one to use from now on: "from now on", "ab sofort", "désormais", "changes to", "wijzigt naar", "今後は"
 _FROM_NOW_ON = re.compile(
-    r"(\bfrom now on\b|\bhenceforth\b|\bgoing forward\b|\b(?:changes|has changed|will change|is changing) to\b|"
+    r"(\bfrom now on\b|\bhenceforth\b|\bgoing forward\b|\beffective immediately\b|\bwith immediate effect\b|"
+    r"\bmit sofortiger wirkung\b|\bavec effet immédiat\b|\bcon efecto inmediato\b|\bcon effetto immediato\b|"
+    r"\bmet onmiddellijke ingang\b|\bcom efeito imediato\b|\b(?:changes|has changed|will change|is changing) to\b|"
     r"\bab sofort\b|\bkünftig\b|\bzukünftig\b|\blautet (?:ab|nun|jetzt|ab sofort)\b|\bdésormais\b|\bdorénavant\b|"
     r"\bchange (?:pour|en)\b|\ba partir de ahora\b|\ben adelante\b|\bcambia a\b|\bd'ora in (?:poi|avanti)\b|"
     r"\bcambia in\b|\bvoortaan\b|\bvanaf nu\b|\bwijzigt\b|\bgewijzigd\b|\ba partir de agora\b|\bdoravante\b|"
