@@ -16,7 +16,7 @@ from autoresponder.classify import dates
 from autoresponder.classify.decision import Decision
 from autoresponder.classify.extract import EMAIL_RE, emails_in, is_role_mailbox, replacements_in
 from autoresponder.classify.message import MessageView
-from autoresponder.classify.rules import lexicon
+from autoresponder.classify.rules import lexicon, literals
 from autoresponder.classify.rules.about import (
     ACCEPTED,
     CJK,
@@ -214,11 +214,36 @@ def sentences_of(text: str) -> list[str]:
     return out
 
 
+# each table's rows with the literals one of which a match must contain (`literals.required`), built on first use
+_NEEDS: dict[int, tuple[lexicon.Table, list[tuple[str, re.Pattern[str], frozenset[str] | None]]]] = {}
+# the reply last scanned: (its sentences, their text folded by `literals.canon`, table id -> its live rows)
+_FOLDED: tuple[list[str] | None, str, dict] = (None, "", {})
+
+
+def _live(table: lexicon.Table, sentences: list[str]) -> list[tuple[str, re.Pattern[str]]]:
+    """The table's rows whose required literals occur in the reply (the others cannot match any sentence of it)."""
+    global _FOLDED
+    folded = _FOLDED
+    if folded[0] is not sentences:
+        folded = _FOLDED = (sentences, literals.canon("\n".join(sentences)), {})
+    live = folded[2].get(id(table))
+    if live is None:
+        entry = _NEEDS.get(id(table))
+        if entry is None or entry[0] is not table:
+            entry = _NEEDS[id(table)] = (table, [(lang, p, literals.required(p)) for lang, p in table])
+        text = folded[1]
+        live = folded[2][id(table)] = [(lang, p) for lang, p, need in entry[1] if literals.may_match(need, text)]
+    return live
+
+
 def _matches(table: lexicon.Table, sentences: list[str]) -> Iterator[tuple[str, int, re.Match[str]]]:
     """(language, sentence index, match) of the table's first matching pattern, per matching sentence."""
+    live = _live(table, sentences)
+    if not live:
+        return
     for i, s in enumerate(sentences):
         cjk = CJK.search(s) is not None
-        for lang, pat in table:
+        for lang, pat in live:
             if lang == "ja" and not cjk:
                 continue  # Japanese rows scan for kana/kanji; a sentence without any cannot match
             m = pat.search(s)
