@@ -231,6 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p.add_argument("--emails", type=int, default=1000)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--people", type=int, default=None,
+                   help="people behind the contact systems (default 6.6 per email; bench's million profile: 2640000)")
 
     p = cmd("bench", _bench, "scale benchmark, prints JSON")
     p.add_argument("--emails", type=int, default=None, help="default: the profile's size")

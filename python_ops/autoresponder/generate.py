@@ -64,9 +64,11 @@ def generate(out: Path, emails: int, seed: int, as_of: date = DEFAULT_AS_OF,
 
 
 def generate_main(args: Any) -> int:
-    """CLI entry: `autoresponder generate --out DIR --emails N --seed S [--as-of YYYY-MM-DD]`."""
+    """CLI entry: `autoresponder generate --out DIR --emails N --seed S [--people P] [--as-of YYYY-MM-DD]`."""
     as_of_raw = getattr(args, "as_of", None)
     as_of = date.fromisoformat(as_of_raw) if as_of_raw else DEFAULT_AS_OF
-    summary = generate(Path(args.out), int(args.emails), int(args.seed), as_of)
+    people = getattr(args, "people", None)
+    summary = generate(Path(args.out), int(args.emails), int(args.seed), as_of,
+                       people=int(people) if people else None)
     print(json.dumps(summary, indent=2))
     return 0

@@ -221,6 +221,11 @@ def test_generate_main_prints_json(tmp_path: Path, capsys: pytest.CaptureFixture
     assert summary["emails"] == 40 and "wall_s" in summary
 
 
+def test_generate_main_takes_the_population_size(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert generate_main(Namespace(out=str(tmp_path / "g"), emails=40, seed=2, people=120)) == 0
+    assert json.loads(capsys.readouterr().out)["people"] == 120
+
+
 # ---- the hand-made demo set -----------------------------------------------------------------
 
 
