@@ -29,12 +29,20 @@ website_domain as (
     inner join {{ ref('stg_cupola__orgs') }} as orgs on orgs.org_id = active_orgs.org_id
 ),
 
-colleague_domain as (
-    select active_orgs.message_id,
+-- each org's colleague domains once (a few per org), then per message: joining the messages to
+-- every active person of their orgs first made (messages x persons per org) rows to deduplicate
+org_domain as (
+    select distinct org_persons.org_id,
         lower({{ email_domain('coalesce(org_persons.email, persons.email)') }}) as domain
-    from active_orgs
-    inner join org_persons on org_persons.org_id = active_orgs.org_id and org_persons.is_active = 1
+    from org_persons
     left join persons on persons.person_id = org_persons.person_id
+    where org_persons.is_active = 1
+),
+
+colleague_domain as (
+    select active_orgs.message_id, org_domain.domain
+    from active_orgs
+    inner join org_domain on org_domain.org_id = active_orgs.org_id
 ),
 
 unioned as (

@@ -15,9 +15,20 @@ SEED_OBJECTS = ("Account", "Contact", "Lead", "User", "Task", "Event", "TaskWhoR
 
 
 def _read_csv(path: Path) -> Iterator[dict[str, Any]]:
+    """Rows as csv.DictReader gives them (blank lines skipped, None past a short row, extra
+    values and unnamed columns dropped), blanks as None; one dict per row built directly."""
     with path.open(newline="", encoding="utf-8-sig") as fh:
-        for row in csv.DictReader(fh):
-            yield {k: (v if v != "" else None) for k, v in row.items() if k}
+        reader = csv.reader(fh)
+        header = next(reader, None)
+        if header is None:
+            return
+        named = [(i, k) for i, k in enumerate(header) if k]
+        width = len(header)
+        for row in reader:
+            if len(row) == width and len(named) == width:
+                yield {k: v or None for k, v in zip(header, row, strict=True)}
+            elif row:
+                yield {k: (row[i] or None) if i < len(row) else None for i, k in named}
 
 
 def seed_from_sources(state: OrgState, sources_dir: Path | str | None) -> dict[str, int]:

@@ -9,11 +9,13 @@ thread share the connection.
 from __future__ import annotations
 
 import itertools
+import re
 import sqlite3
 import threading
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,30 @@ def _column_sql(spec: FieldSpec) -> str:
     sql_type = _SQL_TYPES.get(spec.type, "TEXT")
     collate = " COLLATE NOCASE" if sql_type == "TEXT" and spec.type not in ("id", "reference", "datetime", "date") else ""
     return f'"{spec.name}" {sql_type}{collate}'
+
+
+_SF_DATETIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000")
+
+
+def _seed_converter(spec: FieldSpec) -> Callable[[Any], Any]:
+    """`to_db` for one field; a valid datetime already in the store's format is kept as it is
+    (what `to_sf_datetime` would return), skipping its parse and reformat."""
+    if spec.type == "datetime":
+        def as_datetime(value: Any) -> Any:
+            if isinstance(value, str) and _SF_DATETIME.fullmatch(value):
+                try:
+                    datetime.fromisoformat(value[:23])
+                    return value
+                except ValueError:
+                    pass
+            return to_db(spec, value)
+        return as_datetime
+    if spec.type in ("boolean", "int", "double", "currency", "percent", "address"):
+        return lambda value: to_db(spec, value)
+
+    def as_text(value: Any) -> Any:
+        return None if value is None or value == "" else str(value)
+    return as_text
 
 
 class OrgState:
@@ -266,10 +292,18 @@ class OrgState:
             return self.db.execute(f'SELECT COUNT(*) FROM "{meta.name}"{cond}').fetchone()[0]
 
     # seeding ----------------------------------------------------------------------------
+    def _secondary_indexes(self, table: str) -> list[tuple[str, str]]:
+        """(name, CREATE statement) of the table's non-unique indexes."""
+        return [(name, sql) for name, sql in self.db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+            "AND sql NOT LIKE 'CREATE UNIQUE%'", (table,))]
+
     def bulk_insert(self, sobject: str, rows: Iterable[dict[str, Any]], chunk: int = 20_000) -> int:
         """Insert many records without HTTP or validation (seeding); returns the row count.
 
-        Missing Ids are generated; missing timestamps default to now; Name is computed.
+        Missing Ids are generated; missing timestamps default to now; Name is computed. Into an
+        empty table, the non-unique indexes are built once after the load (a sort instead of one
+        B-tree insert per row and index); the unique Id index stays, so a repeated Id still fails.
         """
         meta = self.meta(sobject)
         specs = meta.fields
@@ -277,23 +311,36 @@ class OrgState:
         sql = (f'INSERT INTO "{meta.name}" ({",".join(chr(34) + c + chr(34) for c in cols)}) '
                f'VALUES ({",".join("?" for _ in cols)})')
         ts = now_sf()
+        defaults = [(spec.name, to_db(spec, spec.default)) for spec in specs if spec.default is not None]
+        plans: dict[tuple[str, ...], list[tuple[str, str, Any]]] = {}
         total = 0
+
+        def plan(keys: tuple[str, ...]) -> list[tuple[str, str, Any]]:
+            """(input key, column, converter) for one key set (CSV rows all share one)."""
+            out = []
+            for key in keys:
+                spec = meta.get(key)
+                if spec is not None:
+                    out.append((key, spec.name, _seed_converter(spec)))
+            return out
 
         def convert(rows_in: Iterator[dict[str, Any]]) -> Iterator[list[Any]]:
             nonlocal total
             for raw in rows_in:
+                keys = tuple(raw)
+                steps = plans.get(keys)
+                if steps is None:
+                    steps = plans[keys] = plan(keys)
                 rec: dict[str, Any] = {}
-                for key, value in raw.items():
-                    spec = meta.get(key)
-                    if spec is not None:
-                        rec[spec.name] = to_db(spec, value)
+                for key, name, conv in steps:
+                    rec[name] = conv(raw[key])
                 if not rec.get("Id"):
                     rec["Id"] = self.new_id(meta.name)
                 elif len(rec["Id"]) == 15:
                     rec["Id"] = id18(rec["Id"])
-                for spec in specs:
-                    if rec.get(spec.name) is None and spec.default is not None:
-                        rec[spec.name] = to_db(spec, spec.default)
+                for name, value in defaults:
+                    if rec.get(name) is None:
+                        rec[name] = value
                 stamp = rec.get("LastModifiedDate") or rec.get("SystemModstamp") or ts
                 rec.setdefault("LastModifiedDate", stamp)
                 rec["SystemModstamp"] = rec.get("SystemModstamp") or stamp
@@ -307,13 +354,23 @@ class OrgState:
 
         it = iter(rows)
         with self.lock:
-            while True:
-                batch = list(itertools.islice(it, chunk))
-                if not batch:
-                    break
-                self.db.execute("BEGIN")
-                self.db.executemany(sql, convert(iter(batch)))
-                self.db.execute("COMMIT")
+            empty = self.db.execute(f'SELECT NOT EXISTS (SELECT 1 FROM "{meta.name}")').fetchone()[0]
+            deferred = self._secondary_indexes(meta.name) if empty else []
+            for name, _ in deferred:
+                self.db.execute(f'DROP INDEX "{name}"')
+            try:
+                while True:
+                    batch = list(itertools.islice(it, chunk))
+                    if not batch:
+                        break
+                    self.db.execute("BEGIN")
+                    self.db.executemany(sql, convert(iter(batch)))
+                    self.db.execute("COMMIT")
+            finally:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                for _, create in deferred:
+                    self.db.execute(create)
         return total
 
     def close(self) -> None:

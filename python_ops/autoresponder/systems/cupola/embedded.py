@@ -14,7 +14,9 @@ see exactly what was called. A `faults` hook can raise before a call runs (soak 
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import sqlite3
 from collections.abc import Callable
@@ -23,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from autoresponder.errors import SourceFormatError, SourceMissingError
-from autoresponder.land.csv_source import check_header, header_of, iter_rows, read_text, value_error, value_ok
+from autoresponder.land.csv_source import check_header, header_of, read_text, value_error, value_ok
 from autoresponder.systems.cupola.errors import as_cupola_error
 from autoresponder.systems.cupola.procedures import (
     MARK_PERSON_INACTIVE,
@@ -245,17 +247,30 @@ def _read_table(path: Path, columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
                                  f"(columns: {', '.join(columns)}), see DESIGN §3")
     text, _ = read_text(path)
     header = check_header(path, header_of(text), list(columns))
+    # csv.reader rather than land's DictReader rows: the same values (last of a repeated column,
+    # None past a short row, blank lines skipped) without a dict per row
+    where = {name: i for i, name in enumerate(header)}
+    plan = [(where[c], header.index(c) + 1, c, _TYPES.get(c)) for c in columns]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    next(reader, None)
     rows = []
-    for line, row in iter_rows(path, text):
+    for row in reader:
+        if not row:
+            continue
         values = []
-        for c in columns:
-            v = _blank_to_none(row.get(c))
-            t = _TYPES.get(c)
-            if t is not None and not value_ok(t, v):
-                raise value_error(path, line, header.index(c) + 1, c, t, v or "")
+        for i, col, c, t in plan:
+            v = _blank_to_none(row[i] if i < len(row) else None)
+            if t == "BIGINT" and v is not None:
+                if not (v.isascii() and v.isdigit()):
+                    if not value_ok(t, v):
+                        raise value_error(path, reader.line_num, col, c, t, v)
+                    v = v.strip()
+                v = int(v)
+            elif t is not None and not value_ok(t, v):
+                raise value_error(path, reader.line_num, col, c, t, v or "")
             if c == "status" and v not in ("Active", "Inactive"):
-                raise SourceFormatError(f"{path}:{line}:{header.index(c) + 1}: column status is {v!r}, not "
+                raise SourceFormatError(f"{path}:{reader.line_num}:{col}: column status is {v!r}, not "
                                         "'Active' or 'Inactive'; correct the value and run again")
-            values.append(int(v.strip()) if t == "BIGINT" and v is not None else v)
+            values.append(v)
         rows.append(tuple(values))
     return rows
