@@ -130,24 +130,23 @@ def message_files(emails_dir: Path) -> list[Path]:
     return [Path(p) for p in _walk_files(str(emails_dir))]
 
 
-def _is_mbox(path: str) -> bool:
-    return path.lower().endswith(".mbox")
-
-
-def _is_message_file(path: str) -> bool:
-    suffix = Path(path).suffix.lower()
-    return suffix in (".eml", ".msg", ".txt", "")
+def _suffix(path: str) -> str:
+    """`Path(path).suffix.lower()`, without making a Path."""
+    name = os.path.basename(path)
+    i = name.rfind(".")
+    return name[i:].lower() if 0 < i < len(name) - 1 else ""
 
 
 def _iter_sources(paths: list[str]) -> Iterator[tuple[str, bytes | None]]:
     """(source, raw bytes) of each message of each `.mbox` file and (path, None) of each `.eml` file (its bytes
     are read where it is parsed, `_prepare`)."""
     for path in paths:
-        if _is_mbox(path):
+        suffix = _suffix(path)
+        if suffix == ".mbox":
             box = mailbox.mbox(path, create=False)
             for i, key in enumerate(box.keys()):
                 yield f"{path}#{i}", box.get_bytes(key)
-        elif _is_message_file(path):
+        elif suffix in (".eml", ".msg", ".txt", ""):
             yield path, None
 
 
@@ -238,7 +237,7 @@ def land_emails(conn: duckdb.DuckDBPyConnection, emails_dir: Path, *, run_id: st
             "(DESIGN §3 layout: <sources>/emails/*.eml)"
         )
     paths = list(_walk_files(str(emails_dir)))
-    total = None if any(_is_mbox(p) for p in paths) else len(paths)
+    total = None if any(_suffix(p) == ".mbox" for p in paths) else len(paths)
     return land_messages(conn, _iter_sources(paths), total, run_id=run_id, batch_size=batch_size, log=log,
                          jobs=jobs if len(paths) >= parallel_min else 1)
 

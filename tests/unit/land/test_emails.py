@@ -223,3 +223,11 @@ def test_inside_a_daemonic_worker_it_lands_in_that_one_process(tmp_path: Path) -
     expected = land_emails(duckdb.connect(), emails).as_dict()
     with mp.get_context("spawn").Pool(1) as pool:
         assert pool.apply(_land_in_a_pool_worker, (str(emails),)) == expected
+
+
+def test_message_files_are_told_by_their_suffix(tmp_path: Path) -> None:
+    # `.mbox` alone is a name without a suffix: one message, like `c.` and `README`; a `.pdf` is not read
+    names = {"a.eml": GOOD, "b.pdf": b"%PDF", "c.": BROKEN, ".mbox": GOOD.replace(b"AbC-1", b"x-1"),
+             "README": b"", "d.TXT": GOOD.replace(b"AbC-1", b"y-1")}
+    conn, stats = _land(tmp_path, names)
+    assert (stats.files, stats.landed) == (5, 5)
