@@ -21,15 +21,13 @@ reads instead of parsing the bytes again.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import mailbox
 import multiprocessing as mp
 import os
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
-from datetime import UTC
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -38,14 +36,9 @@ import duckdb
 import pandas as pd
 
 from autoresponder.errors import SourceMissingError
-from autoresponder.mime import body_sha256, parse_message, utcnow
+from autoresponder.land.message_rows import EMAIL_COLUMNS, ROW_COLUMNS, Prepared, prepare, prepare_chunk
+from autoresponder.mime import body_sha256, utcnow
 from autoresponder.progress import Log, meter
-
-EMAIL_COLUMNS = (
-    "message_id", "message_id_raw", "file_path", "sha256", "from_email", "from_name", "to_emails",
-    "subject", "sent_at", "headers", "text", "auth_status", "parse_error", "raw", "landed_at", "landed_run_id",
-    "duplicate_of", "parsed",
-)
 
 DUPLICATE_COLUMNS = ("run_id", "file_path", "message_id", "duplicate_of_file", "sha256")
 
@@ -150,36 +143,6 @@ def _iter_sources(paths: list[str]) -> Iterator[tuple[str, bytes | None]]:
             yield path, None
 
 
-# `_prepare`'s answer: (source, sha256 of the bytes) for a pair already met, else also the parse's
-# (Message-ID, body hash, parse error) and the row's values in _ROW_COLUMNS order
-Prepared = tuple
-# the columns `_prepare` fills; landing fills message_id (the key), landed_at, landed_run_id and duplicate_of
-_ROW_COLUMNS = tuple(c for c in EMAIL_COLUMNS if c not in ("message_id", "landed_at", "landed_run_id", "duplicate_of"))
-
-
-def _prepare(item: tuple[str, bytes | None, Collection[str]]) -> Prepared:
-    """The per-message work that does not depend on other messages: read (a file), hash, and unless the
-    bytes are among `known` (hashes already met at this source), parse and build the row."""
-    source, raw, known = item
-    if raw is None:
-        raw = Path(source).read_bytes()
-    sha = hashlib.sha256(raw).hexdigest()
-    if sha in known:
-        return source, sha
-    p = parse_message(raw)
-    sent_at = p.sent_at
-    if sent_at is not None and sent_at.tzinfo is not None:
-        sent_at = sent_at.astimezone(UTC).replace(tzinfo=None)
-    row = (p.message_id_raw, source, p.sha256, p.from_email, p.from_name, json.dumps(p.to_emails), p.subject or None,
-           sent_at, json.dumps(p.field_values(), ensure_ascii=False), p.text, p.auth_status, p.parse_error, raw,
-           p.to_json())
-    return source, sha, p.message_id, p.body_sha256, p.parse_error, row
-
-
-def _prepare_chunk(items: list[tuple[str, bytes | None, Collection[str]]]) -> list[Prepared]:
-    return [_prepare(item) for item in items]
-
-
 def duplicate_key(message_id: str, body_hash: str) -> str:
     """The key a different message under an already landed Message-ID lands with."""
     return f"{message_id}#body-{body_hash[:12]}"
@@ -201,23 +164,28 @@ def land_jobs(settings: Any) -> int:
     return jobs if jobs > 0 else min(os.cpu_count() or 1, 4)
 
 
-def _prepared(pool: Any, items: Iterable[tuple[str, bytes | None]],
-              known: Callable[[str], Collection[str]]) -> Iterator[Prepared]:
-    """`_prepare` of each item, in order: here, or in `pool`'s processes a bounded number of chunks ahead.
-    `known(source)` (the hashes met at `source`) is read when an item is sent, so a later one may still
-    be met: the caller checks again."""
-    if pool is None:
-        for source, raw in items:
-            yield _prepare((source, raw, known(source)))
-        return
+def _prepared(items: Iterable[tuple[str, bytes | None]], known: Callable[[str], Collection[str]],
+              jobs: int) -> Iterator[Prepared]:
+    """`prepare` of each item, in order. Here until the first message to parse (a re-run that meets only
+    landed files starts no process), then with `jobs` > 1 in a pool of spawned processes, a bounded number
+    of chunks ahead. `known(source)` (the hashes met at `source`) is read when an item is sent, so a
+    later one may still be met: the caller checks again."""
     it = iter(items)
-    pending: deque = deque()
-    while chunk := [(source, raw, tuple(known(source))) for source, raw in islice(it, CHUNK)]:
-        pending.append(pool.apply_async(_prepare_chunk, (chunk,)))
-        if len(pending) * CHUNK >= AHEAD:
+    for source, raw in it:
+        prepared = prepare((source, raw, known(source)))
+        yield prepared
+        if jobs > 1 and len(prepared) > 2:
+            break
+    else:
+        return
+    with mp.get_context("spawn").Pool(jobs) as pool:  # leaving it terminates the processes
+        pending: deque = deque()
+        while chunk := [(source, raw, tuple(known(source))) for source, raw in islice(it, CHUNK)]:
+            pending.append(pool.apply_async(prepare_chunk, (chunk,)))
+            if len(pending) * CHUNK >= AHEAD:
+                yield from pending.popleft().get()
+        while pending:
             yield from pending.popleft().get()
-    while pending:
-        yield from pending.popleft().get()
 
 
 def land_emails(conn: duckdb.DuckDBPyConnection, emails_dir: Path, *, run_id: str | None = None,
@@ -262,7 +230,7 @@ def land_messages(conn: duckdb.DuckDBPyConnection, messages: Iterable[tuple[str,
             "message_id").fetchall():
         landed.setdefault(dup_of or key, []).append([key, path, None])  # duplicate_of is the first's key
     stats = LandingStats()
-    batch: list[tuple] = []  # (key, duplicate_of, row values in _ROW_COLUMNS order)
+    batch: list[tuple] = []  # (key, duplicate_of, row values in ROW_COLUMNS order)
     listed: list[tuple] = []  # raw.email_duplicates rows
     landed_at = utcnow()
 
@@ -277,7 +245,7 @@ def land_messages(conn: duckdb.DuckDBPyConnection, messages: Iterable[tuple[str,
     def flush() -> None:
         if batch:
             keys, dups, rows = zip(*batch, strict=True)
-            columns = dict(zip(_ROW_COLUMNS, zip(*rows, strict=True), strict=True))
+            columns = dict(zip(ROW_COLUMNS, zip(*rows, strict=True), strict=True))
             n = len(batch)
             columns.update(message_id=keys, duplicate_of=dups, landed_at=[landed_at] * n, landed_run_id=[run_id] * n)
             insert("raw.emails", pd.DataFrame({c: list(columns[c]) for c in EMAIL_COLUMNS}))
@@ -325,14 +293,11 @@ def land_messages(conn: duckdb.DuckDBPyConnection, messages: Iterable[tuple[str,
             flush()
 
     # a daemonic process (a pool worker itself) may not start children: one process there
-    pool = mp.get_context("spawn").Pool(jobs) if jobs > 1 and not mp.current_process().daemon else None
-    try:
-        with meter("land emails", total, log=log) as progress:
-            for prepared in _prepared(pool, messages, lambda source: seen.get(source, ())):
-                land_one(prepared)
-                progress.advance()
-    finally:
-        if pool is not None:
-            pool.terminate()
+    jobs = 1 if mp.current_process().daemon else jobs
+    with meter("land emails", total, log=log) as progress, \
+            closing(_prepared(messages, lambda source: seen.get(source, ()), jobs)) as prepared:
+        for one in prepared:
+            land_one(one)
+            progress.advance()
     flush()
     return stats

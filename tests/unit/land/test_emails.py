@@ -163,7 +163,8 @@ def _mixed_folder(emails: Path, second_run: bool) -> None:
              # the last task: which of two bodies under one new Message-ID keeps it depends on the order
              "z/1.eml": GOOD.replace(b"AbC-1", b"late-1"), "z/2.eml": other.replace(b"AbC-1", b"late-1")}
     if second_run:
-        files.update({"b/other-again.eml": other, "a/good.eml": GOOD + b"\n-- edited in place",
+        # landed files first (read here), then new ones (in the pool); one file edited in place
+        files.update({"b/other-again.eml": other, f"c/000_{classify[0].name}": classify[0].read_bytes() + b"\n--",
                       **{f"d/{p.name}": p.read_bytes() for p in classify[40:]}})
     for name, data in files.items():
         (emails / name).parent.mkdir(parents=True, exist_ok=True)
