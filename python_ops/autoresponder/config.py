@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     max_deactivation_share: float = 0.5  # stop before writing when exceeded (DESIGN §10)
     # processes classifying with the rules when a run has many new messages (0: one per core, at most 4)
     classify_jobs: int = Field(0, ge=0)
+    # processes reading and parsing replies when a run lands many files (0: one per core, at most 4)
+    land_jobs: int = Field(0, ge=0)
     # Great Expectations suites (gx/): inputs guard apply (exit 4), outputs are reported, Data Docs
     # go to runs/<run_id>/data_docs/; a table's row count must stay within these shares of the
     # previous successful run's (tables that only grow: at least the previous count)

@@ -137,9 +137,18 @@ def sender_authentication(values: Sequence[str], from_email: str | None,
 def default_status(values: Sequence[str], from_email: str | None) -> str:
     """`sender_authentication(values, from_email).status` under the default policy (topmost header only),
     without parsing a header that cannot pass or fail: one naming no method, or naming neither DMARC nor
-    the sender's domain (DKIM and SPF count only when they name it)."""
+    the sender's domain (DKIM and SPF count only when they name it), or stating no pass and no fail."""
     top = values[0].lower() if values else ""
     sender = org_domain(from_email)
-    if not sender or not any(m in top for m in _PROPERTY_FOR) or ("dmarc" not in top and sender not in top):
+    if (not sender or not any(m in top for m in _PROPERTY_FOR) or ("dmarc" not in top and sender not in top)
+            or ("pass" not in top and "fail" not in top)):
         return "none"
-    return sender_authentication(values, from_email).status
+    return _default_verdict(values[0], sender)
+
+
+# under the default policy the verdict depends only on the topmost header and the sender's organisation
+# domain (`org_domain` of it is itself); a receiving server writes the same header for many messages
+# of one domain, and parsing it is most of what landing spends on a message
+@functools.lru_cache(maxsize=4096)
+def _default_verdict(top: str, sender: str) -> str:
+    return sender_authentication([top], sender).status

@@ -15,13 +15,15 @@ _SENDER = "ethan@mail.ironbridge-sec.com"
     "mx; spf=pass smtp.mailfrom=relay.example.net; dkim=pass header.d=relay.example.net",
     "mx; auth=pass smtp.auth=ethan",
     "mx; none",
+    "mx; spf=neutral smtp.mailfrom=ironbridge-sec.com; dkim=none; dmarc=none header.from=ironbridge-sec.com",
     "not a header at all ;;; ===",
     "",
 ], ids=["dmarc-no-domain", "dmarc-upper", "dkim-upper-domain", "spf-softfail", "other-domain", "no-method",
-        "none", "unparsable", "empty"])
+        "none", "neither-pass-nor-fail", "unparsable", "empty"])
 def test_quick_verdict_equals_the_full_parse(header: str) -> None:
+    # twice each (the second verdict is remembered), and for other senders at the same organisation
     for values in ([header], [header, "mx2; dmarc=pass header.from=ironbridge-sec.com"]):
-        for sender in (_SENDER, None, "no-at-sign"):
+        for sender in (_SENDER, None, "no-at-sign", _SENDER, "anna@ironbridge-sec.com", "bo@eu.ironbridge-sec.com"):
             assert default_status(values, sender) == sender_authentication(values, sender).status
 
 

@@ -33,7 +33,7 @@ from sqlalchemy import (
     select,
 )
 
-from autoresponder.land.emails import LandingStats, land_emails, land_messages
+from autoresponder.land.emails import LandingStats, land_emails, land_jobs, land_messages
 from autoresponder.land.sql_source import open_engine
 from autoresponder.progress import Log
 
@@ -105,7 +105,7 @@ def land_replies(conn: duckdb.DuckDBPyConnection, settings: Any, sources_dir: Pa
     """Land the run's replies from the source `settings` choose: the email store when `emails_sql`
     is set, else the folder `<sources_dir>/emails`."""
     if settings.emails_sql is None:
-        return land_emails(conn, Path(sources_dir) / "emails", run_id=run_id, log=log)
+        return land_emails(conn, Path(sources_dir) / "emails", run_id=run_id, log=log, jobs=land_jobs(settings))
     engine = open_engine(settings.emails_sql, [emails_table(settings.emails_sql_table).schema])
     try:
         return land_email_store(conn, engine, settings.emails_sql_table, settings.emails_sql_limit,

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing as mp
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from autoresponder.errors import SourceMissingError
-from autoresponder.land.emails import land_emails
+from autoresponder.land import emails as landing
+from autoresponder.land.emails import EMAIL_COLUMNS, land_emails, message_files
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "land"
@@ -147,3 +149,86 @@ def test_landing_stores_its_parse_for_classification(tmp_path: Path) -> None:
     stored = ParsedMessage.from_json(conn.execute("select parsed from raw.emails").fetchone()[0])
     assert stored == parse_message(GOOD)
     assert stored.sent_at is not None and stored.sent_at.utcoffset() is not None  # the Date's own offset
+
+
+def _mixed_folder(emails: Path, second_run: bool) -> None:
+    """Replies of every kind, in sub-folders too: re-deliveries, a different body under a landed
+    Message-ID (and its re-delivery), broken MIME, an empty file, an mbox; the second run adds more."""
+    classify = sorted((ROOT / "tests" / "fixtures" / "classify").rglob("*.eml"))
+    other = GOOD.replace(b"until 7 December 2026", b"permanently: I have left Acme")
+    files = {"a/good.eml": GOOD, "a/relay.eml": b"Received: from mx2.acme.com\n" + GOOD, "b/other.eml": other,
+             "broken.eml": BROKEN, "empty.eml": b"", "notes.txt": b"no headers at all",
+             "box.mbox": b"From x Mon Nov 16 10:00:00 2026\n" + BROKEN + b"\nFrom y Mon Nov 16 10:00:00 2026\n" + GOOD,
+             **{f"c/{i:03d}_{p.name}": p.read_bytes() for i, p in enumerate(classify[:60])},
+             # the last task: which of two bodies under one new Message-ID keeps it depends on the order
+             "z/1.eml": GOOD.replace(b"AbC-1", b"late-1"), "z/2.eml": other.replace(b"AbC-1", b"late-1")}
+    if second_run:
+        # landed files first (read here), then new ones (in the pool); one file edited in place
+        files.update({"b/other-again.eml": other, f"c/000_{classify[0].name}": classify[0].read_bytes() + b"\n--",
+                      **{f"d/{p.name}": p.read_bytes() for p in classify[40:]}})
+    for name, data in files.items():
+        (emails / name).parent.mkdir(parents=True, exist_ok=True)
+        (emails / name).write_bytes(data)
+
+
+def _land_twice(tmp_path: Path, jobs: int) -> tuple[list, list, list]:
+    emails = tmp_path / "emails"
+    emails.mkdir(parents=True)
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    stats = []
+    for run, second in (("run-1", False), ("run-2", True)):
+        _mixed_folder(emails, second)
+        stats.append(land_emails(conn, emails, run_id=run, jobs=jobs, parallel_min=1))
+    columns = ", ".join(c for c in EMAIL_COLUMNS if c != "landed_at")
+    rows = conn.execute(f"select {columns} from raw.emails order by message_id").fetchall()
+    listed = conn.execute("select * from raw.email_duplicates order by run_id, file_path").fetchall()
+
+    def rel(v: object) -> object:  # the paths differ by the folder only
+        return v.replace(str(tmp_path), "") if isinstance(v, str) else v
+
+    return ([{k: [{dk: rel(dv) for dk, dv in d.items()} for d in v] if isinstance(v, list) else v
+              for k, v in s.__dict__.items()} for s in stats],
+            [tuple(map(rel, r)) for r in rows], [tuple(map(rel, r)) for r in listed])
+
+
+def test_landing_on_two_processes_lands_what_one_process_lands(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(landing, "CHUNK", 7)  # many tasks, several in flight while earlier ones are landed
+    monkeypatch.setattr(landing, "AHEAD", 21)
+    one, two = _land_twice(tmp_path / "one", 1), _land_twice(tmp_path / "two", 2)
+    assert two == one
+    stats, rows, listed = one
+    first, second = stats
+    assert first["duplicates"] >= 1 and first["duplicates_landed"] == 2 and first["parse_errors"] >= 3
+    assert second["already_landed"] > 0 and second["landed"] > 0 and second["duplicates"] >= 2
+    assert len(listed) == first["duplicates"] + second["duplicates"]
+    assert any(r[-2] is not None for r in rows)  # duplicate_of: the different body landed under its own key
+
+
+def test_folder_order_is_the_order_of_the_paths_parts(tmp_path: Path) -> None:
+    for name in ("b.eml", "a/z.eml", "a.eml", "a-b/x.eml", "a/b/c.eml", "A.eml", ".hidden.eml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"")
+    (tmp_path / "link").symlink_to(tmp_path / "a", target_is_directory=True)
+    expected = sorted((p for p in tmp_path.rglob("*") if p.is_file()), key=lambda p: p.parts)
+    assert message_files(tmp_path) == expected
+
+
+def _land_in_a_pool_worker(folder: str) -> dict:
+    return land_emails(duckdb.connect(), Path(folder), jobs=2, parallel_min=1).as_dict()
+
+
+def test_inside_a_daemonic_worker_it_lands_in_that_one_process(tmp_path: Path) -> None:
+    # `bench` may run the chain in a pool worker, which may not start processes of its own
+    emails = tmp_path / "emails"
+    _mixed_folder(emails, False)
+    expected = land_emails(duckdb.connect(), emails).as_dict()
+    with mp.get_context("spawn").Pool(1) as pool:
+        assert pool.apply(_land_in_a_pool_worker, (str(emails),)) == expected
+
+
+def test_message_files_are_told_by_their_suffix(tmp_path: Path) -> None:
+    # `.mbox` alone is a name without a suffix: one message, like `c.` and `README`; a `.pdf` is not read
+    names = {"a.eml": GOOD, "b.pdf": b"%PDF", "c.": BROKEN, ".mbox": GOOD.replace(b"AbC-1", b"x-1"),
+             "README": b"", "d.TXT": GOOD.replace(b"AbC-1", b"y-1")}
+    conn, stats = _land(tmp_path, names)
+    assert (stats.files, stats.landed) == (5, 5)
