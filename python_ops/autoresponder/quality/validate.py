@@ -171,14 +171,27 @@ def _run_suite(conn: Any, run_dir: Path, suite: Suite, params: dict, t0: float) 
     context = context_for(run_dir)
     df = conn.execute(suite.sql).df()
     vd = _validation_definition(context, suite)
-    gx_result = vd.run(batch_parameters={"dataframe": df}, expectation_parameters=params,
-                       result_format={"result_format": "SUMMARY", "partial_unexpected_count": MAX_LISTED})
+    try:
+        gx_result = vd.run(batch_parameters={"dataframe": df}, expectation_parameters=params,
+                           result_format={"result_format": "SUMMARY", "partial_unexpected_count": MAX_LISTED})
+    finally:
+        _release_batches(vd)
     res = SuiteResult(suite=suite.name, kind=suite.kind, table=suite.table, success=bool(gx_result.success),
                       row_count=len(df), seconds=round(time.perf_counter() - t0, 3),
                       failures=_failures(gx_result), statistics=dict(gx_result.statistics))
     run_time = gx_result.meta["run_id"].run_time.strftime("%Y%m%dT%H%M%S.%fZ")
     stored = sorted((Path(run_dir).resolve() / _suite_results(suite)).glob(f"*/{run_time}/*.json"))
     return res, str(stored[-1].relative_to(Path(run_dir).resolve())) if stored else None
+
+
+def _release_batches(vd: Any) -> None:
+    """Drop the dataframes GX keeps after a validation. The datasource's execution engine caches
+    every batch it loaded (`BatchManager`, one per suite, never evicted) and the run's context
+    lives as long as the process: without this the quality stages held every table they read
+    (about a quarter of the chain's peak memory at 100k)."""
+    engine = vd.asset.datasource.get_execution_engine()
+    engine.batch_manager.batch_data_cache.clear()
+    engine.batch_manager.reset_batch_cache()
 
 
 def _suite_results(suite: Suite) -> Path:
