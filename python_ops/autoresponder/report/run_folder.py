@@ -22,7 +22,7 @@ from autoresponder.act.rollback import rollback_plan_rows
 from autoresponder.act.write_log import ensure_write_log, fetch_rows
 from autoresponder.models import PlannedWrite
 from autoresponder.report import cumulative, out_of_office
-from autoresponder.report.csv_safe import write_csv, write_json
+from autoresponder.report.csv_safe import write_csv, write_json, write_query
 from autoresponder.report.handoff import HandoffFile, read_rows
 from autoresponder.report.impact import build_impact, impact_markdown
 from autoresponder.report.suppression import FILE_NAME as SUPPRESSION_FILE
@@ -90,23 +90,35 @@ def query_rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list | None = 
     return query_table(conn, sql, params)[1]
 
 
-def classifier_table(conn: duckdb.DuckDBPyConnection,
-                     run_ids: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
-    """The classification of the messages `run_ids` landed."""
-    return query_table(
-        conn,
-        "select e.landed_run_id as run_id, e.file_path as path, c.* exclude (replacements), c.replacements "
-        "from classification.classified_messages c join raw.emails e using (message_id) "
-        "where list_contains(?::varchar[], e.landed_run_id) order by e.landed_run_id, e.file_path, c.message_id",
-        [run_ids],
-    )
+# the classification of the messages `run_ids` landed (parameter: run_ids), and its order
+CLASSIFIER_SQL = ("select e.landed_run_id as run_id, e.file_path as path, c.* exclude (replacements), c.replacements "
+                  "from classification.classified_messages c join raw.emails e using (message_id) "
+                  "where list_contains(?::varchar[], e.landed_run_id)")
+CLASSIFIER_ORDER = ["run_id", "path", "message_id"]
 
 
-def document_table(conn: duckdb.DuckDBPyConnection, model: str,
-                   run_ids: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
-    """The rows of one document model for the messages of `run_ids`, in a stable order."""
-    return query_table(conn, f"select * from marts.{model} where list_contains(?::varchar[], run_id) order by all",
-                       [run_ids])
+def document_sql(model: str) -> str:
+    """The rows of one document model for the messages of the runs given as parameter (written
+    in the order of all their columns)."""
+    return f"select * from marts.{model} where list_contains(?::varchar[], run_id)"
+
+
+def write_documents(ctx, conn: duckdb.DuckDBPyConnection, runs: list[str], link) -> None:
+    """The document files (CSV, and JSON where §8 asks) and the classifier output of `runs`,
+    streamed from the warehouse in batches; `link(name, rows)` is told each file written."""
+    d = ctx.run_dir
+    with ctx.meter("report documents", len(DOCUMENTS), unit="documents") as progress:
+        for model, stem, as_json in DOCUMENTS:
+            n = write_query(conn, document_sql(model), [runs], csv_path=d / f"{stem}.csv",
+                            json_path=d / f"{stem}.json" if as_json else None)
+            link(f"{stem}.csv", n)
+            if as_json:
+                link(f"{stem}.json", n)
+            progress.advance()
+    n = write_query(conn, CLASSIFIER_SQL, [runs], csv_path=d / "classifier_output.csv",
+                    json_path=d / "classifier_output.json", order_by=CLASSIFIER_ORDER)
+    link("classifier_output.csv", n)
+    link("classifier_output.json", n)
 
 
 def hodor_import_of_run(conn: duckdb.DuckDBPyConnection, run_id: str,
@@ -133,20 +145,7 @@ def write_run_folder(ctx, conn: duckdb.DuckDBPyConnection, systems, writers: dic
         documents[name] = {"path": name, "rows": rows}
 
     runs = document_run_ids(conn, ctx.run_id)
-    with ctx.meter("report documents", len(DOCUMENTS), unit="documents") as progress:
-        for model, stem, as_json in DOCUMENTS:
-            cols, rows = document_table(conn, model, runs)
-            write_csv(d / f"{stem}.csv", rows, columns=cols)
-            link(f"{stem}.csv", len(rows))
-            if as_json:
-                write_json(d / f"{stem}.json", rows)
-                link(f"{stem}.json", len(rows))
-            progress.advance()
-    cols, rows = classifier_table(conn, runs)
-    write_csv(d / "classifier_output.csv", rows, columns=cols)
-    write_json(d / "classifier_output.json", rows)
-    link("classifier_output.csv", len(rows))
-    link("classifier_output.json", len(rows))
+    write_documents(ctx, conn, runs, link)
 
     ensure_write_log(conn)  # a plan run has written nothing yet: the audit files are then empty
     audit = cupola_audit_rows_from_log(conn, ctx.run_id)
