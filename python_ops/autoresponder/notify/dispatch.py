@@ -16,6 +16,7 @@ from __future__ import annotations
 import mimetypes
 from collections.abc import Callable
 from email import message_from_bytes, policy
+from email.generator import BytesGenerator
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
@@ -100,7 +101,8 @@ def send(conn: Any, settings, n: Notification, out_dir: Path, *, mode: str = "ap
     if previous is not None and eml.is_file():  # the same message again (same Message-ID), not a new one
         msg = message_from_bytes(eml.read_bytes(), policy=WIRE)  # type: ignore[assignment]
     else:
-        eml.write_bytes(msg.as_bytes())
+        with eml.open("wb") as fh:  # what msg.as_bytes() gives, without holding the message's bytes too
+            BytesGenerator(fh, mangle_from_=False, policy=msg.policy).flatten(msg)
     to, cc = recipients(settings, n.role)
     nlog.upsert(conn, key=key, run_id=run_id, role=n.role, function=n.function, recipients=to, cc=cc,
                 subject=n.subject, attachments=[p.name for p in n.attachments], status="pending",

@@ -51,3 +51,53 @@ def test_write_csv_defaults_columns_to_keys_in_first_seen_order(tmp_path):
 def test_write_json_round_trips_and_is_not_neutralised(tmp_path):
     path = write_json(tmp_path / "x.json", [{"a": "=1", "n": None}])
     assert json.loads(path.read_text()) == [{"a": "=1", "n": None}]
+
+
+TRICKY_ROWS_SQL = """
+select * from (values
+    ('=HYPERLINK("http://x")', 1, 0.5::double, true, date '2026-01-02', timestamp '2026-01-02 03:04:05.5', ['a', 'b']),
+    ('-5', -7, -1e-05::double, false, null, timestamp '2026-01-02 03:04:05', []),
+    ('-5\n', null, 'nan'::double, null, date '2026-12-31', null, null),
+    (null, 2, 'inf'::double, true, null, null, ['=x']),
+    ('Grüße, "Zoë"\r\n', 3, 1e16::double, false, null, null, null),
+    ('@ünï', 4, null, null, null, null, null),
+    ('plain', 5, 2.0::double, true, null, null, null)
+) t("text", "n", "x", "ok", "day", "at", "tags")
+"""
+
+
+def test_write_query_writes_what_write_csv_and_write_json_write(tmp_path):
+    """Formula cells, plain numbers (one with a trailing newline), NULLs, non-ASCII text with
+    quotes and line breaks, floats, dates, timestamps and lists: the streamed files are the
+    bytes the row-at-a-time writers give, in `order by all` order, across batch boundaries."""
+    import duckdb
+
+    from autoresponder.report.csv_safe import write_query
+
+    conn = duckdb.connect()
+    cur = conn.execute(TRICKY_ROWS_SQL + " order by all")
+    cols = [d[0] for d in cur.description]
+    rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    write_csv(tmp_path / "expected.csv", rows, columns=cols)
+    write_json(tmp_path / "expected.json", rows)
+
+    n = write_query(conn, TRICKY_ROWS_SQL, csv_path=tmp_path / "got.csv", json_path=tmp_path / "got.json",
+                    batch_rows=3)
+
+    assert n == 7
+    assert (tmp_path / "got.csv").read_bytes() == (tmp_path / "expected.csv").read_bytes()
+    assert (tmp_path / "got.json").read_bytes() == (tmp_path / "expected.json").read_bytes()
+    assert "'=HYPERLINK" in (tmp_path / "got.csv").read_text(encoding="utf-8")
+
+
+def test_write_query_of_no_rows_keeps_the_header_and_an_empty_json_list(tmp_path):
+    import duckdb
+
+    from autoresponder.report.csv_safe import write_query
+
+    conn = duckdb.connect()
+    n = write_query(conn, "select 1 as a, 'x' as b where false", csv_path=tmp_path / "e.csv",
+                    json_path=tmp_path / "e.json")
+    assert n == 0
+    assert (tmp_path / "e.csv").read_text() == "a,b\n"
+    assert (tmp_path / "e.json").read_text() == "[]\n"
