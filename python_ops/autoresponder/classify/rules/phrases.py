@@ -353,8 +353,13 @@ class Reading:
                    instructed=instructed)
 
     def hits(self, table: lexicon.Table, reason: str = "") -> list[Hit]:
-        """Every sentence a table matches (first pattern per sentence), with its subject kind."""
-        out = []
+        """Every sentence a table matches (first pattern per sentence), with its subject kind (read once per table
+        and reason: the departure detector and the hand-over/still-active checks of somebody else's departure ask
+        for the same tables)."""
+        key = ("hits", id(table), reason)
+        if key in self._cache:
+            return self._cache[key]
+        out = self._cache[key] = []
         for lang, i, m in _matches(table, self.sentences):
             s = self.sentences[i]
             after = _OBJECT_AFTER.search(m.group(0)) is not None
