@@ -92,12 +92,14 @@ def classify_view(view: MessageView, *, path: str | None = None, settings: Any =
     domains = our_domains_of(settings)
     d = rules_decision(view)
     no_llm = llm is None or (settings is not None and getattr(settings, "llm_enabled", True) is False)
+    human = None
     if d is not None:
         result = _finish(view, d, path, domains, settings)
         # a human reply with no word of any change is settled offline; with an LLM, the model still reads it
         ask_llm = d.rule == HUMAN_REPLY_RULE and not no_llm
         if not ask_llm and (result.determination != "UNKNOWN" or d.determination == "UNKNOWN"):
             return result
+        human = result if ask_llm else None
     if no_llm:
         return _unknown(view.message_id, "llm_unavailable", path,
                         source=identify_auto_response_source_email(view, None, domains))
@@ -109,8 +111,12 @@ def classify_view(view: MessageView, *, path: str | None = None, settings: Any =
         d = llm_decision(view, llm)
     except LLMFailure as exc:
         log.warning("llm failed for %s: %s", view.message_id, exc)
+        if human is not None:
+            return human  # the person's own answer stands as the live acknowledgement the rules read
         return _unknown(view.message_id, "llm_error", path, method="llm", evidence=str(exc)[:300],
                         source=identify_auto_response_source_email(view, None, domains))
+    if human is not None and d.determination == "UNKNOWN":
+        return human  # the model found no news the rules missed: the person answered, a live acknowledgement
     return _finish(view, d, path, domains, settings)
 
 

@@ -34,6 +34,11 @@ _SIGNATURE = re.compile(
 )
 
 
+def is_signature_line(line: str) -> bool:
+    """A signature delimiter or a device's sign-off ("Sent from my iPhone", "Von meinem iPad gesendet")."""
+    return bool(_SIGNATURE.match(line.strip()))
+
+
 def split_reply(text: str) -> tuple[str, str]:
     """(own words, quoted history) of a plain-text reply body."""
     if not text:

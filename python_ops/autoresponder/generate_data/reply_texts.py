@@ -154,9 +154,10 @@ def _active(world: World, r: Rng, env: Envelope, lang: str, ctx: dict[str, str])
     return ReplyText(text, Label("ACTIVE", "still_active", env.addr, env.state), False, lang)
 
 
-def _unknown(world: World, r: Rng, env: Envelope, lang: str, ctx: dict[str, str]) -> ReplyText:
-    text = r.choice(W.UNKNOWN)
-    return ReplyText(text, Label("UNKNOWN", "not_an_auto_reply", env.addr, env.state), False, lang)
+def _human(world: World, r: Rng, env: Envelope, lang: str, ctx: dict[str, str]) -> ReplyText:
+    """A person answering with nothing about themselves (a question, a thank-you): DESIGN's live acknowledgement."""
+    text = r.choice(W.HUMAN_ANSWERS)
+    return ReplyText(text, Label("ACTIVE", "still_active", env.addr, env.state), False, lang)
 
 
 _COMPOSERS: dict[str, Callable[[World, Rng, Envelope, str, dict[str, str]], ReplyText]] = {
@@ -166,7 +167,7 @@ _COMPOSERS: dict[str, Callable[[World, Rng, Envelope, str, dict[str, str]], Repl
 
 
 def compose_reply(world: World, kind: str, r: Rng, env: Envelope) -> ReplyText:
-    """The text, label, auto/human and language of a reply of `kind` (anything unlisted: no signal)."""
+    """The text, label, auto/human and language of a reply of `kind` (anything unlisted: a plain human answer)."""
     lang = "en"
     if kind in ("ooo", "inactive") and r.chance(0.12):
         lang = r.choice(("de", "de", "fr", "fr", "es", "nl"))
@@ -175,4 +176,4 @@ def compose_reply(world: World, kind: str, r: Rng, env: Envelope) -> ReplyText:
     p = env.person
     ctx = {"full": env.full, "first": env.first, "org": env.org_name, "title": p.title if p else "the analyst",
            "phone": p.phone if p else "+1 212 555 0100"}
-    return _COMPOSERS.get(kind, _unknown)(world, r, env, lang, ctx)
+    return _COMPOSERS.get(kind, _human)(world, r, env, lang, ctx)

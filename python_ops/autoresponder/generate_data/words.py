@@ -235,7 +235,8 @@ ACTIVE = (
     "Hi, just confirming I am still with {org}. Please continue sending the weekly briefing.",
 )
 
-UNKNOWN = (
+# a person answering with nothing about themselves (ACTIVE: a live acknowledgement)
+HUMAN_ANSWERS = (
     "Thanks, could you send me the PDF version of the report?",
     "Who should I talk to about pricing for next year?",
     "Thanks - interesting read. Do you have the underlying data in Excel?",

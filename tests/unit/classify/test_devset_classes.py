@@ -311,9 +311,11 @@ HUMAN_NOTHING_TO_ACT_ON = [
 
 
 @pytest.mark.parametrize(("body", "subject"), HUMAN_NOTHING_TO_ACT_ON, ids=range(len(HUMAN_NOTHING_TO_ACT_ON)))
-def test_a_human_reply_with_nothing_about_the_person_is_settled_as_no_auto_reply(body, subject):
+def test_a_human_reply_with_nothing_about_the_person_is_a_live_acknowledgement(body, subject):
+    # DESIGN §4 ACTIVE (issue 8, session 7: was UNKNOWN `not_an_auto_reply`); writes nothing
     c = _classify(body, subject=subject, auto=False)
-    assert (c.determination, c.reason, c.rule) == ("UNKNOWN", "not_an_auto_reply", "human_reply/text")
+    assert (c.determination, c.reason) == ("ACTIVE", "still_active")
+    assert c.rule in ("human_reply/text", "still_active/text")
 
 
 @pytest.mark.parametrize(("body", "subject", "auto"), [

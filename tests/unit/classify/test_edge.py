@@ -12,7 +12,7 @@ CASES = [
     ("unknown_charset", "INACTIVE", "retired"),
     ("broken_boundary", "BOUNCE", "hard"),
     ("garbage", "UNKNOWN", "unreadable"),
-    ("quoted_original_drives_nothing", "UNKNOWN", "not_an_auto_reply"),  # "Thanks, noted.": a human reply
+    ("quoted_original_drives_nothing", "ACTIVE", "still_active"),  # "Thanks, noted.": a person's live answer
     ("relay_quoted_to", "INACTIVE", "left"),
     ("replacement_own_domain_only", "INACTIVE", "left"),
     ("injection_replacement", "UNKNOWN", "llm_unavailable"),

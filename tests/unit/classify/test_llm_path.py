@@ -97,9 +97,11 @@ def test_a_human_reply_settled_offline_is_still_read_by_the_llm(emu, llm):
     raw = (b"From: Jane Poe <jane.poe@acme.example>\nTo: research@example-research.com\nSubject: Re: survey\n"
            b"Date: Mon, 2 Dec 2024 10:00:00 +0000\nMessage-ID: <llm-human@acme.example>\n\n"
            b"Thanks, we will look at it on Friday.\n")
-    assert classify_message(raw).reason == "not_an_auto_reply"
+    offline = classify_message(raw)
+    assert (offline.determination, offline.rule) == ("ACTIVE", "human_reply/text")
     c = classify_message(raw, llm=llm)
-    assert c.method.startswith("llm") and len(emu.requests) >= 1
+    assert len(emu.requests) >= 1  # the model read it (it may find news the rules missed)
+    assert c.determination == "ACTIVE" or c.method.startswith("llm")
 
 
 def test_with_a_process_pool_what_the_rules_leave_open_still_goes_to_the_llm(emu, llm):

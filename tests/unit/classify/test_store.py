@@ -25,8 +25,10 @@ def test_classify_all_keeps_one_row_per_message_and_classifies_only_new_ones():
     assert n == ids == len(files)
     unknown = conn.execute("select count(*) from classification.classified_messages where reason = 'llm_unavailable'"
                            ).fetchone()[0]
-    # arf, success, garbage and a human "Thanks, noted." are settled without the LLM
-    assert unknown == stats["by_determination"].get("UNKNOWN", 0) - 4
+    # arf, success and garbage are settled UNKNOWN without the LLM; a human "Thanks, noted." is ACTIVE
+    assert unknown == stats["by_determination"].get("UNKNOWN", 0) - 3
+    assert conn.execute("select count(*) from classification.classified_messages where rule = 'human_reply/text' "
+                        "and determination = 'ACTIVE'").fetchone()[0] == 1
 
 
 def test_a_new_message_is_classified_alone_and_other_settings_classify_all_again():

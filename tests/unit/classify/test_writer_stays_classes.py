@@ -33,5 +33,6 @@ def test_the_writer_stays_while_someone_else_left(body):
 
 
 def test_picking_it_up_without_anyone_leaving_is_an_ordinary_answer():
+    # no departure of anybody: not the "X left, I'll handle it" class, just a person's live answer
     c = _classify("Thanks, I'll pick this one up and reply next week.")
-    assert c.determination != "ACTIVE"
+    assert (c.determination, c.rule) == ("ACTIVE", "human_reply/text")

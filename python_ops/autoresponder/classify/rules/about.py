@@ -29,7 +29,7 @@ _FIRST_PERSON = re.compile(
     r"(?:(?<![\w'])(?:i|i'm|i've|i'd|i'll|my|me|myself|ich|mein\w*|mich|mir|habe|bin|je|moi|mon|ma|mes|ai|suis|"
     r"yo|mis?|he(?=\s+(?:\w+\s+)?\w+(?:ado|ido|to|cho|sto)\b)|estoy|trabajo|formo|dejé|jubilé|io|mio|mia|ho|sono|lavoro|faccio|ik|mijn|mij|ben|heb|werk|eu|meu|"
     r"minha|deixei|saí|estou|faço|aposentei|fui|fais|appartiens|gehöre|soy|desvinculé|appartengo|collaboro|maak|sou|"
-    r"pertenço|integro|colaboro|reformei|desliguei|desvinculei|assumi|informo|comunico)(?![\w'])|(?<![\w])j'|私|わたくし|わたし|小職|当方|僕)", re.I)
+    r"pertenço|integro|colaboro|reformei|desliguei|desvinculei|assumi|informo|comunico|passei|pasé|uso|utilizo)(?![\w'])|(?<![\w])j'|私|わたくし|わたし|小職|当方|僕)", re.I)
 _OTHER_PERSON = re.compile(
     r"(?<![\w])(?:colleague|co-?workers?|former|predecessor|founder|boss|manager|assistant|secretary|chairm[ae]n|"
     r"chairwoman|president|ceo|cio|cfo|coo|cto|head of|husband|wife|father|mother|son|daughter|brother|sister|"
@@ -87,6 +87,8 @@ def ahead(sentence: str, *, months: bool = False) -> bool:
 
 # "today is my last day at Acme": "today" dates the departure, it is no same-day absence
 _LAST_DAY_TODAY = re.compile(r"(?:today|this|heute|aujourd'hui|hoy|oggi|vandaag|hoje)\b", re.I)
+# where a denial stops applying: "I'm no longer COO - as of this month I'm …" states the new title
+_CLAUSE_CUT = re.compile(r"[,;:]|\s[-–—]\s")
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|und|et|y|e|en|but|aber|mais|pero|ma|maar|mas)\s|、", re.I)
 
 
@@ -323,7 +325,7 @@ def subject_kind(sentence: str, match: re.Match[str], person: Person, *, object_
     # the cue's own negation ("no longer", "nicht mehr", "ya no") is the statement; any other is a denial
     cue_rest = _OWN_NEGATION.sub(" ", cue)
     if _HEDGE.search(prefix) or _CONDITIONAL_START.search(prefix) or _HEDGE.search(cue_rest) \
-            or _DENIAL.search(prefix[-40:]) or _ASKED.search(prefix) or _FUTURE.search(prefix + cue + suffix[:20]) \
+            or _DENIAL.search(_CLAUSE_CUT.split(prefix)[-1][-40:]) or _ASKED.search(prefix) or _FUTURE.search(prefix + cue + suffix[:20]) \
             or UNTIL_THEN.search(sentence) or (departure and ahead(_clause_of(prefix, cue, suffix))):
         return "hedged"
     if _in_quotes(prefix):
@@ -339,6 +341,8 @@ def subject_kind(sentence: str, match: re.Match[str], person: Person, *, object_
         return "object"  # "the budget is now with Omar Haddad": a topic moved, not the person
     if _PAST_YEAR.search(suffix[:80]) or _PAST_YEAR.search(prefix):
         return "history"
+    if not object_after and not _CLAUSE_CUT.split(prefix)[-1].strip() and _FIRST_PERSON.search(cue):
+        return "self"  # a clause of its own in the first person: "I'm no longer COO - as of this month I'm …"
     about = suffix[:80] if object_after else prefix
     if person.named_in(about):
         return "other" if _someone_else_of_that_name(about, person) else "name"

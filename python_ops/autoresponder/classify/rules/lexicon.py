@@ -235,6 +235,18 @@ MOVED = _t([
 ])
 
 NEW_EMAIL = _t([
+    # the person now uses another address of their own: "I now use …", "passei a usar …", "ahora uso …"
+    ("en", r"\b(?:i(?:'ve| have)? (?:now )?(?:switched|moved) (?:over )?to|i (?:now )?use|i(?:'m| am) now using)\s+"
+           r"(?:the address\s+)?(?=[\w.+-]+@)"),
+    ("de", r"\b(?:ich (?:nutze|verwende|benutze) (?:jetzt|nun|ab sofort|künftig)|(?:nutze|verwende) ich (?:jetzt|nun))\s+"
+           r"(?:die adresse\s+)?(?=[\w.+-]+@)"),
+    ("fr", r"\bj'utilise (?:désormais|maintenant|dorénavant)\s+(?:l'adresse\s+)?(?=[\w.+-]+@)"),
+    ("es", r"\b(?:ahora (?:uso|utilizo)|(?:paso|pasé|he pasado) a (?:usar|utilizar)|uso ahora)\s+(?:la dirección\s+)?"
+           r"(?=[\w.+-]+@)"),
+    ("it", r"\b(?:ora (?:uso|utilizzo)|(?:uso|utilizzo) ora|sono passat[oa] a)\s+(?:l'indirizzo\s+)?(?=[\w.+-]+@)"),
+    ("nl", r"\b(?:ik gebruik (?:nu|voortaan|vanaf nu)|gebruik ik (?:nu|voortaan))\s+(?:het adres\s+)?(?=[\w.+-]+@)"),
+    ("pt", r"\b(?:passei a (?:usar|utilizar)|agora (?:uso|utilizo)|(?:uso|utilizo) agora)\s+(?:o (?:endereço|e-?mail)\s+)?"
+           r"(?=[\w.+-]+@)"),
     ("en", r"(new (e-?mail|email address|address|e-mail address|contact email)|e-?mail address has changed|"
            r"(address|e-?mail) (has )?changed to|please (update|change) (your )?(records|address book|contact)|"
            r"now reachable at|can now be reached at|please (use|write to) my new|moving to a new (e-?mail|address))"),
@@ -295,7 +307,8 @@ NEW_TITLE = _t([
     ("es", r"(?:nuevo cargo (?:de|como)|nombrad[oa](?: como)?|nuevo puesto (?:de|como)|"
            r"(?:he|ha) asumido (?:el cargo|el puesto|la función|la posición|la responsabilidad) de|"
            r"(?:he|ha) sido (?:promovid[oa]|designad[oa])(?: como| a| al cargo de)?|"
-           r"ocupo (?:ahora )?(?:el cargo|el puesto) de)\s+(?P<title>[A-Za-zÁ-ú][^,.;:!?()\n]{2,60})"),
+           r"ocupo (?:ahora )?(?:el cargo|el puesto) de|asumí (?:el cargo|el puesto|la función|la posición|la dirección) de)"
+           r"\s+(?P<title>[A-Za-zÁ-ú][^,.;:!?()\n]{2,60})"),
     ("it", r"(?:nuovo ruolo (?:di|come)|nominat[oa](?: come)?|nuova posizione di|"
            r"(?:ho|ha) assunto (?:il ruolo|la carica|l'incarico|la posizione|la funzione) di|"
            r"(?:ricopro|ricopre) (?:ora |adesso )?(?:il ruolo|la carica|la posizione) di|promoss[oa] (?:a|come))"
@@ -306,6 +319,9 @@ NEW_TITLE = _t([
            r"assumi (?:o cargo|a função|a posição|as funções) de|passei a ocupar o cargo de)\s*"
            r"(?P<title>[A-Za-zÀ-ú][^,.;:!?()\n]{2,60})"),
     ("ja", r"(?P<title>[^\s、。]{2,30})に(?:就任|昇進|着任)"),
+    # dated, first person: "as of this month I'm Chief Transformation Officer", "since 1 November I am Head of X"
+    ("en", r"\b(?:as of|as from|since|from|effective) (?:this|last|the|\d{1,2}|(?-i:[A-Z])\w+)[^.;:!?]{0,25}?,? "
+           r"(?:i am|i'm) (?:now )?(?:the )?" + _T),
     # the person states their (new) title as a fact: "my title is now X", "mon nouveau titre : X"
     ("en", r"\bmy (?:new )?(?:job )?(?:title|role|position) (?:is now|has changed to|changed to|is|:)\s*[\"“«']?" + _T),
     ("de", r"\bmeine (?:neue )?(?:funktionsbezeichnung|berufsbezeichnung|funktion|position|rolle|stellenbezeichnung|"
@@ -454,6 +470,22 @@ STILL_HERE = _t([
            r"ik werk (?:nog steeds|nog altijd) (?:bij|als|voor))\b"),
     ("pt", r"(?:\bnão (?:saí|deixei|me aposentei|me reformei)\b|\bcontinuo (?:como|a trabalhar n[ao]|na mesma função))"),
     ("ja", r"(退職(?:は)?(?:して)?おりません|退職していません|(?:現在も|引き続き|今も)[^。]{0,20}(?:在籍|勤務|勤めて))"),
+    # still at a named organisation, or doing the job there now: "I still run fund operations at Kellbrook",
+    # "aquí mismo en Sierra Madre Capital", "continuo na Ipiranga Capital", "引き続き運用業務を担当しております"
+    ("en", r"\bi(?:'m| am)? still (?:work(?:ing)?|run(?:ning)?|lead(?:ing)?|head(?:ing)?|manag(?:e|ing)|"
+           r"look(?:ing)? after|in charge of|responsible for)\b[^.;]{0,60}\b(?:at|with|for) (?-i:[A-Z])"),
+    ("de", r"\b(?:ich )?(?:bin|arbeite) (?:aber |ja |doch )?(?:weiterhin|nach wie vor|immer noch|noch immer|noch) "
+           r"(?:bei|für) (?-i:[A-ZÄÖÜ])"),
+    ("fr", r"\b(?:je (?:travaille|suis) toujours (?:chez|au sein de|pour) (?-i:[A-Z])|ici même chez)"),
+    ("es", r"\b(?:aquí mismo(?: en)?|sigo (?:trabajando |estando )?(?:en|con|para) (?-i:[A-ZÁÉÍÓÚ])|"
+           r"continúo (?:trabajando )?(?:en|con|para) (?-i:[A-ZÁÉÍÓÚ]))"),
+    ("it", r"\b(?:(?:rimango|resto|lavoro ancora|sono ancora) (?:in|presso|da|con) (?-i:[A-Z])|"
+           r"per tutto il resto rimango|qui (?:in|presso) (?-i:[A-Z]))"),
+    ("nl", r"\b(?:ik (?:werk|ben) (?:nog steeds|nog altijd|nog gewoon|gewoon nog) (?:bij|voor) (?-i:[A-Z])|"
+           r"ik blijf (?:gewoon )?(?:bij|werken bij) (?-i:[A-Z]))"),
+    ("pt", r"\b(?:continuo (?:trabalhando |a trabalhar )?(?:na|no|em|com) (?-i:[A-ZÀ-Ý])|sigo (?:na|no) (?-i:[A-ZÀ-Ý])|"
+           r"aqui mesmo n[ao])"),
+    ("ja", r"(引き続き[^。]{0,20}(?:担当して|担当いたして|従事して))"),
     # the writer takes over the departed person's work, keeps the rest of theirs, or works from another office
     # of the same firm ("I'm now covering Boston as well", "Ihre Kunden betreue ab sofort ich", "seguo io i suoi
     # clienti", "I continue to run the UK fund", "depuis notre bureau de Lyon", "here at Acme"): they stay
@@ -496,6 +528,44 @@ STILL_HERE = _t([
     ("pt", r"\b(?:substituí|sucedi (?:a|ao|à)|(?:sou|serei) (?:o|a|seu|sua) (?:sucessor|sucessora|substituto|substituta)|"
            r"assumi (?:o lugar|as funções|a carteira|o cargo) d)"),
     ("ja", r"((?:私|わたくし)[^。]{0,10}(?:後任|後継)|の後任(?:として|となり|に就任|を務め)[^。]{0,30}(?:私|わたくし|着任|就任))"),
+])
+
+# A person taking up our invitation in their own words: interest, taking part, filling it in. In a human reply it is
+# a live acknowledgement (ACTIVE), and an absence it mentions is over or habitual, not an automatic notice
+ENGAGED = _t([
+    ("en", r"\b(?:count me in|i(?:'ll| will| shall) (?:happily |gladly )?(?:complete|fill (?:it |this |the \w+ )?in|"
+           r"take part|participate|do the (?:survey|questionnaire|study)|answer the (?:survey|questionnaire))|"
+           r"(?:happy|glad|keen) to (?:take part|participate|fill|complete|contribute)|i(?:'m| am) (?:very )?interested|"
+           r"interested in principle|we(?:'re| are) (?:happy to take part|in)\b)"),
+    ("de", r"\b(?:ich nehme (?:gern(?:e)? |sehr gern(?:e)? )?(?:daran )?teil|(?:gern(?:e)? )?nehme ich (?:gern(?:e)? )?teil|"
+           r"wir (?:sind|machen) gern(?:e)? (?:dabei|mit)|ich fülle [^.;]{0,40}aus|ich bin interessiert|"
+           r"beantworte (?:ich )?(?:ihren|den) fragebogen gern)"),
+    ("fr", r"\b(?:je participerai|nous participerons|d'accord pour participer|(?:le sujet|cela|l'étude) m'intéresse|"
+           r"je (?:réponds|répondrai) volontiers|je remplirai|avec plaisir,? nous participerons|je suis partant)"),
+    ("es", r"\b(?:me interesa|participaremos|participaré|contad con nosotros|cuenten con(?:migo| nosotros)|"
+           r"con gusto (?:participo|respondo|lo (?:respondo|reviso))|lo respondo|respondo (?:el|la) (?:cuestionario|encuesta))"),
+    ("it", r"\b(?:partecipo|parteciperò|partecipiamo|compilerò|sono interessat[oa]|rispondo volentieri)"),
+    ("nl", r"\b(?:ik doe (?:graag )?mee|(?:wij|we) doen (?:graag )?mee|ik ben geïnteresseerd|geïnteresseerd\.|"
+           r"ik vul [^.;]{0,40}in|vul ik [^.;]{0,40}in)"),
+    ("pt", r"\b(?:tenho interesse|vamos participar|participarei|participaremos|posso responder|"
+           r"respond(?:o|erei) (?:a|à) pesquisa|terei (?:todo o )?gosto em participar)"),
+    ("ja", r"(参加させていただ|ぜひ参加|回答いたします|回答します|回答させていただ|協力いたします|協力させていただ)"),
+])
+
+# The writer is back from an absence, now ("ora sono di nuovo in ufficio", "本日より復帰いたしました"): in a person's
+# own reply the absence is over, never an out-of-office notice (an automatic "back on Monday" is one)
+BACK_NOW = _t([
+    ("en", r"\b(?:i(?:'m| am) (?:now )?back (?:at (?:my desk|work)|in the office)(?! on\b| from\b)|"
+           r"i(?:'m| am) (?:now )?back(?: now)?[.!,]|i(?:'ve| have) (?:now )?returned to (?:work|the office))"),
+    ("de", r"\b(?:ich bin|bin ich) (?:jetzt |nun |seit heute |inzwischen )?wieder (?:im büro|da|zurück|an (?:meinem|den) "
+           r"schreibtisch)(?! ab\b| am\b)"),
+    ("fr", r"\bje suis (?:à nouveau|de nouveau|maintenant de retour|de retour) (?:au bureau|parmi vous)|"
+           r"\bje suis de retour(?: au bureau)?[.!,]"),
+    ("es", r"\b(?:ya estoy de (?:vuelta|regreso)|estoy de nuevo en la oficina|me he reincorporado|ya me reincorporé)"),
+    ("it", r"\b(?:(?:ora |adesso )?sono (?:di nuovo|nuovamente) in ufficio|sono rientrat[oa] (?:in ufficio|oggi|ieri))"),
+    ("nl", r"\bik ben (?:inmiddels |nu )?weer (?:terug|op kantoor|aan het werk)(?! op\b| vanaf\b)"),
+    ("pt", r"\b(?:já estou de volta|estou de volta ao (?:escritório|trabalho)|já regressei ao|já voltei ao)"),
+    ("ja", r"((?:本日|今日|昨日|今週)より(?:復帰|出社)いたし|復帰いたしました|復帰しました)"),
 ])
 
 # The writer takes the matter on ("I'll handle it", "ci penso io", "私が対応します"): next to a colleague's departure
@@ -548,9 +618,10 @@ TRANSIENT_ABSENCE = _t([
            r"sonderurlaub|trauerfall)"),
     ("fr", r"(quitté le bureau|ne suis plus au bureau|parti(e)? pour la journée|absent(e)? (pour|suite à) (un|le) deuil|"
            r"congé (pour )?(deuil|décès))"),
-    ("es", r"(he salido de la oficina|ya no estoy en (la|mi) oficina|me he ido por hoy|permiso por (duelo|fallecimiento))"),
+    ("es", r"(he salido de la oficina|ya no estoy en (la|mi) oficina|me (?:he ido|fui) por hoy|permiso por (duelo|fallecimiento))"),
     ("it", r"(ho lasciato l'ufficio|non sono più in ufficio|uscit[oa] dall'ufficio|permesso per lutto|congedo per lutto)"),
-    ("nl", r"(heb het kantoor verlaten|niet meer op kantoor|rouwverlof|calamiteitenverlof)"),
+    ("nl", r"(heb het kantoor verlaten|niet meer op kantoor|rouwverlof|calamiteitenverlof|"
+           r"(?:ben|is) (?:vandaag |nu )?(?:al )?naar huis)"),
     ("pt", r"(saí do escritório|(já não estou|não estou mais) no escritório|licença (de )?nojo|licença por luto)"),
     ("ja", r"(本日は(退社|失礼)|退社しております|席を外して)"),
     # left early today: "I left early today", "heute früher gegangen", "salí antes", "早退"

@@ -110,7 +110,7 @@ _CONVERSATIONAL = re.compile(
     r"gerne|können wir|volontiers|pourriez-vous|con gusto|podríamos|volentieri|potremmo|graag|kunnen we|"
     r"com prazer|podemos)\b)", re.I)
 _TITLE_TAIL = re.compile(
-    r"\s+(?:at|bei|chez|presso|bij|junto (?:a|ao|à)|with effect|effective|as of|as from|from|since|starting|"
+    r"\s+(?:here|at|bei|chez|presso|bij|junto (?:a|ao|à)|with effect|effective|as of|as from|from|since|starting|"
     r"ab|seit|zum|mit wirkung|à compter|à partir|depuis|a partir|desde|dal|dalla|a decorrere|met ingang|per|vanaf|"
     r"sinds|com efeito|(?:of|in|for|van|de|di|da|do|del|della|der|des|du|für|im|in)\s+(?:the\s+)?"
     r"(?:our|ons|onze|unser\w*|notre|nos|nuestr[oa]|nostr[oa]|noss[oa]|this|dieser|diese[mrs]?))\b.*$", re.I)
@@ -313,6 +313,10 @@ def _person_email(sentence: str, match: re.Match[str]) -> str | None:
 _DEPARTURES = (("deceased", lexicon.DECEASED), ("retired", lexicon.RETIRED),
                ("moved_to_other_org", lexicon.MOVED), ("left", lexicon.LEFT))
 _OBJECT_AFTER = re.compile(r"(?:\b(?:of|de|di|van|von|des|del|della|dello|do|da|du)|dell'|d')\s*$", re.I)
+# "no longer part of | the Acme team": what follows is the organisation, not a person
+_PART_OF = re.compile(r"(?:part|parte|partie|deel|teil) (?:of|de|di|van|von)\s*$", re.I)
+# a death written as a noun with its person after it ("informamos o falecimento | do nosso sócio-fundador")
+_OF_NEXT = re.compile(r"\s*(?:(?:of|de|di|van|von|des|del|della|dello|do|da|du|dos|das)\b|dell'|d')", re.I)
 
 
 @dataclass
@@ -362,7 +366,8 @@ class Reading:
         out = self._cache[key] = []
         for lang, i, m in _matches(table, self.sentences):
             s = self.sentences[i]
-            after = _OBJECT_AFTER.search(m.group(0)) is not None
+            after = (_OBJECT_AFTER.search(m.group(0)) is not None and not _PART_OF.search(m.group(0))) \
+                or bool(reason == "deceased" and _OF_NEXT.match(s, m.end()))
             # "la scomparsa del nostro collega dott. | Roberto Esposito": the name may follow a split
             text = f"{s} {self.sentences[i + 1]}" if after and i + 1 < len(self.sentences) else s
             out.append(Hit(reason, lang, i, m, subject_kind(text, m, self.person, object_after=after,
@@ -417,6 +422,40 @@ def _internal_move(text: str, view: MessageView) -> bool:
     return bool(dom) and any(len(w) >= 3 and w in dom and not _ORG_WORD.fullmatch(w) for w in words)
 
 
+# a unit or body one can leave without leaving the employer: a team, a department, a working group, a board
+_UNIT = (r"(?:team|department|desk|division|unit|working group|workgroup|task ?force|committee|board|panel|"
+         r"abteilung|arbeitsgruppe|arbeitskreis|gremium|équipe|département|service|pôle|cellule|groupe de travail|"
+         r"comité|conseil|equipo|departamento|área|unidad|grupo de trabajo|consejo|junta|squadra|reparto|divisione|"
+         r"area|gruppo di lavoro|comitato|consiglio|commissione|afdeling|werkgroep|commissie|raad|bestuur|equipe|"
+         r"equipa|setor|sector|grupo de trabalho|comitê|conselho)")
+_OF = r"(?:of|for|de|des|der|du|del|di|della|dello|van|von|für|do|da|dos|das|d'|dell')"
+_ARTICLE = (r"(?:the|our|my|this|a|an|la|el|le|les|los|las|l'|il|lo|i|gli|o|a|os|as|no|na|nos|nas|do|da|het|de|"
+            r"die|das|der|den|dem|ons|onze|mijn|mon|ma|mes|notre|nuestro|nuestra|mi|nostro|nostra|mio|mia|meu|minha|"
+            r"nosso|nossa|unser\w*|mein\w*|al|del|dello|della|au|aux|du|des|van|von|vom|zum|zur|im)")
+# the unit right after the cue: "ya no formo parte | del equipo de tesorería", "left | the Acme team" (the employer)
+_UNIT_OF = re.compile(rf"^\W*(?:{_ARTICLE}\s+|[ld]')*{_UNIT}\s+{_OF}(?:(?<=')|(?![\w]))\s*(?:{_ARTICLE}\s+)?"
+                      rf"(?P<q>[\wÀ-ÿ'-]+(?:\s+[\wÀ-ÿ'-]+)?)", re.I)
+_UNIT_AFTER_WORD = re.compile(rf"^\W*(?:{_ARTICLE}\s+)*(?P<q>[\wÀ-ÿ'-]+(?:\s+[\wÀ-ÿ'-]+)?)\s+{_UNIT}(?![\w])|"
+                              rf"^\W*(?:{_ARTICLE}\s+)*(?P<c>[\wÀ-ÿ]+?)-?(?:team|abteilung|gremium)(?![\w])", re.I)
+_ARTICLE_ONLY = re.compile(rf"{_ARTICLE}", re.I)
+
+
+def _left_a_unit(suffix: str, view: MessageView) -> bool:
+    """The departure's object is a unit or body named for what it does, not the employer: "ya no formo parte del
+    equipo de tesorería", "no longer part of the valuation committee". "the Acme team", "del equipo de Sierra Madre"
+    name the employer: a departure. A bare "the team" is the employer too (an auto-reply's "no longer part of the
+    team")."""
+    m = _UNIT_OF.match(suffix) or _UNIT_AFTER_WORD.match(suffix)
+    if not m:
+        return False
+    q = (m.groupdict().get("q") or m.groupdict().get("c") or "").strip()
+    words = [w for w in re.findall(r"[\wÀ-ÿ]+", q) if not _ARTICLE_ONLY.fullmatch(w)]
+    if not words:
+        return False
+    dom = re.sub(r"[^a-z0-9]", "", (org_domain(view.from_email) or "").split(".")[0])
+    return not any(len(f) >= 3 and f in dom for f in (re.sub(r"[^a-z0-9]", "", fold(w)) for w in words))
+
+
 def _names_somebody(sentence: str, r: Reading) -> bool:
     """The sentence names a person other than the mailbox's ("… preguntar por Carlos."); a salutation ("Ciao a
     tutti,", "Prezados,") names nobody."""
@@ -442,6 +481,9 @@ def detect_departure(r: Reading) -> Decision | None:
         hits = [*announced_moves(r), *hits]  # "I am moving to X" + "this address will be closed"
     # "joined the Fixed Income team", "incorporado al equipo de Renta Fija": a unit of the same firm, not an employer
     hits = [h for h in hits if not (h.reason == "moved_to_other_org" and _internal_move(h.match.group(0), r.view))]
+    # "ya no formo parte del equipo de tesorería", "stepped down from the valuation committee": not the employer
+    hits = [h for h in hits if not (h.reason in ("left", "retired") and h.kind in ACCEPTED
+                                    and _left_a_unit(r.sentences[h.index][h.match.end():], r.view))]
     if r.auto_header is None:
         # a person answering in their own words: a subject-less "Se jubiló en octubre" right after "thanks for asking
         # about Carlos" is Carlos's news
@@ -605,8 +647,10 @@ def detect_out_of_office(r: Reading) -> Decision | None:
     ooo = _first(lexicon.OUT_OF_OFFICE, sentences) or _first(lexicon.TRANSIENT_ABSENCE, sentences) \
         or _absence_clause(sentences)
     ooo_subject = out_of_office_subject(view)
-    if ooo and not ooo_subject and r.auto_header is None and _CONVERSATIONAL.search(view.reply_text[:MAX_CHARS]):
-        return None  # a person writing back who mentions an absence, not an automatic notice
+    if ooo and not ooo_subject and r.auto_header is None and (
+            _CONVERSATIONAL.search(view.reply_text[:MAX_CHARS]) or _first(lexicon.ENGAGED, sentences)
+            or _first(lexicon.BACK_NOW, sentences)):
+        return None  # a person writing back who mentions an absence (over, or habitual), not an automatic notice
     if not ooo and not ooo_subject:
         return None
     if not ooo and (_first(lexicon.MAILBOX_UNREAD, sentences) or _first(lexicon.MAILBOX_CLOSING, sentences)) \
@@ -664,6 +708,15 @@ def detect_handover(r: Reading) -> Decision | None:
     )
 
 
+# a word of a new role, title or address the detectors before may have missed ("neu: Leiter Investment Office")
+_ROLE_NEWS = re.compile(
+    r"(?<![\w])(?:new|neue?[nrs]?|(?<!de )nouve\w*|(?<!de )nuev[oa]s?|(?<!di )nuov[oa]|nieuwe?|(?<!de )nov[oa]s?|titles?|titel|titre|título|titolo|"
+    r"bezeichnung|roles?|rolle|rôle|ruolo|rol|função|funzione|funktion|fonction|función|functie|appoint\w*|ernannt|"
+    r"nommée?|nombrad[oa]|nominat[oa]|benoemd|nomead[oa]|promot\w*|befördert|promue?|promovid[oa]|promoss[oa]|"
+    r"gepromoveerd|successor|nachfolge\w*|successeur|sucesor[a]?|successore|opvolger|sucessor[a]?|address|adresse|"
+    r"dirección|indirizzo|adres|endereço)(?![\w])|新|後任|就任|昇進|アドレス|役職", re.I)
+
+
 def _someone_else_left(r: Reading) -> bool:
     """A departure stated about somebody else (a colleague named or described)."""
     return any(h.kind == "other" for reason, table in (*_DEPARTURES, ("left", lexicon.GONE)) for h in r.hits(table, reason))
@@ -678,6 +731,10 @@ def detect_still_active(r: Reading) -> Decision | None:
             return None  # "we received your mail; our office has moved": a notice about premises, not a person
     if not hit and _first(lexicon.TAKES_OVER, r.sentences) and _someone_else_left(r):
         hit = _first(lexicon.TAKES_OVER, r.sentences)  # "Tom left in May; I'll handle it"
+    if not hit and r.auto_header is None and not _ROLE_NEWS.search(r.view.reply_text[:MAX_CHARS]):
+        # a person's own reply taking up the invitation, or back from an absence: nothing the detectors before
+        # found about a change (and no word of a new role they may have missed), so a live acknowledgement
+        hit = _first(lexicon.ENGAGED, r.sentences) or _first(lexicon.BACK_NOW, r.sentences)
     if not hit:
         return None
     return Decision(determination="ACTIVE", reason="still_active", category="ACTIVE", confidence=0.0,

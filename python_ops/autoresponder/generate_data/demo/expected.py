@@ -13,10 +13,10 @@ EXPECTED_COLUMNS = ["file", "message_id", "determination", "reason", "lookup_ema
 PARSE_ERROR_FILES = frozenset({"30_malformed_mime_broken_boundary.eml", "31_empty_file.eml"})
 
 EXPECTED = [
-    ("01_unknown_human_question.eml", "UNKNOWN", "not_an_auto_reply", "paul.unger@acme.com", "skipped_unknown", "",
-     "§5 UNKNOWN",
-     "human question, no signal; offline the reason is llm_unavailable. Not looked up even though Paul has an "
-     "active CUPOLA row; no actions; counter skipped_unknown_determination"),
+    ("01_active_human_question.eml", "ACTIVE", "still_active", "paul.unger@acme.com", "confirm_only", "",
+     "§5 ACTIVE active",
+     "a person's own answer (a question) with nothing about himself: a live acknowledgement (DESIGN §4 ACTIVE, "
+     "rule human_reply/text); CUPOLA op of Paul active -> confirm_active, no write in any system"),
     ("02_no_contact_left.eml", "INACTIVE", "left", "dana.whitfield@quarrylabs.io", "skipped_no_contact", "",
      "§5 any / no match", "address in no system (CUPOLA, Hodor, Multipub, Salesforce, SFMC); counter skipped_no_contact"),
     ("03_active_still_with_firm.eml", "ACTIVE", "still_active", "ben.carter@borealis-capital.com", "confirm_only", "",

@@ -28,7 +28,7 @@ _SPOOFED_TRAIL = (
 
 REPLIES = (
     Reply(
-        "01_unknown_human_question.eml", mid="<CAFx7=pQ1uNGER01kd9@mail.gmail.com>",
+        "01_active_human_question.eml", mid="<CAFx7=pQ1uNGER01kd9@mail.gmail.com>",
         date="Tue, 17 Nov 2026 14:03:11 -0500", frm="Paul Unger <paul.unger@acme.com>", subject=RE_CAMPAIGN,
         orig=1001, auto=False, auth_domain="acme.com", quote=GMAIL_QUOTE,
         body="Hi team,\n\nThanks for sending this over. Could you send me the PDF version of the\n"
