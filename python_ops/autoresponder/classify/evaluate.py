@@ -23,9 +23,9 @@ from typing import Any
 
 from autoresponder.classify.engine import classify_message
 from autoresponder.classify.rules.human_reply import HUMAN_REPLY_RULE
+from autoresponder.models import Classification
 
 STILL_ACTIVE_RULE = "still_active/text"
-from autoresponder.models import Classification
 
 _ANY_BUT_BOUNCE = ("NOT_BOUNCE", "AUTO_REPLY")
 
