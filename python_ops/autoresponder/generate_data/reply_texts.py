@@ -150,14 +150,16 @@ def _replacement(world: World, r: Rng, env: Envelope, lang: str, ctx: dict[str, 
 
 
 def _active(world: World, r: Rng, env: Envelope, lang: str, ctx: dict[str, str]) -> ReplyText:
-    text = r.choice(W.ACTIVE).format(**ctx)
+    """A person saying they are still there, or just answering (a question, a thank-you): DESIGN's live
+    acknowledgement either way."""
+    text = r.choice(W.ACTIVE).format(**ctx) if r.chance(0.5) else r.choice(W.HUMAN_ANSWERS)
     return ReplyText(text, Label("ACTIVE", "still_active", env.addr, env.state), False, lang)
 
 
-def _human(world: World, r: Rng, env: Envelope, lang: str, ctx: dict[str, str]) -> ReplyText:
-    """A person answering with nothing about themselves (a question, a thank-you): DESIGN's live acknowledgement."""
-    text = r.choice(W.HUMAN_ANSWERS)
-    return ReplyText(text, Label("ACTIVE", "still_active", env.addr, env.state), False, lang)
+def _unknown(world: World, r: Rng, env: Envelope, lang: str, ctx: dict[str, str]) -> ReplyText:
+    """An automatic receipt that says nothing about the person: nothing to decide."""
+    text = r.choice(W.RECEIPTS).format(ref=f"{r.below(900000) + 100000}", **ctx)
+    return ReplyText(text, Label("UNKNOWN", "llm_unavailable", env.addr, env.state), True, lang)
 
 
 _COMPOSERS: dict[str, Callable[[World, Rng, Envelope, str, dict[str, str]], ReplyText]] = {
@@ -167,7 +169,7 @@ _COMPOSERS: dict[str, Callable[[World, Rng, Envelope, str, dict[str, str]], Repl
 
 
 def compose_reply(world: World, kind: str, r: Rng, env: Envelope) -> ReplyText:
-    """The text, label, auto/human and language of a reply of `kind` (anything unlisted: a plain human answer)."""
+    """The text, label, auto/human and language of a reply of `kind` (anything unlisted: an automatic receipt)."""
     lang = "en"
     if kind in ("ooo", "inactive") and r.chance(0.12):
         lang = r.choice(("de", "de", "fr", "fr", "es", "nl"))
@@ -176,4 +178,4 @@ def compose_reply(world: World, kind: str, r: Rng, env: Envelope) -> ReplyText:
     p = env.person
     ctx = {"full": env.full, "first": env.first, "org": env.org_name, "title": p.title if p else "the analyst",
            "phone": p.phone if p else "+1 212 555 0100"}
-    return _COMPOSERS.get(kind, _human)(world, r, env, lang, ctx)
+    return _COMPOSERS.get(kind, _unknown)(world, r, env, lang, ctx)

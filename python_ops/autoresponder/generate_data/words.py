@@ -235,6 +235,14 @@ ACTIVE = (
     "Hi, just confirming I am still with {org}. Please continue sending the weekly briefing.",
 )
 
+# an automatic receipt that says nothing about the person (UNKNOWN: unclear, not looked up)
+RECEIPTS = (
+    "Thank you for contacting {org}. Your message has been received and logged under reference {ref}.",
+    "This is an automatic receipt. Your request has been registered as ticket #{ref}; please quote it in any "
+    "further correspondence.",
+    "We confirm receipt of your email (reference {ref}). This mailbox is handled by our client services desk.",
+)
+
 # a person answering with nothing about themselves (ACTIVE: a live acknowledgement)
 HUMAN_ANSWERS = (
     "Thanks, could you send me the PDF version of the report?",

@@ -13,10 +13,11 @@ EXPECTED_COLUMNS = ["file", "message_id", "determination", "reason", "lookup_ema
 PARSE_ERROR_FILES = frozenset({"30_malformed_mime_broken_boundary.eml", "31_empty_file.eml"})
 
 EXPECTED = [
-    ("01_active_human_question.eml", "ACTIVE", "still_active", "paul.unger@acme.com", "confirm_only", "",
-     "§5 ACTIVE active",
-     "a person's own answer (a question) with nothing about himself: a live acknowledgement (DESIGN §4 ACTIVE, "
-     "rule human_reply/text); CUPOLA op of Paul active -> confirm_active, no write in any system"),
+    ("01_unknown_ticket_receipt.eml", "UNKNOWN", "llm_unavailable", "paul.unger@acme.com", "skipped_unknown", "",
+     "§5 UNKNOWN",
+     "an automatic ticket receipt from Paul's mailbox that says nothing about Paul (offline llm_unavailable, with "
+     "the LLM unclear). Not looked up even though Paul has an active CUPOLA row; no actions; counter "
+     "skipped_unknown_determination. (A person's own plain answer would be ACTIVE, a live acknowledgement.)"),
     ("02_no_contact_left.eml", "INACTIVE", "left", "dana.whitfield@quarrylabs.io", "skipped_no_contact", "",
      "§5 any / no match", "address in no system (CUPOLA, Hodor, Multipub, Salesforce, SFMC); counter skipped_no_contact"),
     ("03_active_still_with_firm.eml", "ACTIVE", "still_active", "ben.carter@borealis-capital.com", "confirm_only", "",

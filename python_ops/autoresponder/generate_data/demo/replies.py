@@ -28,11 +28,11 @@ _SPOOFED_TRAIL = (
 
 REPLIES = (
     Reply(
-        "01_active_human_question.eml", mid="<CAFx7=pQ1uNGER01kd9@mail.gmail.com>",
-        date="Tue, 17 Nov 2026 14:03:11 -0500", frm="Paul Unger <paul.unger@acme.com>", subject=RE_CAMPAIGN,
-        orig=1001, auto=False, auth_domain="acme.com", quote=GMAIL_QUOTE,
-        body="Hi team,\n\nThanks for sending this over. Could you send me the PDF version of the\n"
-             "rates chapter as well? And who should I talk to about pricing for next year?\n\nBest,\nPaul",
+        "01_unknown_ticket_receipt.eml", mid="<CAFx7=pQ1uNGER01kd9@mail.gmail.com>",
+        date="Tue, 17 Nov 2026 14:03:11 -0500", frm="Paul Unger <paul.unger@acme.com>", subject=AUTOMATIC_REPLY,
+        orig=1001, auth_domain="acme.com",
+        body="Thank you for contacting Acme. This is an automatic receipt: your email has been logged\n"
+             "under reference ACM-4471.\n\nAcme Client Services",
     ),
     Reply(
         "02_no_contact_left.eml", mid="<1a2b3c4d.quarry.noreply.20261117@quarrylabs.io>",
