@@ -48,16 +48,24 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return [{k.strip(): (v or "").strip() for k, v in r.items() if k} for r in csv.DictReader(fh)]
 
 
+def _label(r: dict[str, str]) -> str:
+    # sets written before dev set 5 label a person's plain answer UNKNOWN `not_an_auto_reply`; DESIGN's ACTIVE is what
+    # the rules say now (`classify.evaluate` counts the two as agreeing; here the label is read as ACTIVE)
+    return "ACTIVE" if (r["label"], r.get("reason")) == ("UNKNOWN", "not_an_auto_reply") else r["label"]
+
+
 def labelled_sets() -> Iterator[tuple[str, Path, str, str]]:
-    """(set name, message path, label kind, label): kind `determination` or `expect`."""
+    """(set name, message path, label kind, label): kind `determination` or `expect`. The development sets only:
+    the sealed hold-outs (v2 and later) are never read here."""
     for labels in sorted((REPO / "tests" / "fixtures" / "classify").glob("*/labels.csv")):
         for r in _rows(labels):
-            yield labels.parent.name, labels.parent / r["file"], "determination", r["label"]
-    for name, folder in (("holdout_v1", "classify_holdout"), ("dev", "classify_dev"), ("dev2", "classify_dev2")):
+            yield labels.parent.name, labels.parent / r["file"], "determination", _label(r)
+    for name, folder in (("holdout_v1", "classify_holdout"), ("dev", "classify_dev"), ("dev2", "classify_dev2"),
+                         ("dev3", "classify_dev3"), ("dev4", "classify_dev4"), ("dev5", "classify_dev5")):
         labels = REPO / "tests" / "fixtures" / folder / "labels.csv"
         if labels.is_file():
             for r in _rows(labels):
-                yield name, labels.parent / r["file"], "determination", r["label"]
+                yield name, labels.parent / r["file"], "determination", _label(r)
     seeds = REPO / "seeds" / "expected.csv"
     if seeds.is_file():
         for r in _rows(seeds):
@@ -77,6 +85,12 @@ def _verdict(kind: str, label: str, c: Classification) -> bool | None:
     if kind == "determination":
         if label in ("NOT_BOUNCE", "AUTO_REPLY"):
             return c.determination != "BOUNCE"
+        if c.determination in WRITE_DETERMINATIONS and (not c.identity_ok or c.sender_auth == "fail"):
+            return None  # cannot write on its own: the identity or authentication gate holds it
+        if {c.determination, label} == {"INACTIVE", "REPLACEMENT"}:
+            # the same automatic write (the original marked inactive; alternates go to manual research, and dbt
+            # never creates one on a foreign domain): a label convention, not a wrong write
+            return True
         return c.determination == label
     if c.determination not in WRITE_DETERMINATIONS or not c.identity_ok or c.sender_auth == "fail":
         return None  # cannot write on its own: the identity or authentication gate holds it
