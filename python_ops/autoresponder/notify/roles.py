@@ -38,7 +38,7 @@ class Notification:
         h.update("\n".join(self.summary).encode("utf-8"))
         for p in self.attachments:
             h.update(f"|{p.name}|".encode())
-            h.update(file_sha256(p).encode())  # streamed: a document can be hundreds of MB
+            h.update(file_sha256(p).encode())  # read in blocks: a document can be hundreds of MB
         return h.hexdigest()
 
 
