@@ -183,7 +183,7 @@ def test_documents_past_the_attachment_cap_are_listed_with_path_size_and_sha256(
             path = run_dir / name if (run_dir / name).is_file() else run_dir / "notifications" / name
             data = path.read_bytes()
             if name in files:
-                assert files[name] == data and f"* {name}:" not in body, (role, name)
+                assert files[name] == data and f"* {name}: {len(data):,} bytes" not in body, (role, name)
                 continue
             listed_anywhere += 1
             line = f"* {name}: {len(data):,} bytes, sha256 {hashlib.sha256(data).hexdigest()}"
