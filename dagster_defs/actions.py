@@ -52,8 +52,8 @@ AUDIT_MODELS = "path:models/marts/audit"
 def _dbt_build(context: dg.AssetExecutionContext, dbt: DbtCliResource, autoresponder: AutoResponderResource):
     ctx = autoresponder.run_context(context)
     variables = run_vars(ctx)  # exactly the CLI's vars (autoresponder.dbt.dbt_vars_for)
-    ensure_ops_tables(ctx.warehouse)
-    with dbt_env(ctx.warehouse):
+    ensure_ops_tables(ctx.warehouse, ctx.settings)
+    with dbt_env(ctx.warehouse, ctx.settings):
         events = list(dbt.cli(["build", "--vars", json.dumps(variables)], context=context).stream())
     yield from with_row_counts(events, autoresponder)
 

@@ -56,7 +56,8 @@ class AutoResponderResource(dg.ConfigurableResource):
         return ctx
 
     def connect(self):
-        return connect_warehouse(self.settings().warehouse)
+        settings = self.settings()
+        return connect_warehouse(settings.warehouse, settings)
 
 
 def cli_run_id(context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext) -> str:

@@ -70,7 +70,7 @@ def _run_locked(ctx: RunContext, settings: Settings, command: str) -> int:
     """The run, once the run lock is held."""
     with ExitStack() as mail, open_systems(settings, ctx.sources_dir, ctx.warehouse) as systems:
         sink = _demo_mail_sink(ctx, mail) if command == "demo" else None
-        conn = connect_warehouse(ctx.warehouse)
+        conn = connect_warehouse(ctx.warehouse, settings)
         try:
             if ctx.mode == "apply":
                 check_apply_target(conn, systems.targets)
@@ -85,12 +85,12 @@ def _run_locked(ctx: RunContext, settings: Settings, command: str) -> int:
             exit_code = exc.exit_code
             raise
         finally:  # fct_runs reports how every run ended
-            _record_exit(ctx.warehouse, ctx.run_id, exit_code)
+            _record_exit(ctx.warehouse, ctx.run_id, exit_code, settings)
     return 0
 
 
-def _record_exit(warehouse: Path, run_id: str, exit_code: int) -> None:
-    conn = connect_warehouse(warehouse)
+def _record_exit(warehouse: Path, run_id: str, exit_code: int, settings: Any = None) -> None:
+    conn = connect_warehouse(warehouse, settings)
     try:
         finish_run(conn, run_id, exit_code)
     finally:
@@ -178,13 +178,13 @@ def rollback_main(args: argparse.Namespace) -> int:
                                  "pass --warehouse FILE of the run")
     rollback_id = f"{args.run_id}-rollback"
     with RunLock(warehouse, rollback_id, "rollback"):
-        conn = connect_warehouse(warehouse)
+        conn = connect_warehouse(warehouse, settings)
         try:
             check_rollback_target(conn, args.run_id, {})  # unknown run: before any system is opened
         finally:
             conn.close()
         with open_systems(settings, Path(settings.sources_dir), warehouse) as systems:
-            conn = connect_warehouse(warehouse)
+            conn = connect_warehouse(warehouse, settings)
             try:
                 check_rollback_target(conn, args.run_id, systems.targets)
                 record_run(conn, rollback_id, "rollback", "apply", systems.targets)
@@ -195,7 +195,7 @@ def rollback_main(args: argparse.Namespace) -> int:
                              run_dir=Path(settings.runs_dir) / rollback_id)
             code = rollback_with(args, writers_factory=lambda conn, _wh: build_writers(ctx, systems, conn),
                                  settings=settings)
-            _record_exit(warehouse, rollback_id, EXIT_WRITES_FAILED if code else 0)
+            _record_exit(warehouse, rollback_id, EXIT_WRITES_FAILED if code else 0, settings)
     return EXIT_WRITES_FAILED if code else 0
 
 
@@ -205,7 +205,7 @@ def notify_main(args: argparse.Namespace) -> int:
     warehouse = Path(settings.warehouse)
     if not warehouse.is_file():
         raise SourceMissingError(f"{warehouse}: no warehouse here; pass --warehouse FILE of the run")
-    conn = connect_warehouse(warehouse)
+    conn = connect_warehouse(warehouse, settings)
     try:
         outcomes = resend(conn, settings, args.run_id)
     finally:

@@ -27,6 +27,11 @@ class Settings(BaseSettings):
     auto_add_replacements: bool = False
     allow_reactivation: bool = False
     max_deactivation_share: float = 0.5  # stop before writing when exceeded (DESIGN §10)
+    # DuckDB's memory limit on the run's warehouse connections and dbt's (`SET memory_limit`; past it
+    # DuckDB spills to disk or fails the query): "2GB", "80%" (of RAM: DuckDB's own default), ...
+    duckdb_memory_limit: str = "2GB"
+    # DuckDB's threads on the same connections (`SET threads`); None: DuckDB's default, one per core
+    duckdb_threads: int | None = Field(None, ge=1)
     # processes classifying with the rules when a run has many new messages (0: one per core, at most 4)
     classify_jobs: int = Field(0, ge=0)
     # processes reading and parsing replies when a run lands many files (0: one per core, at most 4)
@@ -110,6 +115,9 @@ class Settings(BaseSettings):
     smtp_retries: int = Field(4, ge=1)  # attempts per message, transient failures only
     smtp_backoff_s: float = Field(2.0, ge=0)  # first wait; doubles per attempt
     notify_from: str = "autoresponder@example-research.com"
+    # documents attached to one message, in file bytes (MIME encoding adds up to a third; relays refuse
+    # ~25 MB): a document that does not fit is listed in the body with its path, size and SHA-256
+    notify_attachment_max_bytes: int = Field(10_000_000, ge=0)
     # role -> To / Cc addresses. Roles: cupola_audit_files, multipub_followup_batch,
     # undetermined_sender_review, multipub_followup_from_upload, action_items,
     # hodor_prospect_import, run_audit, marketing_suppression. A role without To gets no mail.
@@ -141,3 +149,14 @@ class Settings(BaseSettings):
 def default_setting(name: str):
     """The default of one setting, as written above (the one place each default lives)."""
     return Settings.model_fields[name].get_default(call_default_factory=True)
+
+
+def duckdb_limits(settings: Settings | None = None) -> dict[str, str]:
+    """DuckDB settings a run's warehouse connections get (`SET name = value`), dbt's included (the
+    profile reads them from `AUTORESPONDER_DUCKDB_*`, see `autoresponder.dbt.dbt_env`); a setting
+    left None is not set (DuckDB's default). `settings` None: `Settings()` (defaults, environment)."""
+    settings = settings if settings is not None else Settings()
+    out = {"memory_limit": str(settings.duckdb_memory_limit)}
+    if settings.duckdb_threads is not None:
+        out["threads"] = str(int(settings.duckdb_threads))
+    return out

@@ -18,7 +18,7 @@ import duckdb
 import yaml
 
 from autoresponder.classify.calibration import threshold
-from autoresponder.config import Settings
+from autoresponder.config import Settings, duckdb_limits
 from autoresponder.errors import AutoResponderError
 from autoresponder.fingerprint import digest, files_sha256, table_fingerprint
 from autoresponder.systems import registry
@@ -103,17 +103,27 @@ def run_vars(ctx) -> dict:
 
 
 @contextmanager
-def dbt_env(warehouse: Path):
-    """The profile reads the warehouse path from the environment; set it only for this call."""
-    old = os.environ.get("AUTORESPONDER_WAREHOUSE")
-    os.environ["AUTORESPONDER_WAREHOUSE"] = str(Path(warehouse).resolve())
+def dbt_env(warehouse: Path, settings: Settings | None = None):
+    """The profile reads the warehouse path and DuckDB's memory limit and threads (`duckdb_limits`
+    of `settings`; None: `Settings()`) from the environment; set them only for this call."""
+    limits = duckdb_limits(settings)
+    values = {"AUTORESPONDER_WAREHOUSE": str(Path(warehouse).resolve()),
+              "AUTORESPONDER_DUCKDB_MEMORY_LIMIT": limits["memory_limit"],
+              "AUTORESPONDER_DUCKDB_THREADS": limits.get("threads")}
+    old = {k: os.environ.get(k) for k in values}
+    for k, v in values.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
     try:
         yield
     finally:
-        if old is None:
-            os.environ.pop("AUTORESPONDER_WAREHOUSE", None)
-        else:
-            os.environ["AUTORESPONDER_WAREHOUSE"] = old
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 def dbt_args(command: str, variables: dict | None = None, target_path: Path | None = None) -> list[str]:
@@ -126,12 +136,13 @@ def dbt_args(command: str, variables: dict | None = None, target_path: Path | No
 
 
 def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path | None = None,
-            quiet: bool = True, extra: list[str] | None = None, on_node=None) -> dict:
+            quiet: bool = True, extra: list[str] | None = None, on_node=None, settings: Settings | None = None) -> dict:
     """`dbt build` (or another command); raises DbtFailed naming the failing nodes.
 
     A run's `build` leaves out the dbt unit tests (fixed given/expect rows of the routing
     models): they test the SQL, not the run's data, and the test suite runs them; and it writes
     no JSON artifacts. `on_node(1)` is called as each model, test or seed finishes (progress).
+    DuckDB's memory limit and threads come from `settings` (`dbt_env`).
     """
     # heavy: dbt takes seconds to import; only the dbt stage needs it
     from dbt.cli.main import dbtRunner
@@ -143,7 +154,7 @@ def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path
         argv += ["--exclude-resource-type", "unit_test", "--no-write-json"]
     if quiet:
         argv = ["--quiet", "--log-level", "error", *argv]
-    with dbt_env(warehouse):
+    with dbt_env(warehouse, settings):
         manifest = parsed_manifest(variables, target_path) if command == "build" else None
         res = dbtRunner(manifest=manifest, callbacks=[_node_callback(on_node)] if on_node else None).invoke(argv)
     failed: list[str] = []

@@ -16,6 +16,7 @@ from autoresponder.act import connection_state
 from autoresponder.act.executor import execute
 from autoresponder.act.write_log import ensure_write_log
 from autoresponder.classify import classify_all
+from autoresponder.config import duckdb_limits
 from autoresponder.connections import Connections
 from autoresponder.dbt import build_inputs, last_build_unchanged, record_build, run_dbt, run_vars
 from autoresponder.errors import RunStopped
@@ -38,9 +39,21 @@ from autoresponder.systems import registry
 from autoresponder.targets import ensure_runs
 
 
-def connect_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
+def connect_warehouse(path: Path, settings: Any = None) -> duckdb.DuckDBPyConnection:
+    """The warehouse, with DuckDB's memory limit and threads of `settings` (`duckdb_limits`; None:
+    `Settings()`). Set on the connection, not passed as connect-time config: DuckDB refuses a second
+    connection to an open file with a different config, and both settings hold for the whole
+    database instance, i.e. for every connection this process has open on the file."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path))
+    conn = duckdb.connect(str(path))
+    try:
+        for name, value in duckdb_limits(settings).items():
+            quoted = value.replace("'", "''")
+            conn.execute(f"set {name} = '{quoted}'")
+    except duckdb.Error:
+        conn.close()
+        raise
+    return conn
 
 
 # --- stages -------------------------------------------------------------------------------------
@@ -202,9 +215,9 @@ def _table_exists(conn: duckdb.DuckDBPyConnection, schema: str, table: str) -> b
                              "and table_name = ?", [schema, table]).fetchone()[0])
 
 
-def ensure_ops_tables(warehouse: Path) -> None:
+def ensure_ops_tables(warehouse: Path, settings: Any = None) -> None:
     """Create the `ops` tables dbt reads as sources (fct_writes, fct_runs) when a warehouse has none yet."""
-    conn = connect_warehouse(warehouse)
+    conn = connect_warehouse(warehouse, settings)
     try:
         ensure_write_log(conn)
         ensure_runs(conn)
@@ -219,9 +232,9 @@ def transform(ctx: RunContext) -> dict:
     (every source table's content, the vars with as_of and the flags, the project files) and the
     relations it left are unchanged: it would make the same relations and run the same tests."""
     with ctx.stage("dbt"):
-        ensure_ops_tables(ctx.warehouse)
+        ensure_ops_tables(ctx.warehouse, ctx.settings)
         variables = run_vars(ctx)
-        conn = connect_warehouse(ctx.warehouse)
+        conn = connect_warehouse(ctx.warehouse, ctx.settings)
         try:
             inputs = build_inputs(conn, variables)
             same_as, why = last_build_unchanged(conn, inputs)
@@ -235,8 +248,8 @@ def transform(ctx: RunContext) -> dict:
             return {"skipped": 1}
         with ctx.meter("dbt build", unit="nodes") as progress:
             counts = run_dbt("build", ctx.warehouse, variables, target_path=ctx.warehouse.parent / "dbt_target",
-                             on_node=progress.advance)
-        conn = connect_warehouse(ctx.warehouse)
+                             on_node=progress.advance, settings=ctx.settings)
+        conn = connect_warehouse(ctx.warehouse, ctx.settings)
         try:
             record_build(conn, ctx.run_id, build_inputs(conn, variables))
         finally:
@@ -337,7 +350,7 @@ def build_writers(ctx: RunContext, systems: Connections, conn: duckdb.DuckDBPyCo
 def run_pipeline(ctx: RunContext, systems: Connections) -> dict:
     """Run every stage in order; returns the impact report as a dict."""
     ctx.log("run", f"run {ctx.run_id} mode={ctx.mode} as_of={ctx.as_of} sources={ctx.sources_dir}")
-    conn = connect_warehouse(ctx.warehouse)
+    conn = connect_warehouse(ctx.warehouse, ctx.settings)
     try:
         land(ctx, conn, systems)
         check_inputs(ctx, conn)
@@ -345,7 +358,7 @@ def run_pipeline(ctx: RunContext, systems: Connections) -> dict:
     finally:
         conn.close()
     transform(ctx)
-    conn = connect_warehouse(ctx.warehouse)
+    conn = connect_warehouse(ctx.warehouse, ctx.settings)
     try:
         writers = build_writers(ctx, systems, conn)
         execution = act(ctx, conn, writers)

@@ -4,6 +4,7 @@ Failing servers (4xx then success, 5xx, nobody listening) and STARTTLS + AUTH ar
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import ssl
 from pathlib import Path
@@ -157,6 +158,44 @@ def test_a_rerun_sends_nothing_twice_and_a_run_with_nothing_new_sends_nothing(ma
     assert len(mailed.sink.received) == 7
     assert not (mailed.again.run_dir / "notifications").exists() or not list(
         (mailed.again.run_dir / "notifications").glob("*.eml"))
+
+
+def test_documents_past_the_attachment_cap_are_listed_with_path_size_and_sha256(mailed, run_copy) -> None:
+    # at 1M replies one document is hundreds of MB and relays refuse ~25 MB: a message carries at most
+    # notify_attachment_max_bytes of documents, in the role's order; the rest are named for the reader
+    run_dir, conn = run_copy
+    master, review = run_dir / "processing_report_master.csv", run_dir / "output_document_human_review.csv"
+    cap = review.stat().st_size
+    assert master.stat().st_size > cap  # the run audit's first document does not fit, its second does
+    with MailSink() as sink:
+        settings = mailed.chain.ctx.settings.model_copy(update={"smtp_port": sink.port,
+                                                                "notify_attachment_max_bytes": cap})
+        assert {o["status"] for o in send_run_notifications(_ctx(run_dir, settings), conn)} == {"sent"}
+    roles = _by_role(sink.received)
+    assert set(roles) == set(EXPECTED_ATTACHMENTS)
+    listed_anywhere = 0
+    for role, item in roles.items():
+        files = _attachments(item.message)
+        body = item.message.get_body(("plain",)).get_content()
+        assert sum(len(b) for b in files.values()) <= cap, role
+        assert f"Attached: {', '.join(files) or 'none'}" in body, role
+        for name in EXPECTED_ATTACHMENTS[role]:
+            path = run_dir / name if (run_dir / name).is_file() else run_dir / "notifications" / name
+            data = path.read_bytes()
+            if name in files:
+                assert files[name] == data and f"* {name}: {len(data):,} bytes" not in body, (role, name)
+                continue
+            listed_anywhere += 1
+            line = f"* {name}: {len(data):,} bytes, sha256 {hashlib.sha256(data).hexdigest()}"
+            lines = body.splitlines()
+            assert line in lines and lines[lines.index(line) + 1] == f"  {path.resolve()}", (role, name, body)
+        logged = next(r for r in nlog.rows(conn, run_id="r-copy") if r["role"] == role)
+        assert sorted(logged["attachments"]) == sorted(files), role
+    audit = roles["run_audit"]
+    assert set(_attachments(audit.message)) == {"output_document_human_review.csv"}
+    body = audit.message.get_body(("plain",)).get_content()
+    assert f"Not attached (a message carries at most {cap:,} bytes of documents); read them from the run folder:" in body
+    assert listed_anywhere >= 2
 
 
 # --- failing servers: retries with backoff, status logged, nothing lost --------------------------

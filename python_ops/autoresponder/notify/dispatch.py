@@ -9,6 +9,11 @@ message already `sent` is never sent again.
 
 A `plan` run composes and keeps its messages (status `preview`) without sending: its documents
 are a preview and are carried into the next apply run's.
+
+A message carries at most `Settings.notify_attachment_max_bytes` of documents (file bytes, in the
+order the role lists them; relays refuse messages past ~25 MB and at 1M replies one document is
+hundreds of MB). A document that does not fit is not attached: the body names it with its path,
+size and SHA-256, so the reader fetches it from the run folder and can check what they got.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Any
 
+from autoresponder.fingerprint import file_sha256
 from autoresponder.notify import log as nlog
 from autoresponder.notify import roles
 from autoresponder.notify.roles import Notification, RunFiles
@@ -58,6 +64,21 @@ def recipients(settings, role: str) -> tuple[list[str], list[str]]:
     return to, cc
 
 
+def fit_attachments(paths: list[Path], max_bytes: int) -> tuple[list[Path], list[Path]]:
+    """(attached, not attached): each document in order is attached while the attached total stays
+    within `max_bytes` (file bytes); one that would pass it is left out, and a smaller one after it
+    may still fit."""
+    attach, left_out, total = [], [], 0
+    for p in paths:
+        size = p.stat().st_size
+        if total + size <= max_bytes:
+            attach.append(p)
+            total += size
+        else:
+            left_out.append(p)
+    return attach, left_out
+
+
 def compose(n: Notification, settings) -> EmailMessage | None:
     """The message of `n`, or None when no To address is configured for its role."""
     to, cc = recipients(settings, n.role)
@@ -74,10 +95,16 @@ def compose(n: Notification, settings) -> EmailMessage | None:
     msg["X-AutoResponder-Role"] = n.role
     msg["X-AutoResponder-Function"] = n.function
     msg["X-AutoResponder-Scope"] = n.scope
-    attached = ", ".join(p.name for p in n.attachments) or "none"
-    msg.set_content("\n".join([*n.summary, "", f"Attached: {attached}", "",
+    attach, left_out = fit_attachments(n.attachments, settings.notify_attachment_max_bytes)
+    lines = [*n.summary, "", f"Attached: {', '.join(p.name for p in attach) or 'none'}"]
+    if left_out:
+        lines += ["", f"Not attached (a message carries at most {settings.notify_attachment_max_bytes:,} bytes of "
+                      "documents); read them from the run folder:"]
+        for p in left_out:
+            lines += [f"* {p.name}: {p.stat().st_size:,} bytes, sha256 {file_sha256(p)}", f"  {p.resolve()}"]
+    msg.set_content("\n".join([*lines, "",
                                "-- sent by AutoResponder; recipients of this role are set in its configuration"]))
-    for p in n.attachments:
+    for p in attach:
         ctype, _ = mimetypes.guess_type(p.name)
         maintype, subtype = (ctype or "application/octet-stream").split("/", 1)
         msg.add_attachment(p.read_bytes(), maintype=maintype, subtype=subtype, filename=p.name,
@@ -105,7 +132,8 @@ def send(conn: Any, settings, n: Notification, out_dir: Path, *, mode: str = "ap
             BytesGenerator(fh, mangle_from_=False, policy=msg.policy).flatten(msg)
     to, cc = recipients(settings, n.role)
     nlog.upsert(conn, key=key, run_id=run_id, role=n.role, function=n.function, recipients=to, cc=cc,
-                subject=n.subject, attachments=[p.name for p in n.attachments], status="pending",
+                subject=n.subject, status="pending",
+                attachments=[p.get_filename() for p in msg.iter_attachments()],
                 eml_path=str(eml))
     return _deliver_logged(conn, settings, key, msg, n.role, n.subject, eml, mode)
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from autoresponder.fingerprint import file_sha256
 from autoresponder.report.csv_safe import write_csv
 
 
@@ -37,7 +38,7 @@ class Notification:
         h.update("\n".join(self.summary).encode("utf-8"))
         for p in self.attachments:
             h.update(f"|{p.name}|".encode())
-            h.update(hashlib.sha256(p.read_bytes()).hexdigest().encode())
+            h.update(file_sha256(p).encode())  # read in blocks: a document can be hundreds of MB
         return h.hexdigest()
 
 

@@ -13,7 +13,7 @@ import pytest
 from autoresponder.config import Settings
 from autoresponder.land.snapshots import SALESFORCE_EXPORTS, land_snapshots
 from autoresponder.quality.project import GX_DIR, REPO_ROOT, code_suite_doc, comparable, suite_file
-from autoresponder.quality.suites import ALL_SUITES, BY_NAME, INPUT_SUITES
+from autoresponder.quality.suites import ALL_SUITES, BY_NAME, INPUT_SUITES, OUTPUT_SUITES, named_columns
 from autoresponder.quality.validate import InputExpectationsFailed, build_docs, check_inputs, validate
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -45,6 +45,27 @@ def warehouse(sources: Path, tmp_path: Path) -> duckdb.DuckDBPyConnection:
 def _failures(results) -> dict[str, list[str]]:
     return {r.suite: [f["expectation"] + (f"({f['column']})" if f.get("column") else "") for f in r.failures]
             for r in results if not r.success}
+
+
+# every text column an output suite scans for a raw body, and one nobody reads
+TEXT_COLUMNS = ("payload", "prior", "reason", "gate_reason", "evidence", "subject", "remote_message",
+                "bounce_diagnostic", "unread_text")
+
+
+def test_each_batch_holds_exactly_the_columns_its_expectations_name(warehouse) -> None:
+    # the batch is read whole into pandas (issue 13): a column no expectation reads is memory for nothing,
+    # e.g. an output table's payload / evidence text, which only the SQL of holds_raw_body reads
+    for suite in OUTPUT_SUITES:
+        schema, table = suite.table.split(".")
+        columns = dict.fromkeys([*named_columns(suite.expectations), "message_id", *TEXT_COLUMNS])
+        columns.pop("holds_raw_body")
+        warehouse.execute(f"create schema if not exists {schema}")
+        warehouse.execute(f"create table {schema}.{table} ({', '.join(f'{c} varchar' for c in columns)})")
+    for suite in ALL_SUITES:
+        batch = [d[0] for d in warehouse.execute(f"select * from ({suite.sql}) limit 0").description]
+        assert sorted(batch) == sorted(named_columns(suite.expectations)), suite.name
+    assert named_columns(BY_NAME["outputs.fct_actions"].expectations) == [
+        "message_id", "determination", "gate", "system", "object", "action", "idempotency_key", "holds_raw_body"]
 
 
 def test_input_suites_pass_on_the_demo_sources_and_name_each_broken_rule(warehouse, tmp_path: Path) -> None:
