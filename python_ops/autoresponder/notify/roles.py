@@ -15,6 +15,7 @@ import csv
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,26 +44,38 @@ class Notification:
 
 
 class RunFiles:
-    """The documents of one run folder, read once each (missing file: no rows)."""
+    """The documents of one run folder (missing file: no rows). Documents are streamed, never held: at a million
+    replies one of them is hundreds of MB; what the messages say of them (row counts, a column's tally) is read in
+    one pass and remembered."""
 
     def __init__(self, run_dir: Path, run_id: str, review_url: str = "") -> None:
         self.dir = Path(run_dir)
         self.run_id = run_id
         self.review_url = review_url
-        self._rows: dict[str, list[dict[str, str]]] = {}
+        self._tallies: dict[tuple[str, str], Counter] = {}
+        self._counts: dict[str, int] = {}
 
     def path(self, name: str) -> Path:
         return self.dir / name
 
-    def rows(self, name: str) -> list[dict[str, str]]:
-        if name not in self._rows:
-            p = self.dir / name
-            if not p.is_file():
-                self._rows[name] = []
-            else:
-                with p.open(encoding="utf-8", newline="") as fh:
-                    self._rows[name] = list(csv.DictReader(fh))
-        return self._rows[name]
+    def iter_rows(self, name: str) -> Iterator[dict[str, str]]:
+        p = self.dir / name
+        if p.is_file():
+            with p.open(encoding="utf-8", newline="") as fh:
+                yield from csv.DictReader(fh)
+
+    def count(self, name: str) -> int:
+        """Rows of a document (0 when it is missing)."""
+        if name not in self._counts:
+            self._counts[name] = sum(1 for _ in self.iter_rows(name))
+        return self._counts[name]
+
+    def tally(self, name: str, col: str) -> Counter:
+        """How many rows hold each value of `col` ("(none)" for empty)."""
+        if (name, col) not in self._tallies:
+            self._tallies[(name, col)] = Counter(r.get(col) or "(none)" for r in self.iter_rows(name))
+            self._counts[name] = sum(self._tallies[(name, col)].values())
+        return self._tallies[(name, col)]
 
     def existing(self, *names: str) -> list[Path]:
         return [self.dir / n for n in names if (self.dir / n).is_file()]
@@ -72,9 +85,8 @@ class RunFiles:
         return json.loads(p.read_text(encoding="utf-8")) if p.is_file() else {}
 
 
-def _counts(rows: list[dict[str, str]], col: str) -> str:
-    c = Counter(r.get(col) or "(none)" for r in rows)
-    return ", ".join(f"{k}: {v}" for k, v in sorted(c.items()))
+def _counts(f: RunFiles, name: str, col: str) -> str:
+    return ", ".join(f"{k}: {v}" for k, v in sorted(f.tally(name, col).items()))
 
 
 def _subject(title: str, run_id: str) -> str:
@@ -82,19 +94,19 @@ def _subject(title: str, run_id: str) -> str:
 
 
 def _docs_lines(f: RunFiles, names: tuple[str, ...]) -> list[str]:
-    return [f"* {n}: {len(f.rows(n))} rows" for n in names if f.path(n).is_file()]
+    return [f"* {n}: {f.count(n)} rows" for n in names if f.path(n).is_file()]
 
 
 # --- 1. CUPOLA owner ------------------------------------------------------------------------------
 
 def notify_cupola_audit_files(f: RunFiles) -> Notification | None:
     audit, plan, meta = "cupola_audit_log.csv", "cupola_audit_log_rollback_plan.csv", "human_review_metadata.csv"
-    if not f.rows(audit) and not f.rows(meta):
+    if not f.count(audit) and not f.count(meta):
         return None
-    summary = [f"CUPOLA writes this run: {len(f.rows(audit))} ({_counts(f.rows(audit), 'status') or 'none'}).",
-               f"Rollback plan rows: {len(f.rows(plan))}.",
-               f"Review rows (human-review metadata): {len(f.rows(meta))}"
-               + (f" ({_counts(f.rows(meta), 'review_reason')})." if f.rows(meta) else ".")]
+    summary = [f"CUPOLA writes this run: {f.count(audit)} ({_counts(f, audit, 'status') or 'none'}).",
+               f"Rollback plan rows: {f.count(plan)}.",
+               f"Review rows (human-review metadata): {f.count(meta)}"
+               + (f" ({_counts(f, meta, 'review_reason')})." if f.count(meta) else ".")]
     return Notification("cupola_audit_files", "notify_cupola_audit_files",
                         _subject("CUPOLA audit log, rollback plan and review metadata", f.run_id), summary,
                         f.existing(audit, plan, meta), f.run_id)
@@ -104,20 +116,20 @@ def notify_cupola_audit_files(f: RunFiles) -> Notification | None:
 
 def notify_multipub_subscriber_followup_batch(f: RunFiles) -> Notification | None:
     name = "output_document_multipub_audit.csv"
-    rows = f.rows(name)
-    if not rows:
+    if not f.count(name):
         return None
-    flags = Counter()
-    for r in rows:
+    n, flags = 0, Counter()
+    for r in f.iter_rows(name):
+        n += 1
         for col in ("is_active_subscription", "is_expired_within_12_months", "is_single_issue_within_12_months",
                     "is_ambiguous_subscriber"):
             if str(r.get(col)) in ("1", "true", "True"):
                 flags[col.removeprefix("is_")] += 1
-    summary = [f"{len(rows)} Multipub subscriptions of people who replied that they left / retired / were "
+    summary = [f"{n} Multipub subscriptions of people who replied that they left / retired / were "
                f"replaced need a follow-up. Multipub itself was not changed.",
                "Flags: " + (", ".join(f"{k}: {v}" for k, v in sorted(flags.items())) or "none")]
     return Notification("multipub_followup_batch", "notify_multipub_subscriber_followup_batch",
-                        _subject(f"Multipub subscriber follow-up ({len(rows)})", f.run_id), summary,
+                        _subject(f"Multipub subscriber follow-up ({n})", f.run_id), summary,
                         f.existing(name), f.run_id)
 
 
@@ -125,10 +137,10 @@ def notify_multipub_subscriber_followup_batch(f: RunFiles) -> Notification | Non
 
 def notify_undetermined_sender_review(f: RunFiles) -> Notification | None:
     und, audit = "output_document_undetermined_senders.csv", "output_document_multipub_audit.csv"
-    if not f.rows(und) and not f.rows(audit):
+    if not f.count(und) and not f.count(audit):
         return None
-    summary = [f"Replies whose sender matches no contact: {len(f.rows(und))}.",
-               f"Multipub audit rows to verify: {len(f.rows(audit))}. Fill the `decision` column with Yes or No "
+    summary = [f"Replies whose sender matches no contact: {f.count(und)}.",
+               f"Multipub audit rows to verify: {f.count(audit)}. Fill the `decision` column with Yes or No "
                "and upload the file back; rows marked Yes are emailed to Client Services.",
                *([f"Review page and upload: {f.review_url}"] if f.review_url else [])]
     return Notification("undetermined_sender_review", "notify_undetermined_sender_review",
@@ -159,17 +171,17 @@ ACTION_ITEM_DOCUMENTS = (
 
 
 def notify_action_items(f: RunFiles) -> Notification | None:
-    if not any(f.rows(n) for n in ACTION_ITEM_DOCUMENTS):
+    if not any(f.count(n) for n in ACTION_ITEM_DOCUMENTS):
         return None
-    hr = f.rows("output_document_human_review.csv")
+    hr = "output_document_human_review.csv"
     summary = ["Manual review items of this run:", *_docs_lines(f, ACTION_ITEM_DOCUMENTS),
-               *([f"Review reasons: {_counts(hr, 'review_reason')}."] if hr else []),
+               *([f"Review reasons: {_counts(f, hr, 'review_reason')}."] if f.count(hr) else []),
                "To approve or reject a human-review row, fill its `approve` column (yes / no) and upload the "
                "file: approved rows are written by the next apply run.",
                *([f"Review page and upload: {f.review_url}"] if f.review_url else [])]
-    names = tuple(n for n in ACTION_ITEM_DOCUMENTS if f.rows(n))
+    names = tuple(n for n in ACTION_ITEM_DOCUMENTS if f.count(n))
     return Notification("action_items", "notify_action_items",
-                        _subject(f"Action items for IP4 ({sum(len(f.rows(n)) for n in names)})", f.run_id),
+                        _subject(f"Action items for IP4 ({sum(f.count(n) for n in names)})", f.run_id),
                         summary, f.existing(*names), f.run_id)
 
 
@@ -177,14 +189,13 @@ def notify_action_items(f: RunFiles) -> Notification | None:
 
 def notify_hodor_prospect_import(f: RunFiles) -> Notification | None:
     name, verification = "hodor_pending_actions.csv", "hodor_prospect_import_verification.csv"
-    rows = f.rows(name)
-    if not rows:
+    if not f.count(name):
         return None
-    summary = [f"{len(rows)} Prospect Import rows (SAC data-push template) to import through the standard "
-               f"Prospect Import path: {_counts(rows, 'Action')}.",
+    summary = [f"{f.count(name)} Prospect Import rows (SAC data-push template) to import through the standard "
+               f"Prospect Import path: {_counts(f, name, 'Action')}.",
                "Hodor is never written directly, so its de-duplication on last name / email / phone stays intact."]
     return Notification("hodor_prospect_import", "notify_hodor_prospect_import",
-                        _subject(f"Hodor Prospect Import ({len(rows)} rows)", f.run_id), summary,
+                        _subject(f"Hodor Prospect Import ({f.count(name)} rows)", f.run_id), summary,
                         f.existing(name, verification), f.run_id)
 
 
@@ -226,29 +237,32 @@ MARKETING_FILES = {
 }
 
 
-def _marketing_rows(f: RunFiles, source: str, cols: dict[str, str], fixed: dict[str, str]) -> list[dict]:
-    out = []
-    for r in f.rows(source):
-        row = {new: r.get(old, "") for old, new in cols.items()}
-        row.update(fixed)
-        out.append(row)
-    return out
+def _marketing_rows(f: RunFiles, source: str, cols: dict[str, str], fixed: dict[str, str]) -> Iterator[dict]:
+    for r in f.iter_rows(source):
+        yield {**{new: r.get(old, "") for old, new in cols.items()}, **fixed}
 
 
 def notify_marketing_suppression(f: RunFiles, out_dir: Path) -> Notification | None:
     """Writes the Marketing files (addresses, reasons, dates only) into `out_dir`."""
     files, lines = [], []
     for name, (source, cols, fixed) in MARKETING_FILES.items():
-        rows = _marketing_rows(f, source, cols, fixed)
-        if not rows:
+        if not f.count(source):
             continue
         columns = ["email", *[c for c in [*cols.values(), *fixed] if c != "email"]]
-        files.append(write_csv(out_dir / name, rows, columns=columns))
-        for r in rows[:50]:
+        first: list[dict] = []
+
+        def _kept(rows: Iterator[dict], first: list[dict] = first) -> Iterator[dict]:
+            for r in rows:
+                if len(first) < 50:
+                    first.append(r)
+                yield r
+
+        files.append(write_csv(out_dir / name, _kept(_marketing_rows(f, source, cols, fixed)), columns=columns))
+        for r in first:
             extra = "".join(f", {k} {r[k]}" for k in ("new_email", "do_not_contact_until") if r.get(k))
             lines.append(f"* {r['email']}: {r.get('reason', '')}{extra}")
-        if len(rows) > 50:
-            lines.append(f"* … and {len(rows) - 50} more in {name}")
+        if f.count(source) > 50:
+            lines.append(f"* … and {f.count(source) - 50} more in {name}")
     if not files:
         return None
     summary = ["Addresses for SFMC (suppress, update, pause until the date, or resume):", *lines]
