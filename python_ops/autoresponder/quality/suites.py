@@ -255,7 +255,8 @@ OUTPUT_SUITES: tuple[Suite, ...] = (
     _document("output_document_undeliverables", ("bounce_diagnostic", "subject")),
     _document("output_document_undetermined_senders", ("evidence", "subject")),
     _document("human_review_metadata", ("payload", "prior"),
-              keys=("run_id", "message_id", "system", "object", "record_id", "action", "review_reason")),
+              keys=("run_id", "message_id", "system", "object", "record_id", "action", "review_reason",
+                    "idempotency_key")),
     _document("out_of_office_tracking", ("evidence",)),
     _document("marketing_suppression", ("reason",), keys=("run_id", "email"), more=(_email("email"),)),
 )

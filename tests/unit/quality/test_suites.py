@@ -148,19 +148,24 @@ def test_a_short_notice_quoted_whole_as_its_own_evidence_is_not_a_raw_body(wareh
 
 
 def test_one_message_may_go_to_review_for_two_reasons_on_the_same_record(warehouse, tmp_path: Path) -> None:
-    # an INACTIVE reply with no CUPOLA match that names a new organisation: two review rows, one per reason
+    # an INACTIVE reply with no CUPOLA match that names a new organisation: two review rows, one per reason; a
+    # REPLACEMENT naming two alternates: two research rows without a record id, told apart by their keys
     run_dir = tmp_path / "runs" / "h"
     run_dir.mkdir(parents=True)
     warehouse.execute("create schema if not exists marts")
     warehouse.execute("create table marts.human_review_metadata (run_id varchar, message_id varchar, system varchar, "
                       "object varchar, record_id varchar, action varchar, review_reason varchar, payload varchar, "
-                      "prior varchar)")
+                      "prior varchar, idempotency_key varchar)")
     warehouse.execute("insert into marts.human_review_metadata values "
-                      "('h', '<m@x>', 'cupola', 'org_person', null, 'review', 'INACTIVE_NO_CUPOLA_MATCH', '{}', '{}'), "
-                      "('h', '<m@x>', 'cupola', 'org_person', null, 'review', 'NEW_ORG_RESEARCH', '{}', '{}')")
+                      "('h', '<m@x>', 'cupola', 'org_person', null, 'review', 'INACTIVE_NO_CUPOLA_MATCH', '{}', '{}', 'k1'), "
+                      "('h', '<m@x>', 'cupola', 'org_person', null, 'review', 'NEW_ORG_RESEARCH', '{}', '{}', 'k1'), "
+                      "('h', '<r@x>', 'cupola', 'org_person', null, 'create', 'ALTERNATE_CONTACT_RESEARCH', "
+                      "'{\"email\": \"a@x\"}', '{}', 'k2'), "
+                      "('h', '<r@x>', 'cupola', 'org_person', null, 'create', 'ALTERNATE_CONTACT_RESEARCH', "
+                      "'{\"email\": \"b@x\"}', '{}', 'k3')")
     suite = [BY_NAME["outputs.human_review_metadata"]]
     assert validate(warehouse, run_dir, "h1", suite)[0].success
     warehouse.execute("insert into marts.human_review_metadata values "
-                      "('h', '<m@x>', 'cupola', 'org_person', null, 'review', 'NEW_ORG_RESEARCH', '{}', '{}')")
+                      "('h', '<m@x>', 'cupola', 'org_person', null, 'review', 'NEW_ORG_RESEARCH', '{}', '{}', 'k1')")
     (result,) = validate(warehouse, run_dir, "h2", suite)
     assert [f["expectation"] for f in result.failures] == ["expect_compound_columns_to_be_unique"]
