@@ -463,10 +463,12 @@ _FOR_NAME = re.compile(
     r"(?:antwoord|bericht)|mensagem automática|resposta automática)\s+(?:from|for|pour|de|für|von|para|del|per|di|"
     r"da|voor|van)\s+(?P<name>(?-i:[A-ZÀ-Ý])[\w'-]+(?:\s+(?-i:[A-ZÀ-Ý])[\w'-]+){0,3})", re.I)
 _ON_BEHALF_JA = re.compile(r"(?P<addr>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*[)）]?\s*(?:の代理|に代わり|の代わり)")
+# "on behalf of" in the eight languages (also read by `human_reply`: a person answering for somebody else)
+ON_BEHALF_OF = r"on behalf of|im auftrag von|au nom de|en nombre de|per conto di|namens|em nome de"
 _SPEAKS_FOR = re.compile(
     r"(?:automatic reply|auto-?reply|automated reply|out of office(?: reply)?|abwesenheitsnotiz|automatische antwort|"
     r"réponse automatique|respuesta automática|risposta automatica|automatisch antwoord|resposta automática|"
-    r"自動応答|自動返信|on behalf of|im auftrag von|au nom de|en nombre de|per conto di|namens|em nome de)"
+    r"自動応答|自動返信|" + ON_BEHALF_OF + r")"
     r"\s*(?:from|von|de|da|del|di|van|of|für|pour|para|per|voor)?\s*[:\-]?\s*[^@\n]{0,60}?"
     r"<?(?P<addr>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.I)
 

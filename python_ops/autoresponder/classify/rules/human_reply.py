@@ -20,6 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from autoresponder.classify.decision import Decision
+from autoresponder.classify.rules.about import ON_BEHALF_OF
 from autoresponder.classify.rules.headers import out_of_office_subject
 from autoresponder.classify.splitter import is_signature_line
 
@@ -64,8 +65,7 @@ _CHANGE_HINT = re.compile(
 _FOR_SOMEBODY = re.compile(
     r"(?<![\w])(?:(?:i am|i'm|je suis|ich bin|soy|sono|ik ben|sou|eu sou)\s+(?:the |l'|die |der |la |il |de |a |o |"
     r"[\w.'’-]+(?:'s|’s)? )?(?:assistant\w*|assistente|asistente|assistent\w*|secretary|secrétaire|sekretär\w*|"
-    r"secretari[ao]|secretaresse|secretária)|on behalf of|im auftrag von|au nom de|en nombre de|per conto di|namens|"
-    r"em nome de)(?![\w])|秘書|代理", re.I)
+    r"secretari[ao]|secretaresse|secretária)|" + ON_BEHALF_OF + r")(?![\w])|秘書|代理", re.I)
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
