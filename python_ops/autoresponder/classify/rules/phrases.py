@@ -466,12 +466,10 @@ def _names_somebody(sentence: str, r: Reading) -> bool:
 
 def detect_departure(r: Reading) -> Decision | None:
     """left / retired / deceased / moved, stated about the person (never a colleague, a thing or a day)."""
-    if r.stays:
-        return None
     hits = [h for reason, table in _DEPARTURES for h in r.hits(table, reason)]
     if not hits and (_first(lexicon.MAILBOX_CLOSING, r.sentences) or _own_address_elsewhere(r)):
         hits = announced_moves(r)  # "I am joining X" confirmed by the mailbox closing or the own address at X
-    if not hits:
+    if not hits or r.stays:  # `stays` (still at the firm) is read only when there is a departure to overrule
         return None
     if _RETURNING.search(r.view.reply_text[:MAX_CHARS]) and (
             out_of_office_subject(r.view) or _first(lexicon.OUT_OF_OFFICE, r.sentences)):
@@ -685,10 +683,8 @@ def detect_handover(r: Reading) -> Decision | None:
     not; `detect_still_active` answers ACTIVE).
     """
     sentences = r.sentences
-    if r.stays:
-        return None
     handover = [(i, m) for i, s in enumerate(sentences) if (m := _HANDOVER.search(s))] if r.has_address else []
-    if not handover:
+    if not handover or r.stays:
         return None
     if any(ahead(sentences[i], months=True) for i, _ in handover) or any(UNTIL_THEN.search(x) for x in sentences):
         return None  # "from January X will take over; until then I am here": announced, the writer is still in post
