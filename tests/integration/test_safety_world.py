@@ -1,6 +1,6 @@
 """The adversarial safety world (DESIGN §5 gates, §12 eval-safety) through the real chain in plan mode.
 
-225 replies in eight languages: near-miss wording (transient absence, word traps, third parties,
+228 replies in eight languages: near-miss wording (transient absence, word traps, third parties,
 quoted news, hedged and negated departures, human replies, injections) and attacks (forged relays,
 one mailbox speaking for another, hijacked and lookalike addresses, forged Authentication-Results),
 each expecting no automatic write, and true departures / updates in unusual wording that must still

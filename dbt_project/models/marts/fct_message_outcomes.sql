@@ -26,6 +26,7 @@ per_message as (
                 when 'IDENTITY_MISMATCH' then '01IDENTITY_MISMATCH'
                 when 'LOW_CONFIDENCE' then '01LOW_CONFIDENCE'
                 when 'NEW_EMAIL_FOREIGN_DOMAIN' then '01NEW_EMAIL_FOREIGN_DOMAIN'
+                when 'NEW_EMAIL_IN_USE' then '01NEW_EMAIL_IN_USE'
                 when 'AMBIGUOUS_MATCH' then '02AMBIGUOUS_MATCH'
                 when 'BOUNCE' then '03BOUNCE'
                 when 'OUT_OF_OFFICE' then '04OUT_OF_OFFICE'

@@ -847,6 +847,23 @@ Ana Silva""", auth="none"),
 今後はこちらのアドレスへお送りください。
 
 田中 由紀""", notes="lookalike .jp instead of .co.jp"),
+    _none("en", _H, "acme_rgupta", """
+Hi,
+
+Small admin point: my email has changed, please write to me at peter.marsh@acme.com from now on.
+
+Raj Gupta""", auto=False, notes="'new' address is a colleague's existing mailbox (NEW_EMAIL_IN_USE)"),
+    _none("it", _H, "ser_gbianchi", """
+Gentili,
+
+vi informo che il mio indirizzo di posta è cambiato: d'ora in poi scrivetemi a f.colombo@bancaserravalle.it.
+
+Giulia Bianchi""", notes="'new' address is a colleague's existing mailbox (NEW_EMAIL_IN_USE)"),
+    _none("es", _H, "alc_lmartin", """
+Mi nueva dirección de correo electrónico es fernando.navarro@alcazarseguros.es. Por favor, actualicen
+sus datos.
+
+Lucía Martín""", notes="'new' address is a colleague's existing mailbox (NEW_EMAIL_IN_USE)"),
 )
 
 # --------------------------------------------------------------------------------------------

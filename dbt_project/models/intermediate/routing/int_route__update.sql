@@ -110,15 +110,22 @@ unioned as (
 foreign_new_email as (
     select message_id from messages
     where new_email is not null and {{ in_org_domains('messages.message_id', 'messages.new_email') }} = 0
+),
+
+-- DESIGN §5 gate: a new address that already belongs to somebody else (int_messages__new_email_owners)
+new_email_in_use as (
+    select distinct message_id from {{ ref('int_messages__new_email_owners') }}
 )
 
 select
     unioned.message_id, unioned.system, unioned.object, unioned.record_id, unioned.action,
-    case when unioned.gate = 'auto' and foreign_new_email.message_id is not null then 'review'
-        else unioned.gate end as gate,
+    case when unioned.gate = 'auto' and (foreign_new_email.message_id is not null or new_email_in_use.message_id is not null)
+        then 'review' else unioned.gate end as gate,
     case when unioned.gate = 'auto' and foreign_new_email.message_id is not null then 'NEW_EMAIL_FOREIGN_DOMAIN'
+        when unioned.gate = 'auto' and new_email_in_use.message_id is not null then 'NEW_EMAIL_IN_USE'
         else unioned.gate_reason end as gate_reason,
     unioned.payload,
     unioned.prior
 from unioned
 left join foreign_new_email on foreign_new_email.message_id = unioned.message_id
+left join new_email_in_use on new_email_in_use.message_id = unioned.message_id
