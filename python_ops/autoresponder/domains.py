@@ -46,3 +46,40 @@ def other_org(addr: str | None, sender: str | None) -> bool:
     is nobody's organisation)."""
     a, b = org_domain(addr), org_domain(sender)
     return bool(a and b and a != b and a not in FREEMAIL)
+
+
+# characters and pairs a reader takes for others in a host name: "thornvaIe" (capital I), "m0ntebelo", "alrnirante"
+_CONFUSABLE = str.maketrans({"0": "o", "1": "l", "i": "l", "3": "e", "5": "s", "_": "-"})
+
+
+def _skeleton(label: str) -> str:
+    return label.lower().replace("rn", "m").replace("vv", "w").replace("cl", "d").translate(_CONFUSABLE)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by exactly one inserted, deleted or replaced character."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def imitates(host: str | None, genuine: str | None) -> bool:
+    """True when `host` passes itself off as `genuine` without being it: a look-alike organisation label
+    ("thornvaIe-energy" for "thornvale-energy", one character off on a long name) or the genuine name
+    worn as a subdomain of somebody else's ("kroneberg-ag.example.mailservice-eu.example")."""
+    if not host or not genuine:
+        return False
+    host, genuine = host.lower().strip("."), genuine.lower().strip(".")
+    a, b = host_org_domain(host), host_org_domain(genuine)
+    if not a or not b or a == b or a in FREEMAIL or b in FREEMAIL:
+        return False
+    if host.startswith(genuine + ".") or host.startswith(b + "."):
+        return True
+    la, ta = a.split(".", 1)
+    lb, tb = b.split(".", 1)
+    if ta != tb or len(lb) < 6 or la.replace("-", "") == lb.replace("-", ""):
+        return False  # a hyphen dropped or added is a rebrand's new domain ("amazonia-seguros" -> "amazoniaseguros")
+    return _skeleton(la) == _skeleton(lb) or _one_edit(la, lb)

@@ -21,12 +21,20 @@ from autoresponder.classify.rules.human_reply import HUMAN_REPLY_RULE
 from autoresponder.classify.rules.lists import list_refusal
 from autoresponder.classify.rules.mta import text_bounce
 from autoresponder.classify.rules.phrases import phrase_decision
-from autoresponder.classify.sender import identify_auto_response_source_email, identify_source, identity_bound
+from autoresponder.classify.sender import (
+    identify_auto_response_source_email,
+    identify_source,
+    identity_bound,
+    imitated_domain,
+)
 from autoresponder.mime import ParsedMessage, parse_message
 from autoresponder.models import Classification
 from autoresponder.sender_auth import sender_authentication
 
 log = logging.getLogger(__name__)
+
+# news about a person that a write could follow (a role mailbox has no person to carry it)
+PERSON_CHANGES = ("INACTIVE", "EMAIL_UPDATE", "REPLACEMENT", "TITLE_UPDATE")
 
 
 def our_domains_of(settings: Any) -> list[str]:
@@ -76,13 +84,15 @@ def _finish(view: MessageView, d: Decision, path: str | None, domains: list[str]
     d = clean_decision(d, source_email=source, from_email=view.from_email, our_domains=domains)
     auth = sender_auth_of(view, settings)
     llm_conf = d.confidence if d.method.startswith("llm") else None
+    # a From domain imitating one the text names passes for somebody: recorded like a reply that speaks for another
+    speaks_for = d.speaks_for or (f"imitates:{fake}" if (fake := imitated_domain(view)) else None)
     return Classification(
         message_id=view.message_id, determination=d.determination, reason=d.reason, category=d.category,
         confidence=confidence_for(d.rule, llm_conf), method=d.method, source_email=source,
         new_email=d.new_email, new_title=d.new_title, new_org=d.new_org, replacements=tuple(d.replacements),
         return_date=d.return_date, bounce=d.bounce, evidence=d.evidence or None, path=path,
-        rule=d.rule or None, identity_basis=basis, speaks_for=d.speaks_for, sender_auth=auth,
-        identity_ok=identity_bound(view, source, basis, d.speaks_for, auth), qa_agreed=d.qa_agreed,
+        rule=d.rule or None, identity_basis=basis, speaks_for=speaks_for, sender_auth=auth,
+        identity_ok=identity_bound(view, source, basis, speaks_for, auth, d.determination in PERSON_CHANGES), qa_agreed=d.qa_agreed,
         bounces=tuple(d.bounces),
     )
 

@@ -86,6 +86,7 @@ def _score_recipients(bounce: Counter, r: dict[str, str], c: Classification) -> 
 
 
 _FIELDS = ("new_email", "new_org", "new_title", "replacement_email")
+_CHANGES = ("INACTIVE", "EMAIL_UPDATE", "REPLACEMENT", "TITLE_UPDATE")
 
 
 def _field_value(c: Classification, name: str) -> str:
@@ -119,6 +120,7 @@ def evaluate(root: Path, labels: Path, llm: Any = None) -> dict[str, Any]:
     bounce = Counter()
     fields: Counter = Counter()
     misses: list[dict[str, Any]] = []
+    changes: Counter = Counter()
     for r in rows:
         path = _resolve(root, r["file"])
         label = r["label"]
@@ -131,6 +133,11 @@ def evaluate(root: Path, labels: Path, llm: Any = None) -> dict[str, Any]:
         per[label]["n"] += 1
         per[label]["decided"] += decided
         per[label]["correct_decided"] += decided and ok
+        if c.determination in _CHANGES:  # a change a write could follow; only identity-bound ones ever may
+            changes["n"] += 1
+            changes["correct"] += ok
+            changes["bound"] += bool(c.identity_ok)
+            changes["bound_correct"] += bool(c.identity_ok) and ok
         pred[c.determination]["n"] += 1
         pred[c.determination]["correct"] += ok
         if c.determination == "BOUNCE":
@@ -156,7 +163,9 @@ def evaluate(root: Path, labels: Path, llm: Any = None) -> dict[str, Any]:
             bounce["reason_n"] += 1
             bounce["reason_agree"] += c.reason == want_reason
         if not ok or (decided is False and label not in (*_ANY_BUT_BOUNCE, "UNKNOWN")):
-            misses.append({"file": r["file"], "label": label, "got": c.determination, "reason": c.reason})
+            misses.append({"file": r["file"], "label": label, "got": c.determination, "reason": c.reason,
+                           **({"identity_refused": c.speaks_for or c.identity_basis} if c.determination in _CHANGES
+                              and not c.identity_ok else {})})
 
     def ratio(a: int, b: int) -> float | None:
         return round(a / b, 4) if b else None
@@ -189,6 +198,11 @@ def evaluate(root: Path, labels: Path, llm: Any = None) -> dict[str, Any]:
         "fields": {k: {"n": fields[f"{k}_n"], "agreement": ratio(fields[f"{k}_agree"], fields[f"{k}_n"])}
                    for k in _FIELDS if fields[f"{k}_n"]},
         "reason_agreement": ratio(bounce["reason_agree"], bounce["reason_n"]),
+        # stated changes, and those bound to the sender's own record (no reply speaking for somebody else, no
+        # look-alike From): only the bound ones can ever be written without a reviewer
+        "changes": {"n": changes["n"], "precision": ratio(changes["correct"], changes["n"]),
+                    "identity_bound": changes["bound"],
+                    "identity_bound_precision": ratio(changes["bound_correct"], changes["bound"])},
         "misses": misses,
     }
 

@@ -105,10 +105,20 @@ _ROLE_LOCAL = frozenset(
     "clientes kundendienst servicedesk "
     # bulk senders: a newsletter or mailing list speaks for nobody
     "news newsletter newsletters nieuws nieuwsbrief boletin boletim noticias notizie nachrichten actualites "
-    "mailing updates".split())
+    "mailing updates "
+    # a department or function is not a successor: "für Treasury-Angelegenheiten an treasury@…"
+    "treasury tesoreria tesouraria tresorerie thesaurie treasurydesk finanzas finanze financas financien finanzen "
+    "accounting accounts-payable buchhaltung contabilidad contabilita contabilidade comptabilite boekhouding "
+    "amministrazione administracion administracao verwaltung administratie controlling payroll procurement "
+    "purchasing einkauf compras acquisti inkoop achats operations ops backoffice back-office middleoffice "
+    "tax steuern fiscal fiscale keiri zaimu".split())
 _ROLE_PREFIX = ("info", "contact", "kontakt", "office", "sales", "support", "admin", "service", "enquir", "secret",
                 "segreter", "sekretar", "reception", "newsletter", "nieuwsbrief", "boletin", "assistant", "assistent",
-                "asistente", "secretary", "atencion", "customer", "privac", "datenschutz", "compliance")
+                "asistente", "secretary", "atencion", "customer", "privac", "datenschutz", "compliance", "treasury",
+                "tesorer", "finanz", "accounting", "buchhaltung", "contabil", "amministraz", "administra")
+# a part that makes any local part a system or service mailbox, wherever it stands ("system-info@", "it.helpdesk@")
+_SYSTEM_PART = frozenset("info noreply no-reply donotreply helpdesk postmaster mailer-daemon sysadmin webmaster "
+                         "system systems".split())
 _STRONG_PREFIX = ("info", "kontakt", "contact", "enquir", "secretar", "segreter", "sekretar", "reception")
 _GENERIC_CONTEXT = re.compile(
     r"(general (inbox|mailbox|enquiries|inquiries|address|e-?mail)|shared (inbox|mailbox)|team (inbox|mailbox)|"
@@ -118,6 +128,17 @@ _GENERIC_CONTEXT = re.compile(
     r"casella (generica|generale)|indirizzo (generico|generale)|algemene (vragen|mailbox|e-?mailadres|inbox|adres)|"
     r"algemeen (e-?mailadres|adres)|caixa (geral|genérica)|e-?mail geral|assuntos gerais|pedidos gerais|"
     r"代表(メール|アドレス)|総合窓口|共有アドレス)[^@\n]{0,40}$", re.I)
+
+
+def is_service_mailbox(addr: str | None) -> bool:
+    """True for a mailbox that serves a function, by its local part alone: a whole role word ("info@", "somu@") or a
+    system part anywhere ("system-info@", "it.helpdesk@"). Narrower than `is_role_mailbox` (no prefixes: "contact13@"
+    may well be a person)."""
+    a = valid_email(addr)
+    if not a:
+        return False
+    local = a.split("@", 1)[0]
+    return local in _ROLE_LOCAL or bool(_SYSTEM_PART.intersection(re.split(r"[._+-]", local)))
 
 
 def is_role_mailbox(addr: str | None, context: str = "") -> bool:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from autoresponder.classify.decision import Decision
-from autoresponder.classify.extract import valid_email
+from autoresponder.classify.extract import EMAIL_RE, is_service_mailbox, valid_email
 from autoresponder.classify.message import MessageView
-from autoresponder.domains import same_org
+from autoresponder.domains import imitates, same_org
 from autoresponder.mime import addresses_of
 
 _SYSTEM_LOCAL = re.compile(r"^(mailer-daemon|postmaster|bounces?|no-?reply|donotreply|do-not-reply|root|daemon|"
@@ -66,14 +66,32 @@ def identify_auto_response_source_email(view: MessageView, decision: Decision | 
 
 
 def identity_bound(view: MessageView, source: str | None, basis: str, speaks_for: str | None,
-                   sender_auth: str) -> bool:
+                   sender_auth: str, person_change: bool = False) -> bool:
     """May a write about `source` follow from this message? Only for the authenticated sender's own
     record: From itself, or a machine field (DSN recipient) on the sender's own authenticated
-    organisation domain. Quoted text, free text and a reply speaking for someone else never bind."""
+    organisation domain. Quoted text, free text and a reply speaking for someone else never bind;
+    nor does a departure, new address or title sent from a role mailbox (system-info@, info@): such a
+    mailbox has no person, so the person the news is about is somebody it does not name by address."""
     if not source or speaks_for:
         return False
     if basis == "from":
-        return True
+        return not (person_change and is_service_mailbox(source))
     if basis == "dsn":
         return sender_auth == "pass" and same_org(source, view.from_email)
     return False
+
+
+_HOST_IN_TEXT = re.compile(r"(?<![\w.-])(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?![\w-])", re.I)
+
+
+def imitated_domain(view: MessageView) -> str | None:
+    """A domain the reply's own text names that its From domain imitates (a look-alike or the genuine name worn as a
+    subdomain): "please remove callum@thornvale-energy…" sent from thornvaIe-energy. Such a message is somebody
+    passing for the person; nothing it says binds to a record."""
+    host = (view.from_email or "").rpartition("@")[2]
+    if not host:
+        return None
+    text = view.reply_text[:6000]
+    named = {m.group(1).rpartition("@")[2].lower() for m in EMAIL_RE.finditer(text)}
+    named |= {m.group(1).lower() for m in _HOST_IN_TEXT.finditer(text)}
+    return next((d for d in sorted(named) if imitates(host, d)), None)

@@ -111,11 +111,15 @@ _ASKED = re.compile(r"(?<![\w])(?:ask\w*|wonder\w*|frag\w*|demand\w*|pregunt\w*|
 # a first-person future or a joke about it ("andrò in pensione prima di finirli", "me jubilaré", "je partirai")
 _FUTURE = re.compile(r"(?<![\w])(?:andrò|andrà|andremo|lascerò|lascerà|iré|irá|dejaré|dejará|jubilaré|jubilará|"
                      r"partirai|partira|prendrai|prendra|quitterai|quittera|irei|deixarei|deixará|aposentarei|"
-                     r"aposentará|reformarei)(?![\w])", re.I)
+                     r"aposentará|reformarei)(?![\w])|"
+                     # contracted future and conditional: "I'll have retired by the time…", "I'd have left long ago"
+                     r"(?<=\w)['’](?:ll|d(?=\s+have\b))(?![\w])", re.I)
 # the cue inside quotation marks is a title or a topic ("«Planning your retirement in 2027»"), not a statement
 _OPEN_QUOTES = "«„“\"‘‹「『"
 _CLOSE_QUOTES = "»“”\"’›」』"
-_CONDITIONAL_START = re.compile(r"(?:^|[,;:]\s*)(?:si|se|als|wenn|if)\s", re.I)
+# "si"/"se" opening a clause is "if", except the impersonal "Si comunica che", "Se informa que", "Se ruega"
+_CONDITIONAL_START = re.compile(r"(?:^|[,;:]\s*)(?:si|se|als|wenn|if)\s(?!(?:comunica|informa|notifica|avvisa|segnala|"
+                                r"prega|ruega|hace saber|comunicam?|informam?|participa|rende noto)\b)", re.I)
 _TRANSIENT = re.compile(
     r"(?<![\w])(?:today|tonight|this (?:morning|afternoon|evening|week)|for the (?:day|evening|night|weekend|week|"
     r"holidays?)|until|till|back (?:on|in|at|by|tomorrow|next)|returning|return on|tomorrow|conference|trip|"
@@ -404,7 +408,7 @@ _TITLED_OR_FULL_NAME = re.compile(
     re.I)
 
 
-def _people_named(text: str) -> set[str]:
+def people_named(text: str) -> set[str]:
     """Folded name tokens of the people `text` names with a title or a full name (stop words left out)."""
     out: set[str] = set()
     for m in _TITLED_OR_FULL_NAME.finditer(text):
@@ -438,7 +442,7 @@ def handover_subject(sentences: list[str], i: int, match: re.Match[str], person:
         return "other"
     if person.named_in(prefix):
         return "person"
-    if _people_named(prefix) - successors - person.tokens:
+    if people_named(prefix) - successors - person.tokens:
         return "other"  # somebody else, named, hands over
     names_successor = bool({fold(w) for w in re.findall(r"[\wÀ-ÿ]+", prefix)} & successors)
     if _OTHER_PERSON.search(prefix) and not names_successor:

@@ -92,6 +92,18 @@ LEFT = _t([
            r"(?:deixou|deixei) (?:a|o) (?:empresa|companhia|entidade|equipe|equipa|banco|fundo|(?-i:[A-ZÀ-Ý]))|"
            r"(?:saiu|saí) d[ao] (?:empresa|companhia|entidade|(?-i:[A-ZÀ-Ý])))"),
     # -- classes added for issue 8 recall (each also in tests/unit/classify/test_departure_classes.py) --
+    # a change of employer told as an idiom: "I've moved on", "habe mich beruflich verändert", "mudei de empresa"
+    # (never "moved on to the next item": only a clause end, "from <Org>" or a new employer or challenge)
+    ("en", r"\b(?:i|i've|i have|have now)\s+(?:now\s+)?moved on(?=\s*(?:[.!;]|$|,?\s+from\s+(?-i:[A-Z])|\s+to\s+(?:a new|"
+           r"another|new)\s+(?:role|position|job|challenge|employer|company|firm|opportunit)))"),
+    ("de", r"\b(?:ich\s+)?habe\s+mich\s+(?:\w+\s+)?beruflich\s+(?:verändert|neu orientiert|umorientiert)|"
+           r"\bhabe\s+(?:\w+\s+)?(?:den|meinen)\s+(?:arbeitgeber|job)\s+gewechselt"),
+    ("fr", r"\bj'ai\s+changé\s+d'(?:employeur|entreprise|société)|\bj'ai\s+quitté\s+mon\s+poste\b"),
+    ("es", r"\bhe\s+cambiado\s+de\s+(?:empresa|empleador|compañía|trabajo)|\bcambié\s+de\s+(?:empresa|empleador|compañía)"),
+    ("it", r"\bho\s+cambiato\s+(?:azienda|datore di lavoro|società|lavoro)"),
+    ("nl", r"\bben\s+(?:ik\s+)?(?:van|naar een (?:andere|nieuwe))\s+(?:werkgever|baan)\s+(?:veranderd|gewisseld|overgestapt)|"
+           r"\bheb\s+(?:ik\s+)?een\s+(?:andere|nieuwe)\s+werkgever"),
+    ("pt", r"\bmudei\s+de\s+(?:empresa|empregador|emprego)|\btroquei\s+de\s+(?:empresa|empregador|emprego)"),
     # employment ended: "my employment with X ended", "mein Arbeitsverhältnis endete", "il mio rapporto con X si
     # è concluso" (past only: "ends on Friday" is not yet a departure)
     ("en", r"\b(?:my (?:employment|contract(?: of employment)?) (?:(?:with|at|in) (?!you\b)[^.;:]{1,60}? )?|"
@@ -322,6 +334,15 @@ NEW_TITLE = _t([
     # dated, first person: "as of this month I'm Chief Transformation Officer", "since 1 November I am Head of X"
     ("en", r"\b(?:as of|as from|since|from|effective) (?:this|last|the|\d{1,2}|(?-i:[A-Z])\w+)[^.;:!?]{0,25}?,? "
            r"(?:i am|i'm) (?:now )?(?:the )?" + _T),
+    # the same in the other languages: "desde octubre soy Gerente de…", "depuis le 1er mars je suis Directeur…",
+    # "da ottobre sono Responsabile…", "desde outubro sou Diretor…", "sinds oktober ben ik Hoofd…" (a capitalised title)
+    ("es", r"\b(?:desde|a partir de|a partir del|con efecto)\s+(?:el\s+)?[^.;:!?]{1,25}?,?\s+(?:yo\s+)?soy\s+(?:(?:el|la)\s+(?:nuev[oa]\s+)?)?" + _T),
+    ("fr", r"\b(?:depuis|à partir d[ue]|à compter d[ue])\s+[^.;:!?]{1,25}?,?\s+je suis\s+(?:(?:le|la|l')\s*(?:nouvel(?:le)?\s+)?)?" + _T),
+    ("it", r"\b(?:da|dal|dall'|dalla|a partire da(?:l)?|con decorrenza)\s*[^.;:!?]{1,25}?,?\s+(?:io\s+)?sono\s+(?:(?:il|la|l')\s*(?:nuov[oa]\s+)?)?"
+           r"(?!in\b|a\b|presso\b|fuori\b|assente\b)" + _T),
+    ("pt", r"\b(?:desde|a partir de|a partir do|com efeito a partir de)\s+[^.;:!?]{1,25}?,?\s+(?:eu\s+)?sou\s+(?:(?:o|a)\s+(?:nov[oa]\s+)?)?" + _T),
+    ("nl", r"\b(?:sinds|per|vanaf|met ingang van)\s+[^.;:!?]{1,25}?,?\s+ben ik\s+(?:(?:de|het)\s+(?:nieuwe\s+)?)?" + _T),
+    ("de", r"\b(?:seit|ab)\s+(?:[^.;:!?]|(?<=\d)\.){1,25}?\s+bin ich\s+(?:(?:jetzt|nun)\s+)?(?:(?:der|die)\s+(?:neue\s+)?)?" + _T),
     # the person states their (new) title as a fact: "my title is now X", "mon nouveau titre : X"
     ("en", r"\bmy (?:new )?(?:job )?(?:title|role|position) (?:is now|has changed to|changed to|is|:)\s*[\"“«']?" + _T),
     ("de", r"\bmeine (?:neue )?(?:funktionsbezeichnung|berufsbezeichnung|funktion|position|rolle|stellenbezeichnung|"

@@ -28,6 +28,7 @@ from autoresponder.classify.rules.about import (
     announced_kind,
     fold,
     handover_subject,
+    people_named,
     person_of,
     speaks_for,
     subject_kind,
@@ -36,7 +37,8 @@ from autoresponder.classify.rules.headers import auto_submitted, bulk_mail, out_
 from autoresponder.classify.rules.human_reply import detect_human_reply
 from autoresponder.domains import FREEMAIL, org_domain, other_org, same_org
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[^\d\s.][.!?])\s+(?=[A-ZÀ-Ý0-9\"„«(¿¡])|(?<=[。！？])")
+# a title or "née" before a name is no sentence end: "an Frau Mag. Elisabeth Haider (geb. Brunner)", "Dr. Weber"
+_SENTENCE_SPLIT = re.compile(r"(?<=[^\d\s.][.!?])(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bProf\.)(?<!\bMag\.)(?<!\bgeb\.)(?<!\bHr\.)(?<!\bFr\.)(?<!\bSr\.)(?<!\bSra\.)(?<!\bSrta\.)(?<!\bDott\.)(?<!\bIng\.)(?<!\bDipl\.)(?<!\bMme\.)(?<!\bMlle\.)(?<!\bSt\.)(?<!\bDrs\.)(?<!\bIr\.)(?<!\bDra\.)(?<!\bEng\.)(?<!\bLic\.)(?<!\bAvv\.)(?<!\bGeb\.)\s+(?=[A-ZÀ-Ý0-9\"„«(¿¡])|(?<=[。！？])")
 _HANDOVER = re.compile(
     r"(successor|replacement|taken over|take over|has assumed|in (my|his|her) (place|stead)|"
     r"is now (responsible|handling|your (new )?contact)|will be (handling|covering|your (new )?contact)|"
@@ -68,6 +70,10 @@ _OWN_CUE = re.compile(
     r"mij bereiken|\bben .{0,30}bereikbaar|bereikbaar (via|op)|(mijn|zijn|haar) (nieuwe )?(e-?mail|adres)|mail mij|"
     r"mij mailen|contactar-me|contatar-me|me contatar|me contactar|escreva-me|\b(meu|seu) (novo )?(e-?mail|endereço)|"
     r"私の|新しいメールアドレス|新アドレス|新しい連絡先)[^@\n]{0,60}$", re.I)
+# the first person in an own-address cue ("reach me", "meine Adresse", "mi correo", "私の"); "her"/"ihre" is not
+_FIRST_PERSON_CUE = re.compile(r"(?<![\w])(?:me|my|i|i'm|mich|mir|meine?|ma|mon|mi|mio|mia|mij|mijn|ben|bin|meu|minha|"
+                               r"je|moi|m'|contactarme|escríbanme|escríbame|contácteme|contacteme|localizarme|"
+                               r"contattarmi|scrivermi|raggiungermi|contactar-me|contatar-me|escreva-me)(?![\w])|私", re.I)
 _SUCCESSOR_WORD = re.compile(
     r"(colleague|successor|replacement|kolleg|nachfolger|vertret|collègue|successeur|remplaçant|colega|sucesor|compañer|"
     r"sustitut|collega|successore|sostitut|opvolger|vervanger|sucessor|substitut|後任|担当)", re.I)
@@ -148,6 +154,9 @@ def own_addresses(sentences: list[str], view: MessageView) -> list[str]:
             if not a or a[0] == view.from_email or a[0] in out or is_role_mailbox(a[0], s[:m.start()]):
                 continue
             cue = _OWN_CUE.search(s[max(0, m.start() - 100):m.start()])
+            if cue and not _FIRST_PERSON_CUE.search(cue.group(0)) \
+                    and people_named(s[:m.start()]) - person_of(view).tokens:
+                continue  # "an Frau Haider: ihre Adresse lautet jetzt …": somebody else's, named, is "her"
             if (cue and not _SUCCESSOR_WORD.search(cue.group(0))) or _like_sender(a[0], view):
                 out.append(a[0])
     return out
