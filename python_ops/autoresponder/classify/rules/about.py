@@ -111,9 +111,10 @@ _ASKED = re.compile(r"(?<![\w])(?:ask\w*|wonder\w*|frag\w*|demand\w*|pregunt\w*|
 # a first-person future or a joke about it ("andrò in pensione prima di finirli", "me jubilaré", "je partirai")
 _FUTURE = re.compile(r"(?<![\w])(?:andrò|andrà|andremo|lascerò|lascerà|iré|irá|dejaré|dejará|jubilaré|jubilará|"
                      r"partirai|partira|prendrai|prendra|quitterai|quittera|irei|deixarei|deixará|aposentarei|"
-                     r"aposentará|reformarei)(?![\w])|"
-                     # contracted future and conditional: "I'll have retired by the time…", "I'd have left long ago"
-                     r"(?<=\w)['’](?:ll|d(?=\s+have\b))(?![\w])", re.I)
+                     r"aposentará|reformarei)(?![\w])", re.I)
+# a contracted future or conditional before a departure cue: "I'll have retired by the time…", "I'd have left long
+# ago" (departures only: "I'll pick this one up" is the writer staying)
+_CONTRACTED_FUTURE = re.compile(r"(?<=\w)['’](?:ll|d(?=\s+have\b))(?![\w])")
 # the cue inside quotation marks is a title or a topic ("«Planning your retirement in 2027»"), not a statement
 _OPEN_QUOTES = "«„“\"‘‹「『"
 _CLOSE_QUOTES = "»“”\"’›」』"
@@ -330,7 +331,8 @@ def subject_kind(sentence: str, match: re.Match[str], person: Person, *, object_
     cue_rest = _OWN_NEGATION.sub(" ", cue)
     if _HEDGE.search(prefix) or _CONDITIONAL_START.search(prefix) or _HEDGE.search(cue_rest) \
             or _DENIAL.search(_CLAUSE_CUT.split(prefix)[-1][-40:]) or _ASKED.search(prefix) or _FUTURE.search(prefix + cue + suffix[:20]) \
-            or UNTIL_THEN.search(sentence) or (departure and ahead(_clause_of(prefix, cue, suffix))):
+            or UNTIL_THEN.search(sentence) or (departure and (ahead(_clause_of(prefix, cue, suffix))
+                                                               or _CONTRACTED_FUTURE.search(prefix + cue))):
         return "hedged"
     if _in_quotes(prefix):
         return "quoted"
