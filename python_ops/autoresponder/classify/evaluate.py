@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from autoresponder.classify.engine import classify_message
+from autoresponder.classify.engine import PERSON_CHANGES, classify_message
 from autoresponder.classify.rules.human_reply import HUMAN_REPLY_RULE
 from autoresponder.models import Classification
 
@@ -86,7 +86,6 @@ def _score_recipients(bounce: Counter, r: dict[str, str], c: Classification) -> 
 
 
 _FIELDS = ("new_email", "new_org", "new_title", "replacement_email")
-_CHANGES = ("INACTIVE", "EMAIL_UPDATE", "REPLACEMENT", "TITLE_UPDATE")
 
 
 def _field_value(c: Classification, name: str) -> str:
@@ -133,7 +132,7 @@ def evaluate(root: Path, labels: Path, llm: Any = None) -> dict[str, Any]:
         per[label]["n"] += 1
         per[label]["decided"] += decided
         per[label]["correct_decided"] += decided and ok
-        if c.determination in _CHANGES:  # a change a write could follow; only identity-bound ones ever may
+        if c.determination in PERSON_CHANGES:  # a change a write could follow; only identity-bound ones ever may
             changes["n"] += 1
             changes["correct"] += ok
             changes["bound"] += bool(c.identity_ok)
@@ -164,7 +163,7 @@ def evaluate(root: Path, labels: Path, llm: Any = None) -> dict[str, Any]:
             bounce["reason_agree"] += c.reason == want_reason
         if not ok or (decided is False and label not in (*_ANY_BUT_BOUNCE, "UNKNOWN")):
             misses.append({"file": r["file"], "label": label, "got": c.determination, "reason": c.reason,
-                           **({"identity_refused": c.speaks_for or c.identity_basis} if c.determination in _CHANGES
+                           **({"identity_refused": c.speaks_for or c.identity_basis} if c.determination in PERSON_CHANGES
                               and not c.identity_ok else {})})
 
     def ratio(a: int, b: int) -> float | None:

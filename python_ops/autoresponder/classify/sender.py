@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from autoresponder.classify.decision import Decision
-from autoresponder.classify.extract import EMAIL_RE, is_service_mailbox, valid_email
+from autoresponder.classify.extract import is_service_mailbox, valid_email
 from autoresponder.classify.message import MessageView
 from autoresponder.domains import imitates, same_org
 from autoresponder.mime import addresses_of
@@ -91,7 +91,6 @@ def imitated_domain(view: MessageView) -> str | None:
     host = (view.from_email or "").rpartition("@")[2]
     if not host:
         return None
-    text = view.reply_text[:6000]
-    named = {m.group(1).rpartition("@")[2].lower() for m in EMAIL_RE.finditer(text)}
-    named |= {m.group(1).lower() for m in _HOST_IN_TEXT.finditer(text)}
+    # every host the text names, bare ("www.acme.example") or in an address (after the "@")
+    named = {m.group(1).lower() for m in _HOST_IN_TEXT.finditer(view.reply_text[:6000])}
     return next((d for d in sorted(named) if imitates(host, d)), None)

@@ -9,27 +9,17 @@
 * a From domain imitating one the text names, or a system mailbox's news, binds to no record.
 """
 
-from email.message import EmailMessage
-
 import pytest
 
-from autoresponder.classify import classify_message
 from autoresponder.classify.extract import is_role_mailbox, is_service_mailbox
 from autoresponder.domains import imitates
+
+from .conftest import classify_reply
 
 
 def _classify(body: str, sender: str = "Lena Korte <lena.korte@weserbank.example>",
               subject: str = "Automatic reply: Survey", auto: bool = True):
-    m = EmailMessage()
-    m["From"] = sender
-    m["To"] = "research@example-research.com"
-    m["Subject"] = subject
-    m["Date"] = "Wed, 18 Nov 2026 10:00:00 +0000"
-    m["Message-ID"] = "<identity-class@weserbank.example>"
-    if auto:
-        m["Auto-Submitted"] = "auto-replied"
-    m.set_content(body)
-    return classify_message(m.as_bytes())
+    return classify_reply(body, sender=sender, subject=subject, auto=auto)
 
 
 @pytest.mark.parametrize("addr", ["treasury@weserbank.example", "tesoreria@banco-sur.example",
