@@ -136,13 +136,16 @@ def dbt_args(command: str, variables: dict | None = None, target_path: Path | No
 
 
 def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path | None = None,
-            quiet: bool = True, extra: list[str] | None = None, on_node=None, settings: Settings | None = None) -> dict:
+            quiet: bool = True, extra: list[str] | None = None, on_node=None, settings: Settings | None = None,
+            select: list[str] | None = None, on_event=None) -> dict:
     """`dbt build` (or another command); raises DbtFailed naming the failing nodes.
 
     A run's `build` leaves out the dbt unit tests (fixed given/expect rows of the routing
     models): they test the SQL, not the run's data, and the test suite runs them; and it writes
     no JSON artifacts. `on_node(1)` is called as each model, test or seed finishes (progress).
-    DuckDB's memory limit and threads come from `settings` (`dbt_env`).
+    DuckDB's memory limit and threads come from `settings` (`dbt_env`). `select`: node selection
+    arguments (`--select ...`, `--exclude ...`) added to the build; `on_event(msg)` sees every dbt
+    event (the Dagster assets turn them into materialisations and asset checks).
     """
     # heavy: dbt takes seconds to import; only the dbt stage needs it
     from dbt.cli.main import dbtRunner
@@ -152,11 +155,16 @@ def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path
         # no JSON artifacts (manifest.json, run_results.json): nothing reads them and writing them
         # costs a run seconds; the partial parse cache is kept, the stage log has the counts
         argv += ["--exclude-resource-type", "unit_test", "--no-write-json"]
+    argv += list(select or [])
+    callbacks = ([_node_callback(on_node)] if on_node else []) + ([on_event] if on_event else [])
     if quiet:
         argv = ["--quiet", "--log-level", "error", *argv]
     with dbt_env(warehouse, settings):
         manifest = parsed_manifest(variables, target_path) if command == "build" else None
-        res = dbtRunner(manifest=manifest, callbacks=[_node_callback(on_node)] if on_node else None).invoke(argv)
+        try:
+            res = dbtRunner(manifest=manifest, callbacks=callbacks or None).invoke(argv)
+        finally:
+            release_warehouse()
     failed: list[str] = []
     counts: dict[str, int] = {}
     if res.result is not None and hasattr(res.result, "results"):
@@ -172,6 +180,22 @@ def run_dbt(command: str, warehouse: Path, variables: dict, *, target_path: Path
         raise DbtFailed(f"dbt {command} failed in {DBT_PROJECT_DIR}: {detail}; nothing was written to any system: "
                         "fix the named input and run again")
     return counts
+
+
+def release_warehouse() -> None:
+    """Close the DuckDB connection dbt-duckdb keeps for the process after an in-process command.
+
+    dbt-duckdb holds one connection per process (`DuckDBConnectionManager._ENV`) until exit, so a
+    long-lived process (Dagster's code server, `serve`, a test) would keep the warehouse file
+    locked against every other process and refuse a read-only connection in its own."""
+    try:
+        from dbt.adapters.duckdb.connections import DuckDBConnectionManager  # only with the DuckDB adapter
+    except ImportError:
+        return
+    with DuckDBConnectionManager._LOCK:
+        env, DuckDBConnectionManager._ENV = DuckDBConnectionManager._ENV, None
+    if env is not None:
+        env.close()
 
 
 def _manifest_key(variables: dict | None) -> str:
