@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.integration.test_cli_errors import cli, run_args
+from tests.integration.test_cli_errors import cli, error_lines, run_args
 
 
 def _rows(warehouse: Path, sql: str) -> list[dict]:
@@ -23,10 +23,16 @@ def _rows(warehouse: Path, sql: str) -> list[dict]:
 
 
 @pytest.mark.slow
-def test_fct_writes_and_fct_runs_answer_what_each_run_did(tmp_path: Path, sources: Path) -> None:
+def test_exit_code_3_when_writes_fail_and_fct_writes_and_fct_runs_answer_what_the_run_did(tmp_path: Path,
+                                                                                         sources: Path) -> None:
+    # exit 0 with no error line: test_guarantees.py::test_demo_prints_the_impact_report_and_the_run_folder;
+    # exit 2 and 4: test_cli_errors.py; apply stopped by the deactivation guard: test_guarantees.py
     faults = json.dumps({"rate": 1.0, "kinds": ["UNABLE_TO_LOCK_ROW"], "seed": 1})
     failed = cli(*run_args("apply", tmp_path, sources), cwd=tmp_path, env={"AUTORESPONDER_SALESFORCE_FAULTS": faults})
     assert failed.returncode == 3, failed.stderr[-3000:]
+    (line,) = error_lines(failed)  # one error line, and the impact report lists the failed writes
+    assert "write(s) failed" in line and "UNABLE_TO_LOCK_ROW" in line
+    assert "## Failed writes" in failed.stdout and "UNABLE_TO_LOCK_ROW" in failed.stdout
     warehouse = tmp_path / "wh" / "w.duckdb"
 
     (first,) = _rows(warehouse, "select * from marts.fct_runs")

@@ -1,4 +1,4 @@
-"""Issue 9 items 3-5 through the real CLI in a subprocess: one `error:` line, the documented exit
+"""Issue 9 items 3-5 through the real CLI (a subprocess, or its entry point in process for full runs): one `error:` line, the documented exit
 code (0 done, 2 bad input / configuration, 3 writes failed, 4 stopped by a guard), state unchanged."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from autoresponder.cli import main
 from autoresponder.land.snapshots import land_snapshots
 from autoresponder.runlock import RunLock
 from autoresponder.systems.cupola.embedded import EmbeddedCupola
@@ -26,6 +27,20 @@ def cli(*args: str, cwd: Path, env: dict | None = None, timeout: int = 600) -> s
     full_env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
     return subprocess.run([sys.executable, "-m", "autoresponder.cli", *args], cwd=cwd, env=full_env,
                           capture_output=True, text=True, timeout=timeout)
+
+
+def cli_in_process(*args: str, cwd: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture,
+                   env: dict | None = None) -> subprocess.CompletedProcess:
+    """The same entry point (`autoresponder.cli.main`) in this process: what a full run costs without
+    a new interpreter and its imports. Exit codes and the `error:` line are `main`'s own; the
+    tests above keep the subprocess for what only a process shows (Python's exit, stderr at start)."""
+    monkeypatch.chdir(cwd)
+    for k, v in (env or {}).items():
+        monkeypatch.setenv(k, v)
+    capsys.readouterr()
+    code = main(list(args))
+    out = capsys.readouterr()
+    return subprocess.CompletedProcess(["autoresponder", *args], code, out.out, out.err)
 
 
 def error_lines(proc: subprocess.CompletedProcess) -> list[str]:
@@ -170,23 +185,10 @@ def test_access_token_refused_without_refresh_token_exits_2_before_any_write(tmp
     assert sum(counts.values()) == 1  # the first refused request, nothing after it
 
 
-@pytest.mark.slow
-def test_exit_code_3_when_writes_fail_through_the_real_cli(tmp_path: Path, sources: Path) -> None:
-    # exit 0 with no error line: test_guarantees.py::test_demo_prints_the_impact_report_and_the_run_folder;
-    # exit 4 (a guard): the plan below and test_a_failed_input_expectation_exits_4_naming_the_source_file;
-    # apply stopped by the deactivation guard before any write: test_guarantees.py (in process)
-    faults = json.dumps({"rate": 1.0, "kinds": ["UNABLE_TO_LOCK_ROW"], "seed": 1})
-    failed = cli(*run_args("apply", tmp_path / "fail", sources), cwd=tmp_path,
-                 env={"AUTORESPONDER_SALESFORCE_FAULTS": faults})
-    assert failed.returncode == 3, failed.stderr[-3000:]
-    (line,) = error_lines(failed)
-    assert "write(s) failed" in line and "UNABLE_TO_LOCK_ROW" in line
-    assert "## Failed writes" in failed.stdout and "UNABLE_TO_LOCK_ROW" in failed.stdout
-
-
-def test_a_plan_that_trips_the_deactivation_guard_exits_4_after_writing_its_run_folder(tmp_path: Path,
-                                                                                       sources: Path) -> None:
-    proc = cli(*run_args("plan", tmp_path, sources), cwd=tmp_path, env={"AUTORESPONDER_MAX_DEACTIVATION_SHARE": "0.0"})
+def test_a_plan_that_trips_the_deactivation_guard_exits_4_after_writing_its_run_folder(
+        tmp_path: Path, sources: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    proc = cli_in_process(*run_args("plan", tmp_path, sources), cwd=tmp_path, monkeypatch=monkeypatch, capsys=capsys,
+                          env={"AUTORESPONDER_MAX_DEACTIVATION_SHARE": "0.0"})
     assert proc.returncode == 4, proc.stderr[-3000:]
     (line,) = error_lines(proc)
     assert "deactivation guard" in line and "max_deactivation_share" in line and "apply would write nothing" in line
@@ -197,12 +199,13 @@ def test_a_plan_that_trips_the_deactivation_guard_exits_4_after_writing_its_run_
     assert "Run stopped by a guard" in (run_dir / "impact_report.md").read_text()
 
 
-def test_a_failed_input_expectation_exits_4_naming_the_source_file(tmp_path: Path, sources: Path) -> None:
+def test_a_failed_input_expectation_exits_4_naming_the_source_file(
+        tmp_path: Path, sources: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
     # DESIGN §10: failed input expectations stop the run before any write (a guard: exit 4)
     prospects = sources / "hodor" / "prospects.csv"
     rows = prospects.read_text(encoding="utf-8").splitlines()
     prospects.write_text("\n".join([*rows, rows[1]]) + "\n", encoding="utf-8")  # one prospect_id twice
-    proc = cli(*run_args("apply", tmp_path, sources), cwd=tmp_path)
+    proc = cli_in_process(*run_args("apply", tmp_path, sources), cwd=tmp_path, monkeypatch=monkeypatch, capsys=capsys)
     assert proc.returncode == 4, proc.stderr[-3000:]
     (line,) = error_lines(proc)
     assert "hodor/prospects.csv" in line and "expect_column_values_to_be_unique(prospect_id)" in line

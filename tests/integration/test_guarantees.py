@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from autoresponder.dbt import dbt_vars, run_dbt
 from autoresponder.errors import RunStopped
 from autoresponder.pipeline import run_pipeline
 from autoresponder.run import RunContext
+from tests.conftest import SEEDS
 from tests.integration.chain import start_chain
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,17 +50,41 @@ def test_rerun_of_the_same_sources_writes_nothing_new(sources: Path, tmp_path: P
     assert sf_after.get("composite_patch", 0) == sf_before.get("composite_patch", 0)
 
 
-def test_plan_mode_computes_the_action_table_and_writes_nothing(sources: Path, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def plan_run(tmp_path_factory):
+    """One `plan` run on the demo sources, its emulators open for the module; the plan and the
+    twelve-month tests read it (the latter rebuilds one document for another day, then back)."""
+    tmp_path = tmp_path_factory.mktemp("plan")
+    sources = tmp_path / "sources"
+    shutil.copytree(SEEDS, sources)
     run = start_chain(sources, tmp_path, mode="plan")
-    try:
-        planned = _count(run.ctx.warehouse, "select count(*) from marts.fct_actions where gate = 'auto'")
-        assert planned > 0
-        assert run.cupola_row(5006)["status"] == "Active"
-        assert run.sf_record("Contact", "003Dn0000000006IAA")["Contact_Status__c"] == "Active"
-        assert run.systems.extra["salesforce_emulator"].request_counts().get("composite_patch", 0) == 0
-        assert run.impact["planned_auto_writes"] == planned and run.impact["records_deactivated"] == 0
-    finally:
-        run.stack.close()
+    yield run
+    run.stack.close()
+
+
+def test_plan_mode_computes_the_action_table_and_writes_nothing(plan_run) -> None:
+    run = plan_run
+    planned = _count(run.ctx.warehouse, "select count(*) from marts.fct_actions where gate = 'auto'")
+    assert planned > 0
+    assert run.cupola_row(5006)["status"] == "Active"
+    assert run.sf_record("Contact", "003Dn0000000006IAA")["Contact_Status__c"] == "Active"
+    assert run.systems.extra["salesforce_emulator"].request_counts().get("composite_patch", 0) == 0
+    assert run.impact["planned_auto_writes"] == planned and run.impact["records_deactivated"] == 0
+
+
+def test_twelve_month_windows_follow_the_run_date_not_the_wall_clock(plan_run, tmp_path: Path) -> None:
+    wh = plan_run.ctx.warehouse
+    # S-900801 expired on 2026-05-25: within 12 months of 2026-11-25, not of 2027-08-01
+    sql = ("select count(*) from marts.output_document_multipub_audit "
+           "where subscription_id = 'S-900801' and is_expired_within_12_months = 1")
+    now = _count(wh, sql)
+    # the document and what it is built from, as of another day (the rest of the project does not change it)
+    only = ["--select", "+output_document_multipub_audit", "--exclude-resource-type", "unit_test"]
+    run_dbt("build", wh, dbt_vars(as_of="2027-08-01", run_id="later"), target_path=tmp_path / "t", extra=only)
+    later = _count(wh, sql)
+    run_dbt("build", wh, dbt_vars(as_of="2026-11-25", run_id="again"), target_path=tmp_path / "t", extra=only)
+    assert (now, later) == (1, 0)
+    assert _count(wh, sql) == now
 
 
 def test_deactivation_share_above_the_limit_stops_the_run_before_any_write(sources: Path, tmp_path: Path) -> None:
@@ -96,23 +122,6 @@ def test_contact_creation_and_reactivation_happen_only_behind_their_flags(source
                    for line in acme.splitlines())
     finally:
         run.stack.close()
-
-
-def test_twelve_month_windows_follow_the_run_date_not_the_wall_clock(sources: Path, tmp_path: Path) -> None:
-    run = start_chain(sources, tmp_path, mode="plan")
-    run.stack.close()
-    wh = run.ctx.warehouse
-    # S-900801 expired on 2026-05-25: within 12 months of 2026-11-25, not of 2027-08-01
-    sql = ("select count(*) from marts.output_document_multipub_audit "
-           "where subscription_id = 'S-900801' and is_expired_within_12_months = 1")
-    now = _count(wh, sql)
-    # the document and what it is built from, as of another day (the rest of the project does not change it)
-    only = ["--select", "+output_document_multipub_audit", "--exclude-resource-type", "unit_test"]
-    run_dbt("build", wh, dbt_vars(as_of="2027-08-01", run_id="later"), target_path=tmp_path / "t", extra=only)
-    later = _count(wh, sql)
-    run_dbt("build", wh, dbt_vars(as_of="2026-11-25", run_id="again"), target_path=tmp_path / "t", extra=only)
-    assert (now, later) == (1, 0)
-    assert _count(wh, sql) == now
 
 
 def test_missing_source_file_stops_the_demo_naming_the_file(sources: Path, tmp_path: Path) -> None:
