@@ -45,14 +45,18 @@ def sources(tmp_path: Path) -> Path:
     return dst
 
 
-# `make test` runs two workers, one test file at a time each (pytest-xdist `--dist loadfile`, which
-# hands files out in collection order): the files that take longest start first, so that neither
-# worker ends the run alone on one of them while the other waits (measured: 9 min 37 s when the soak
-# file came last, one worker idle for its last two minutes). Other files keep their order.
-SLOW_FIRST = ("test_soak.py", "test_bench.py", "test_rerun_nothing_new.py", "test_dagster_job.py",
-              "test_notifications.py", "test_per_run_documents.py", "test_hubspot_pipeline.py",
-              "test_dagster_writes_truth.py", "test_cli_errors.py", "test_guarantees.py",
-              "test_tsql_compile.py", "test_audit_models.py", "test_review_server.py", "test_llm_stage.py")
+# `make test` runs two workers, one test file at a time each (pytest-xdist `--dist loadfile` with
+# `--no-loadscope-reorder`: files are handed out in collection order; xdist's default order, by number
+# of tests, put the slow integration files, which hold few tests, last). The files that take longest
+# start first, longest first (seconds measured in a clean-clone CI run), so that neither worker ends the
+# run alone on one of them while the other waits; other files keep their order. No file should take much
+# more than 90 s: split it (test_guarantees*.py) rather than let one worker finish alone.
+SLOW_FIRST = ("test_soak.py", "test_hubspot_pipeline.py", "test_rerun_nothing_new.py",
+              "test_guarantees_demo_and_flags.py", "test_guarantees.py", "test_cli_errors.py",
+              "test_per_run_documents.py", "test_notifications.py", "test_bench.py", "test_audit_models.py",
+              "test_tsql_compile.py", "test_dagster_job.py", "test_routing_rules.py", "test_dagster_writes_truth.py",
+              "test_review_server.py", "test_llm_stage.py", "test_dbt_project.py", "test_salesforce_parity_jsforce.py",
+              "test_data_quality.py", "test_safety_world.py", "test_generate.py", "test_duplicate_message_id.py")
 
 
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:

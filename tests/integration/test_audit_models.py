@@ -25,7 +25,7 @@ def _rows(warehouse: Path, sql: str) -> list[dict]:
 @pytest.mark.slow
 def test_exit_code_3_when_writes_fail_and_fct_writes_and_fct_runs_answer_what_the_run_did(tmp_path: Path,
                                                                                          sources: Path) -> None:
-    # exit 0 with no error line: test_guarantees.py::test_demo_prints_the_impact_report_and_the_run_folder;
+    # exit 0 with no error line: test_guarantees_demo_and_flags.py::test_demo_prints_the_impact_report_and_the_run_folder;
     # exit 2 and 4: test_cli_errors.py; apply stopped by the deactivation guard: test_guarantees.py
     faults = json.dumps({"rate": 1.0, "kinds": ["UNABLE_TO_LOCK_ROW"], "seed": 1})
     failed = cli(*run_args("apply", tmp_path, sources), cwd=tmp_path, env={"AUTORESPONDER_SALESFORCE_FAULTS": faults})
