@@ -105,11 +105,15 @@ BAD_INPUTS = {
 
 
 @pytest.mark.parametrize("case", sorted(BAD_INPUTS))
-def test_bad_input_exits_2_with_one_error_line_and_state_unchanged(case, landed: Path, sources: Path) -> None:
+def test_bad_input_exits_2_with_one_error_line_and_state_unchanged(
+        case, landed: Path, sources: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
     before = state_digest(landed)
     mutate, expected = BAD_INPUTS[case]
     mutate(sources)
-    proc = cli(*run_args("apply", landed, sources), cwd=landed)
+    if case == "undecodable_csv":  # one case through a new process: what an operator's shell sees
+        proc = cli(*run_args("apply", landed, sources), cwd=landed)
+    else:
+        proc = cli_in_process(*run_args("apply", landed, sources), cwd=landed, monkeypatch=monkeypatch, capsys=capsys)
     assert proc.returncode == 2, proc.stderr[-2000:]
     lines = error_lines(proc)
     assert len(lines) == 1, proc.stderr[-2000:]

@@ -5,42 +5,15 @@ an approved hard bounce lands once in HubSpot's own bounce properties."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import dagster as dg
-import duckdb
-import pytest
-from cryptography.fernet import Fernet
-from dagster_dbt import DbtCliResource
-
 from autoresponder.act.rollback import rollback
-from autoresponder.emulators.hubspot import contacts_like_salesforce, start_emulator
 from autoresponder.pipeline import build_writers, connect_warehouse
 from autoresponder.review.service import human_review_upload
-from autoresponder.systems.hubspot import HubSpotSettings, Tokens, TokenStore
-from dagster_defs.actions import DBT_EXECUTABLE, dbt_project
-from dagster_defs.definitions import all_assets
-from dagster_defs.resources import AutoResponderResource, SystemsResource
 from tests.integration.chain import start_chain
 
 HARD_BOUNCE = "20261116090006.4dk2lq0zx9z9swn@mx.borealis-capital.com"  # seeds/emails/22_bounce_hard_dsn.eml
-
-
-@pytest.fixture
-def hubspot(sources: Path, tmp_path: Path) -> Iterator[tuple[Any, HubSpotSettings]]:
-    """The emulator seeded with the demo's contacts, and settings holding its OAuth grant encrypted."""
-    contacts_like_salesforce(sources)
-    with start_emulator(sources) as emu:
-        creds = emu.credentials()
-        key = Fernet.generate_key().decode()
-        TokenStore(tmp_path / "hubspot_tokens.enc", key).save(
-            Tokens(creds["access_token"], creds["refresh_token"], time.time() + 1800))
-        yield emu, HubSpotSettings(enabled=True, base_url=emu.base_url, client_id=creds["client_id"],
-                                   client_secret=creds["client_secret"], token_path=str(tmp_path / "hubspot_tokens.enc"),
-                                   token_key=key)
 
 
 def _status_by_email(emu: Any) -> dict[str, str]:
@@ -155,31 +128,3 @@ def test_hubspot_stops_on_a_refused_token_then_the_next_run_writes_like_salesfor
         rerun.stack.close()
     assert again == [] and emu.request_counts().get("POST /crm/v3/objects/contacts/batch/update", 0) == updates
     assert emu.request_counts()["POST /crm/v3/objects/contacts/batch/create"] == 1  # no replacement again
-
-
-def test_the_dagster_job_lands_and_writes_hubspot_like_the_cli(
-        hubspot, sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    emu, settings = hubspot
-    for name, value in settings.model_dump(include={"enabled", "base_url", "client_id", "client_secret",
-                                                    "token_path", "token_key"}).items():
-        monkeypatch.setenv(f"AUTORESPONDER_HUBSPOT_{name.upper()}", str(value))
-    resource = AutoResponderResource(sources_dir=str(sources), warehouse=str(tmp_path / "w.duckdb"),
-                                     runs_dir=str(tmp_path / "runs"), as_of="2026-11-25", mode="apply")
-    result = dg.materialize(all_assets, resources={
-        "autoresponder": resource, "systems": SystemsResource(autoresponder=resource),
-        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)})
-    assert result.success
-    materialised = {"/".join(e.event_specific_data.materialization.asset_key.path):
-                    e.event_specific_data.materialization.metadata for e in result.get_asset_materialization_events()}
-    landed = materialised["raw/hubspot_contacts"]
-    assert landed["landed"].value == "yes" and landed["dagster/row_count"].value == len(emu.portal.records["contacts"])
-    assert landed["connection"].value["status"] == "ok" and landed["connection"].value["last_success_at"]
-    connections = {c["system"]: c for c in materialised["ops/write_log"]["connections"].value}
-    assert connections["hubspot"]["status"] == "ok"
-    conn = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
-    try:
-        written = conn.execute("select count(*) from ops.write_log where system = 'hubspot' "
-                               "and object = 'contact' and status = 'succeeded'").fetchone()[0]
-    finally:
-        conn.close()
-    assert written > 0 and emu.request_counts()["POST /crm/v3/objects/contacts/batch/update"] >= 1

