@@ -61,8 +61,8 @@ SLOW_FIRST = (  # seconds in the clean-clone CI run of ccb61e5, before the split
     "test_dagster_job.py", "test_review_server.py", "test_dagster_writes_truth.py", "test_tsql_compile.py",  # 37-33
     "test_hubspot_dagster.py", "test_llm_stage.py", "test_dbt_project.py", "test_salesforce_parity_jsforce.py",
     "test_safety_world.py", "test_data_quality.py", "test_routing_rules.py", "test_duplicate_message_id.py",
-    "test_generate.py", "test_definitions.py", "test_hubspot_parity_node.py", "test_dbt_manifest_cache.py",
-    "test_store.py", "test_llm_path.py", "test_hubspot_emulator.py")
+    "test_generate.py", "test_bench_process.py", "test_definitions.py", "test_hubspot_parity_node.py",
+    "test_dbt_manifest_cache.py", "test_store.py", "test_llm_path.py", "test_hubspot_emulator.py")
 
 
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
