@@ -2,10 +2,8 @@
 
 
 import json
-import os
 import sys
 from collections.abc import Mapping
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +15,7 @@ from dbt_common.events.functions import msg_to_json
 
 from autoresponder.act import connection_state
 from autoresponder.act.failures import failed_writes
-from autoresponder.dbt import DBT_PROJECT_DIR, dbt_env, ensure_project_manifest, run_dbt, run_vars
+from autoresponder.dbt import DBT_PROJECT_DIR, dbt_env, ensure_project_manifest, environ, run_dbt, run_vars
 from autoresponder.errors import EXIT_BAD_INPUT, EXIT_STOPPED, RunStopped, WritesFailed
 from autoresponder.pipeline import act, build_writers, ensure_ops_tables
 from autoresponder.report.run_folder import write_run_folder
@@ -78,7 +76,7 @@ def _dbt_build(context: dg.AssetExecutionContext, dbt: DbtCliResource, autorespo
     target = ctx.warehouse.parent / "dbt_target"
     env = {DBT_INDIRECT_SELECTION_ENV: params.indirect_selection} if params.indirect_selection else {}
     try:
-        with _environ(env):
+        with environ(env):
             run_dbt("build", ctx.warehouse, variables, target_path=target, settings=ctx.settings,
                     select=list(params.selection_args), on_event=lambda msg: raw.append(json.loads(msg_to_json(msg))))
     finally:  # what finished before a failure is materialised (or checked) all the same
@@ -86,20 +84,6 @@ def _dbt_build(context: dg.AssetExecutionContext, dbt: DbtCliResource, autorespo
                   .to_default_asset_events(manifest=params.manifest, dagster_dbt_translator=params.dagster_dbt_translator,
                                            context=context, target_path=target, project=dbt_project)]
     yield from with_row_counts(events, autoresponder)
-
-
-@contextmanager
-def _environ(values: dict[str, str]):
-    old = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 def with_row_counts(events: list, autoresponder: AutoResponderResource):

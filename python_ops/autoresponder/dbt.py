@@ -107,9 +107,15 @@ def dbt_env(warehouse: Path, settings: Settings | None = None):
     """The profile reads the warehouse path and DuckDB's memory limit and threads (`duckdb_limits`
     of `settings`; None: `Settings()`) from the environment; set them only for this call."""
     limits = duckdb_limits(settings)
-    values = {"AUTORESPONDER_WAREHOUSE": str(Path(warehouse).resolve()),
-              "AUTORESPONDER_DUCKDB_MEMORY_LIMIT": limits["memory_limit"],
-              "AUTORESPONDER_DUCKDB_THREADS": limits.get("threads")}
+    with environ({"AUTORESPONDER_WAREHOUSE": str(Path(warehouse).resolve()),
+                  "AUTORESPONDER_DUCKDB_MEMORY_LIMIT": limits["memory_limit"],
+                  "AUTORESPONDER_DUCKDB_THREADS": limits.get("threads")}):
+        yield
+
+
+@contextmanager
+def environ(values: dict[str, str | None]):
+    """Set (None: unset) these environment variables for the block; put back what was there."""
     old = {k: os.environ.get(k) for k in values}
     for k, v in values.items():
         if v is None:
