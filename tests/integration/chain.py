@@ -62,6 +62,15 @@ class ChainRun:
         return self.expected[filename]["message_id"]
 
 
+def count(warehouse: Path, sql: str) -> int:
+    """The one number a query on the warehouse answers (`select count(*) ...`)."""
+    conn = duckdb.connect(str(warehouse))
+    try:
+        return conn.execute(sql).fetchone()[0]
+    finally:
+        conn.close()
+
+
 def start_chain(sources: Path, workdir: Path, *, mode: str = "apply", as_of: str = "2026-11-25",
                 **settings: Any) -> ChainRun:
     s = Settings(sources_dir=sources, warehouse=workdir / "warehouse.duckdb", runs_dir=workdir / "runs",

@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from autoresponder.config import Settings
@@ -16,23 +15,13 @@ from autoresponder.errors import RunStopped
 from autoresponder.pipeline import run_pipeline
 from autoresponder.run import RunContext
 from tests.conftest import SEEDS
-from tests.integration.chain import start_chain
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _count(warehouse: Path, sql: str) -> int:
-    conn = duckdb.connect(str(warehouse))
-    try:
-        return conn.execute(sql).fetchone()[0]
-    finally:
-        conn.close()
+from tests.integration.chain import count, start_chain
 
 
 def test_rerun_of_the_same_sources_writes_nothing_new(sources: Path, tmp_path: Path) -> None:
     first = start_chain(sources, tmp_path)
     try:
-        written = _count(first.ctx.warehouse, "select count(*) from ops.write_log where status in ('succeeded', 'queued')")
+        written = count(first.ctx.warehouse, "select count(*) from ops.write_log where status in ('succeeded', 'queued')")
         sf_before = first.systems.extra["salesforce_emulator"].request_counts()
         s = first.ctx.settings
         again = RunContext.create(s)
@@ -41,7 +30,7 @@ def test_rerun_of_the_same_sources_writes_nothing_new(sources: Path, tmp_path: P
         first.stack.close()
     assert written > 0
     assert impact["landing"]["landed"] == 0
-    assert _count(first.ctx.warehouse, "select count(*) from ops.write_log") == written
+    assert count(first.ctx.warehouse, "select count(*) from ops.write_log") == written
     assert sum(impact["writes_by_system"].get(sys_, {}).get("succeeded", 0)
                for sys_ in impact["writes_by_system"]) == 0
     sf_after = first.systems.extra["salesforce_emulator"].request_counts()
@@ -62,7 +51,7 @@ def plan_run(tmp_path_factory):
 
 def test_plan_mode_computes_the_action_table_and_writes_nothing(plan_run) -> None:
     run = plan_run
-    planned = _count(run.ctx.warehouse, "select count(*) from marts.fct_actions where gate = 'auto'")
+    planned = count(run.ctx.warehouse, "select count(*) from marts.fct_actions where gate = 'auto'")
     assert planned > 0
     assert run.cupola_row(5006)["status"] == "Active"
     assert run.sf_record("Contact", "003Dn0000000006IAA")["Contact_Status__c"] == "Active"
@@ -75,14 +64,14 @@ def test_twelve_month_windows_follow_the_run_date_not_the_wall_clock(plan_run, t
     # S-900801 expired on 2026-05-25: within 12 months of 2026-11-25, not of 2027-08-01
     sql = ("select count(*) from marts.output_document_multipub_audit "
            "where subscription_id = 'S-900801' and is_expired_within_12_months = 1")
-    now = _count(wh, sql)
+    now = count(wh, sql)
     # the document and what it is built from, as of another day (the rest of the project does not change it)
     only = ["--select", "+output_document_multipub_audit", "--exclude-resource-type", "unit_test"]
     run_dbt("build", wh, dbt_vars(as_of="2027-08-01", run_id="later"), target_path=tmp_path / "t", extra=only)
-    later = _count(wh, sql)
+    later = count(wh, sql)
     run_dbt("build", wh, dbt_vars(as_of="2026-11-25", run_id="again"), target_path=tmp_path / "t", extra=only)
     assert (now, later) == (1, 0)
-    assert _count(wh, sql) == now
+    assert count(wh, sql) == now
 
 
 def test_deactivation_share_above_the_limit_stops_the_run_before_any_write(sources: Path, tmp_path: Path) -> None:

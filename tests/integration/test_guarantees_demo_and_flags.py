@@ -13,17 +13,9 @@ import duckdb
 import pytest
 
 from autoresponder.systems.cupola.embedded import EmbeddedCupola
-from tests.integration.chain import start_chain
+from tests.integration.chain import count, start_chain
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _count(warehouse: Path, sql: str) -> int:
-    conn = duckdb.connect(str(warehouse))
-    try:
-        return conn.execute(sql).fetchone()[0]
-    finally:
-        conn.close()
 
 
 def test_contact_creation_and_reactivation_happen_only_behind_their_flags(sources: Path, tmp_path: Path) -> None:
@@ -37,7 +29,7 @@ def test_contact_creation_and_reactivation_happen_only_behind_their_flags(source
         assert rec["Contact_Status__c"] == "Active" and rec["Title"] == "Head of Research" and rec["AccountId"]
         assert run.sf_record("Contact", "003Dn0000000005IAA")["Contact_Status__c"] == "Active"  # reactivated
         assert run.cupola_row(5005)["status"] == "Inactive"  # CUPOLA never reactivated
-        assert _count(run.ctx.warehouse, "select count(*) from marts.fct_actions where system = 'cupola' "
+        assert count(run.ctx.warehouse, "select count(*) from marts.fct_actions where system = 'cupola' "
                                          "and gate = 'auto' and action = 'create'") == 0
         # the weekly roll-up flag: one `Weekly deal summary` Task per Account for 2026-W47, curated lines only
         rollups = run.systems.salesforce.query(
