@@ -207,8 +207,11 @@ def classify_all(conn: duckdb.DuckDBPyConnection, settings: Any, llm: Any = None
         conn.execute("delete from classification.classified_messages where reason = 'llm_error'")
     parsed_col = "parsed" if _has_column(conn, "raw", "emails", "parsed") else "null"
     raw_col = "case when parsed is null then raw end" if parsed_col == "parsed" else "raw"
+    # batches follow `raw.emails`' storage order (rowid), each read with a rowid range DuckDB prunes row
+    # groups on: a join on message_id scanned the whole table (every `parsed` and `raw`) for each batch, so
+    # classification slowed with the table's size (1M: ~390 msg/s against 830 at 100k)
     conn.execute(
-        "create or replace temp table _to_classify as select message_id, row_number() over (order by message_id) "
+        "create or replace temp table _to_classify as select e.rowid as rid, row_number() over (order by e.rowid) "
         "as n from raw.emails e where not exists (select 1 from classification.classified_messages c "
         "where c.message_id = e.message_id)")
     todo = conn.execute("select count(*) from _to_classify").fetchone()[0]
@@ -219,10 +222,13 @@ def classify_all(conn: duckdb.DuckDBPyConnection, settings: Any, llm: Any = None
     try:
         with meter("classify", todo, log=log) as progress:
             for lo in range(1, todo + 1, batch_size):
+                hi = lo + batch_size - 1
+                first, last = conn.execute("select min(rid), max(rid) from _to_classify where n between ? and ?",
+                                           [lo, hi]).fetchone()
                 rows = conn.execute(
-                    f"select e.message_id, {parsed_col}, {raw_col}, e.file_path from _to_classify t "
-                    "join raw.emails e using (message_id) where t.n between ? and ? order by t.n",
-                    [lo, lo + batch_size - 1]).fetchall()
+                    f"select e.message_id, {parsed_col}, {raw_col}, e.file_path from raw.emails e "
+                    "where e.rowid between ? and ? and e.rowid in (select rid from _to_classify where n between ? and ?) "
+                    "order by e.rowid", [first, last, lo, hi]).fetchall()
                 results, n = _classify_batch(conn, rows, settings, client, progress, pool)
                 reparsed += n
                 _insert(conn, results)
